@@ -1,0 +1,13 @@
+const swcOptions = require('./swc.config');
+
+/** Tests run against the real PostgreSQL and RabbitMQ on 127.0.0.1; see libs/testing. */
+module.exports = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcOptions(), swcrc: false }] },
+  moduleNameMapper: { '^@lotsen/([a-z-]+)$': '<rootDir>/libs/$1/src' },
+  globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+  testTimeout: 60000,
+  maxWorkers: 2,
+};
