@@ -1,0 +1,56 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiHeader, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, ProblemException, Public } from '@lotsen/platform';
+import { AcceptedInquiryDto, AddMessageDto, CreateInquiryDto } from './dto/create-inquiry.dto';
+import { InquiriesService } from './inquiries.service';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const STAFF_ROLES = ['agent', 'supervisor', 'department', 'admin'];
+
+function checkIdempotencyKey(key?: string): string | undefined {
+  if (key === undefined) return undefined;
+  if (!/^[\x21-\x7e]{1,255}$/.test(key)) throw ProblemException.of(400, 'validation', 'Idempotency-Key must be 1–255 visible ASCII characters.');
+  return key;
+}
+
+@ApiTags('inquiries')
+@ApiSecurity('api-key')
+@Controller('v1/inquiries')
+export class InquiriesController {
+  constructor(private readonly inquiries: InquiriesService) {}
+
+  @Post()
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Register an inquiry from any channel; answered once it is stored durably' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body returns the first answer' })
+  @ApiAcceptedResponse({ type: AcceptedInquiryDto })
+  create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateInquiryDto, @Headers('idempotency-key') key?: string) {
+    return this.inquiries.create(principal, dto, checkIdempotencyKey(key));
+  }
+
+  @Get(':idOrReference')
+  @Public()
+  @ApiOperation({ summary: 'Staff: GET /v1/inquiries/{id} with a staff key. Citizen: GET /v1/inquiries/{reference}?token=…' })
+  @ApiQuery({ name: 'token', required: false })
+  get(@Param('idOrReference') idOrReference: string, @CurrentPrincipal() principal?: Principal, @Query('token') token?: string) {
+    if (UUID.test(idOrReference)) {
+      if (!principal) throw ProblemException.of(401, 'missing-api-key', 'Send a staff API key in the x-api-key header.');
+      if (!principal.role || !STAFF_ROLES.includes(principal.role)) throw ProblemException.of(403, 'forbidden', 'Only staff keys can read inquiries by id.');
+      return this.inquiries.staffView(principal, idOrReference);
+    }
+    if (typeof token !== 'string' || token.length < 10 || token.length > 100 || idOrReference.length > 40) {
+      throw ProblemException.of(404, 'not-found', 'No case with this reference and token.');
+    }
+    return this.inquiries.citizenView(idOrReference, token);
+  }
+
+  @Post(':id/messages')
+  @Public()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Add to the thread: a citizen follow-up (channel key or ?token=) or a staff message/note' })
+  addMessage(@Param('id') id: string, @Body() dto: AddMessageDto, @CurrentPrincipal() principal?: Principal, @Query('token') token?: string) {
+    if (!UUID.test(id)) throw ProblemException.of(404, 'not-found', 'No such inquiry.');
+    if (!principal && !token) throw ProblemException.of(401, 'missing-api-key', 'Send an API key, or the tracking token as ?token=.');
+    return this.inquiries.addMessage(principal, id, dto, typeof token === 'string' ? token : undefined);
+  }
+}

@@ -1,0 +1,185 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionContext } from '@lotsen/persistence';
+
+export interface NewInquiry {
+  id: string;
+  tenantId: string;
+  reference: string;
+  trackingTokenHash: string;
+  channel: string;
+  subject?: string;
+  body: string;
+  language: string;
+  languageDetected: boolean;
+  category?: string;
+  type?: string;
+  citizen?: object;
+  location?: { address?: string; lat?: number; lon?: number };
+  externalId?: string;
+  sensitive: boolean;
+  attachments: object[];
+  receivedAt: Date;
+}
+
+export interface InquiryRow {
+  id: string;
+  tenantId: string;
+  reference: string;
+  channel: string;
+  subject: string | null;
+  body: string;
+  language: string;
+  languageDetected: boolean;
+  category: string | null;
+  type: string | null;
+  citizen: { name?: string; email?: string; phone?: string; preferredLanguage?: string; notify?: boolean } | null;
+  location: { address?: string; lat?: number; lon?: number } | null;
+  externalId: string | null;
+  sensitive: boolean;
+  attachments: object[];
+  receivedAt: Date;
+  createdAt: Date;
+  updatedAt: Date;
+  status: string;
+  statusAt: Date;
+  department: string | null;
+  departmentName: string | null;
+  agentName: string | null;
+}
+
+export interface MessageRow {
+  id: string;
+  author: string;
+  visibility: string;
+  channel: string | null;
+  body: string;
+  createdAt: Date;
+}
+
+const COLUMNS = `id, tenant_id AS "tenantId", reference, channel, subject, body, language, language_detected AS "languageDetected",
+  category, type, citizen, location, external_id AS "externalId", sensitive, attachments, received_at AS "receivedAt",
+  created_at AS "createdAt", updated_at AS "updatedAt", status, status_at AS "statusAt", department,
+  department_name AS "departmentName", agent_name AS "agentName"`;
+
+@Injectable()
+export class InquiriesRepository {
+  constructor(private readonly tx: TransactionContext) {}
+
+  /** Next number of the tenant's yearly series; the row lock keeps references gapless. */
+  async nextReferenceNumber(tenantId: string, year: number): Promise<number> {
+    const [row] = await this.tx.manager.query(
+      `INSERT INTO intake.reference_counters (tenant_id, year, last_value) VALUES ($1, $2, 1)
+       ON CONFLICT (tenant_id, year) DO UPDATE SET last_value = reference_counters.last_value + 1
+       RETURNING last_value`,
+      [tenantId, year],
+    );
+    return row.last_value;
+  }
+
+  async insert(i: NewInquiry): Promise<void> {
+    await this.tx.manager.query(
+      `INSERT INTO intake.inquiries (id, tenant_id, reference, tracking_token_hash, channel, subject, body, language,
+         language_detected, category, type, citizen, location, lat, lon, external_id, sensitive, attachments, received_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)`,
+      [
+        i.id, i.tenantId, i.reference, i.trackingTokenHash, i.channel, i.subject ?? null, i.body, i.language,
+        i.languageDetected, i.category ?? null, i.type ?? null, i.citizen ? JSON.stringify(i.citizen) : null,
+        i.location ? JSON.stringify(i.location) : null, i.location?.lat ?? null, i.location?.lon ?? null,
+        i.externalId ?? null, i.sensitive, JSON.stringify(i.attachments), i.receivedAt,
+      ],
+    );
+  }
+
+  async findById(tenantId: string, id: string): Promise<InquiryRow | undefined> {
+    const [row] = await this.tx.manager.query(`SELECT ${COLUMNS} FROM intake.inquiries WHERE id = $1 AND tenant_id = $2`, [id, tenantId]);
+    return row;
+  }
+
+  /** For event handlers: the event names the inquiry, the tenant comes with it. */
+  async findByIdAny(id: string): Promise<InquiryRow | undefined> {
+    const [row] = await this.tx.manager.query(`SELECT ${COLUMNS} FROM intake.inquiries WHERE id = $1`, [id]);
+    return row;
+  }
+
+  async findByTracking(reference: string, tokenHash: string): Promise<InquiryRow | undefined> {
+    const [row] = await this.tx.manager.query(
+      `SELECT ${COLUMNS} FROM intake.inquiries WHERE reference = $1 AND tracking_token_hash = $2`,
+      [reference, tokenHash],
+    );
+    return row;
+  }
+
+  async findByIdAndToken(id: string, tokenHash: string): Promise<InquiryRow | undefined> {
+    const [row] = await this.tx.manager.query(`SELECT ${COLUMNS} FROM intake.inquiries WHERE id = $1 AND tracking_token_hash = $2`, [id, tokenHash]);
+    return row;
+  }
+
+  async findManyByIds(tenantId: string, ids: string[]): Promise<InquiryRow[]> {
+    return this.tx.manager.query(`SELECT ${COLUMNS} FROM intake.inquiries WHERE tenant_id = $1 AND id = ANY($2::uuid[]) ORDER BY created_at DESC`, [tenantId, ids]);
+  }
+
+  /** Open311 GET requests: newest first within a window, optional filters. */
+  async search(q: { tenantId: string; from: Date; to: Date; categories?: string[]; statuses?: string[]; limit: number }): Promise<InquiryRow[]> {
+    const params: unknown[] = [q.tenantId, q.from, q.to, q.limit];
+    let where = `tenant_id = $1 AND created_at >= $2 AND created_at <= $3`;
+    if (q.categories?.length) {
+      params.push(q.categories);
+      where += ` AND category = ANY($${params.length}::text[])`;
+    }
+    if (q.statuses?.length) {
+      params.push(q.statuses);
+      where += ` AND status = ANY($${params.length}::text[])`;
+    }
+    return this.tx.manager.query(`SELECT ${COLUMNS} FROM intake.inquiries WHERE ${where} ORDER BY created_at DESC LIMIT $4`, params);
+  }
+
+  async addMessage(m: { id: string; inquiryId: string; tenantId: string; author: string; visibility: string; channel?: string; body: string; at?: Date }): Promise<void> {
+    await this.tx.manager.query(
+      `INSERT INTO intake.inquiry_messages (id, inquiry_id, tenant_id, author, visibility, channel, body, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, COALESCE($8, now()))`,
+      [m.id, m.inquiryId, m.tenantId, m.author, m.visibility, m.channel ?? null, m.body, m.at ?? null],
+    );
+    await this.tx.manager.query(`UPDATE intake.inquiries SET updated_at = now() WHERE id = $1`, [m.inquiryId]);
+  }
+
+  async messages(inquiryId: string, includeInternal: boolean): Promise<MessageRow[]> {
+    return this.tx.manager.query(
+      `SELECT id, author, visibility, channel, body, created_at AS "createdAt" FROM intake.inquiry_messages
+       WHERE inquiry_id = $1 ${includeInternal ? '' : `AND visibility = 'public'`} ORDER BY created_at, id`,
+      [inquiryId],
+    );
+  }
+
+  /**
+   * Applies a status change from an event unless a later one was applied already (events may
+   * arrive out of order); the history keeps every change once (unique event id).
+   */
+  async applyStatus(c: { inquiryId: string; status: string | null; note?: string; occurredAt: Date; eventId: string; department?: string; departmentName?: string; agentName?: string | null }): Promise<boolean> {
+    const inserted: unknown[] = await this.tx.manager.query(
+      `INSERT INTO intake.status_history (inquiry_id, status, note, occurred_at, event_id)
+       SELECT id, COALESCE($2, status), $3, $4, $5 FROM intake.inquiries WHERE id = $1
+       ON CONFLICT (event_id) DO NOTHING RETURNING 1`,
+      [c.inquiryId, c.status, c.note ?? null, c.occurredAt, c.eventId],
+    );
+    if (inserted.length === 0) return false;
+    await this.tx.manager.query(
+      `UPDATE intake.inquiries SET
+         status = COALESCE($2, status),
+         department = COALESCE($4, department),
+         department_name = CASE WHEN $4::text IS NOT NULL THEN $5 ELSE department_name END,
+         agent_name = CASE WHEN $6::boolean THEN $7 ELSE agent_name END,
+         status_at = $3, updated_at = now()
+       WHERE id = $1 AND status_at <= $3`,
+      [c.inquiryId, c.status, c.occurredAt, c.department ?? null, c.departmentName ?? null, c.agentName !== undefined, c.agentName ?? null],
+    );
+    return true;
+  }
+
+  async lastStatusNote(inquiryId: string): Promise<string | undefined> {
+    const [row] = await this.tx.manager.query(
+      `SELECT note FROM intake.status_history WHERE inquiry_id = $1 AND note IS NOT NULL ORDER BY occurred_at DESC LIMIT 1`,
+      [inquiryId],
+    );
+    return row?.note;
+  }
+}

@@ -1,0 +1,184 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'crypto';
+import { EventTypes, InquiryReceivedPayload } from '@lotsen/contracts';
+import { EventPublisher } from '@lotsen/messaging';
+import { TransactionContext } from '@lotsen/persistence';
+import { containsPersonnummer, Principal, ProblemException } from '@lotsen/platform';
+import { ServiceDefinitionsRepository } from '../catalogue/service-definitions.repository';
+import { LanguageDetector } from '../language/language-detector';
+import { Tenant, TenantsRepository } from '../tenants/tenants.repository';
+import { AcceptedInquiryDto, AddMessageDto, CreateInquiryDto } from './dto/create-inquiry.dto';
+import { IdempotencyRepository } from './idempotency.repository';
+import { InquiriesRepository, InquiryRow } from './inquiries.repository';
+import { Sealer } from './sealing';
+import { canonicalHash, formatReference, hashToken, newTrackingToken, yearIn } from './tracking';
+
+export const SEALER = Symbol('SEALER');
+const STAFF_CHANNELS = ['phone', 'visit', 'letter'];
+
+class IdempotencyRace extends Error {}
+
+@Injectable()
+export class InquiriesService {
+  private readonly logger = new Logger('Inquiries');
+
+  constructor(
+    private readonly tx: TransactionContext,
+    private readonly inquiries: InquiriesRepository,
+    private readonly idempotency: IdempotencyRepository,
+    private readonly tenants: TenantsRepository,
+    private readonly services: ServiceDefinitionsRepository,
+    private readonly language: LanguageDetector,
+    private readonly events: EventPublisher,
+    @Inject(SEALER) private readonly sealer: Sealer,
+  ) {}
+
+  /** Registers an inquiry and its `inquiry.received` event in one transaction. */
+  async create(principal: Principal, dto: CreateInquiryDto, idempotencyKey?: string): Promise<AcceptedInquiryDto> {
+    this.checkChannel(principal, dto);
+    const tenant = await this.requireTenant(principal.tenantId);
+    if (dto.category && !(await this.services.find(tenant.id, dto.category))) {
+      throw ProblemException.of(422, 'unknown-category', `Category '${dto.category}' is not in this municipality's service list.`);
+    }
+    if ((dto.location?.lat === undefined) !== (dto.location?.lon === undefined)) {
+      throw ProblemException.of(400, 'validation', 'location.lat and location.lon must be given together.');
+    }
+    const receivedAt = dto.receivedAt ? new Date(dto.receivedAt) : new Date();
+    if (receivedAt.getTime() > Date.now() + 5 * 60_000) {
+      throw ProblemException.of(400, 'validation', 'receivedAt lies in the future.');
+    }
+    const requestHash = idempotencyKey ? canonicalHash({ principal: principal.keyId, dto }) : '';
+    if (idempotencyKey) {
+      const replay = await this.replay(tenant.id, idempotencyKey, requestHash);
+      if (replay) return replay;
+    }
+    try {
+      return await this.register(tenant, principal, dto, receivedAt, idempotencyKey, requestHash);
+    } catch (err) {
+      if (!(err instanceof IdempotencyRace) || !idempotencyKey) throw err;
+      const replay = await this.replay(tenant.id, idempotencyKey, requestHash);
+      if (!replay) throw err;
+      return replay;
+    }
+  }
+
+  private async register(tenant: Tenant, principal: Principal, dto: CreateInquiryDto, receivedAt: Date, idempotencyKey: string | undefined, requestHash: string): Promise<AcceptedInquiryDto> {
+    const text = [dto.subject, dto.body].filter(Boolean).join('\n');
+    const language = dto.language ?? this.language.detect(text);
+    const sensitive = containsPersonnummer(text);
+    const id = randomUUID();
+    const trackingToken = newTrackingToken();
+    const citizen = dto.citizen ? { ...dto.citizen, notify: dto.citizen.notify ?? true } : undefined;
+    const resolvedAtFirstContact = principal.role && STAFF_CHANNELS.includes(dto.channel) ? dto.resolvedAtFirstContact : undefined;
+
+    return this.tx.run(async () => {
+      const n = await this.inquiries.nextReferenceNumber(tenant.id, yearIn(tenant.timezone));
+      const reference = formatReference(tenant.referencePrefix, yearIn(tenant.timezone), n);
+      const answer: AcceptedInquiryDto = { id, reference, trackingToken, status: 'received' };
+      await this.inquiries.insert({
+        id, tenantId: tenant.id, reference, trackingTokenHash: hashToken(trackingToken), channel: dto.channel,
+        subject: dto.subject, body: dto.body, language, languageDetected: !dto.language, category: dto.category,
+        type: dto.type, citizen, location: dto.location, externalId: dto.externalId, sensitive,
+        attachments: dto.attachments ?? [], receivedAt,
+      });
+      if (idempotencyKey) {
+        const claimed = await this.idempotency.claim(tenant.id, idempotencyKey, {
+          requestHash, inquiryId: id, responseSealed: this.sealer.seal(JSON.stringify(answer)),
+        });
+        if (!claimed) throw new IdempotencyRace();
+      }
+      const payload: InquiryReceivedPayload = {
+        inquiryId: id, reference, trackingToken, channel: dto.channel, subject: dto.subject, body: dto.body,
+        language, languageDetected: !dto.language, category: dto.category, type: dto.type, citizen,
+        location: dto.location, sensitive, receivedAt: receivedAt.toISOString(), externalId: dto.externalId,
+        resolvedAtFirstContact,
+      };
+      await this.events.publish(EventTypes.InquiryReceived, payload, { tenantId: tenant.id, correlationId: id });
+      this.logger.log(`registered ${reference} (${dto.channel}, ${language}${sensitive ? ', sensitive' : ''})`);
+      return answer;
+    });
+  }
+
+  private async replay(tenantId: string, key: string, requestHash: string): Promise<AcceptedInquiryDto | undefined> {
+    const previous = await this.idempotency.find(tenantId, key);
+    if (!previous) return undefined;
+    if (previous.requestHash !== requestHash) {
+      throw ProblemException.of(422, 'idempotency-key-reused', 'This Idempotency-Key was used with a different request body.');
+    }
+    return JSON.parse(this.sealer.unseal(previous.responseSealed));
+  }
+
+  /** The citizen's view: status, public thread and who handles it, nothing else. */
+  async citizenView(reference: string, token: string) {
+    const row = await this.inquiries.findByTracking(reference, hashToken(token));
+    if (!row) throw ProblemException.of(404, 'not-found', 'No case with this reference and token.');
+    const thread = await this.inquiries.messages(row.id, false);
+    return {
+      reference: row.reference,
+      status: row.status,
+      subject: row.subject,
+      channel: row.channel,
+      receivedAt: row.receivedAt,
+      updatedAt: row.updatedAt,
+      handledBy: row.departmentName ?? row.department ?? null,
+      thread: [
+        { author: 'citizen', body: row.body, at: row.receivedAt },
+        ...thread.map((m) => ({ author: m.author, body: m.body, at: m.createdAt })),
+      ],
+    };
+  }
+
+  /** Everything staff need; personal data is the municipality's, the key decides the tenant. */
+  async staffView(principal: Principal, id: string) {
+    const row = await this.requireInquiry(principal.tenantId, id);
+    const thread = await this.inquiries.messages(row.id, true);
+    if (row.sensitive) this.logger.log(`staff key ${principal.keyId} (${principal.role}) read sensitive inquiry ${row.id}`);
+    return { ...row, thread };
+  }
+
+  async addMessage(principal: Principal | undefined, id: string, dto: AddMessageDto, token?: string) {
+    let row: InquiryRow | undefined;
+    if (principal) row = await this.inquiries.findById(principal.tenantId, id);
+    else if (token) row = await this.inquiries.findByIdAndToken(id, hashToken(token));
+    if (!row) throw ProblemException.of(404, 'not-found', 'No such inquiry.');
+    const staff = Boolean(principal?.role);
+    const visibility = staff ? dto.visibility ?? 'public' : 'public';
+    if (!staff && dto.visibility === 'internal') throw ProblemException.of(403, 'forbidden', 'Only staff can add internal notes.');
+    const messageId = randomUUID();
+    const inquiry = row;
+    await this.tx.run(async () => {
+      await this.inquiries.addMessage({
+        id: messageId, inquiryId: inquiry.id, tenantId: inquiry.tenantId, author: staff ? 'staff' : 'citizen', visibility,
+        channel: principal?.channel ?? (staff ? undefined : 'web'), body: dto.body,
+      });
+      await this.events.publish(
+        EventTypes.InquiryMessageAdded,
+        { inquiryId: inquiry.id, messageId, author: staff ? 'staff' : 'citizen', visibility, body: dto.body, channel: principal?.channel },
+        { tenantId: inquiry.tenantId, correlationId: inquiry.id },
+      );
+    });
+    return { id: messageId, inquiryId: inquiry.id, author: staff ? 'staff' : 'citizen', visibility };
+  }
+
+  async requireInquiry(tenantId: string, id: string): Promise<InquiryRow> {
+    const row = await this.inquiries.findById(tenantId, id);
+    if (!row) throw ProblemException.of(404, 'not-found', 'No such inquiry.');
+    return row;
+  }
+
+  private async requireTenant(id: string): Promise<Tenant> {
+    const t = await this.tenants.findById(id);
+    if (!t) throw ProblemException.of(403, 'unknown-tenant', 'The key belongs to no active municipality.');
+    return t;
+  }
+
+  private checkChannel(principal: Principal, dto: CreateInquiryDto): void {
+    if (principal.role) return; // staff register phone calls, visits and letters on any channel
+    if (principal.channel !== dto.channel) {
+      throw ProblemException.of(403, 'wrong-channel', `This API key may only register '${principal.channel}' inquiries.`);
+    }
+    if (dto.resolvedAtFirstContact !== undefined) {
+      throw ProblemException.of(403, 'forbidden', 'Only staff can mark an inquiry resolved at first contact.');
+    }
+  }
+}

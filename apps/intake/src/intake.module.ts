@@ -1,0 +1,50 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { MessagingModule } from '@lotsen/messaging';
+import { PersistenceModule } from '@lotsen/persistence';
+import { API_KEY_LOOKUP, ApiKeyGuard, PlatformModule } from '@lotsen/platform';
+import { ServiceDefinitionsRepository } from './catalogue/service-definitions.repository';
+import { IdempotencyRepository } from './inquiries/idempotency.repository';
+import { InquiriesController } from './inquiries/inquiries.controller';
+import { InquiriesRepository } from './inquiries/inquiries.repository';
+import { InquiriesService, SEALER } from './inquiries/inquiries.service';
+import { Sealer } from './inquiries/sealing';
+import { IntakeConfig } from './intake.config';
+import { LanguageDetector } from './language/language-detector';
+import { intakeMigrations } from './migrations';
+import { Open311Module } from './open311/open311.module';
+import { StatusHandler } from './status/status.handler';
+import { StatusProjectionService } from './status/status-projection.service';
+import { TenantsRepository } from './tenants/tenants.repository';
+
+export const INTAKE_CONFIG = Symbol('INTAKE_CONFIG');
+
+@Module({})
+export class IntakeModule {
+  static forRoot(config: IntakeConfig): DynamicModule {
+    return {
+      module: IntakeModule,
+      imports: [
+        PlatformModule.forRoot('intake'),
+        PersistenceModule.forRoot({ url: config.database.url, schema: 'intake', migrations: intakeMigrations, poolSize: config.database.poolSize }),
+        MessagingModule.forRoot({ service: 'intake', schema: 'intake', broker: config.broker, consumerPurpose: 'status', relay: config.relay }),
+        Open311Module,
+      ],
+      controllers: [InquiriesController, StatusHandler],
+      providers: [
+        { provide: INTAKE_CONFIG, useValue: config },
+        { provide: SEALER, useValue: new Sealer(config.secret) },
+        { provide: LanguageDetector, useValue: new LanguageDetector() },
+        TenantsRepository,
+        { provide: API_KEY_LOOKUP, useExisting: TenantsRepository },
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
+        InquiriesRepository,
+        IdempotencyRepository,
+        ServiceDefinitionsRepository,
+        InquiriesService,
+        StatusProjectionService,
+      ],
+      exports: [InquiriesService, InquiriesRepository, TenantsRepository, ServiceDefinitionsRepository, INTAKE_CONFIG],
+    };
+  }
+}

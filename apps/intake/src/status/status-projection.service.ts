@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'crypto';
+import {
+  EventEnvelope, InquiryAnsweredPayload, InquiryAssignedPayload, InquiryReopenedPayload, InquiryResolvedPayload,
+  InquiryReturnedPayload, InquiryRoutedPayload, InquiryTransferredPayload,
+} from '@lotsen/contracts';
+import { InquiriesRepository } from '../inquiries/inquiries.repository';
+
+/** Keeps the citizen-facing status of each inquiry in step with routing's events. */
+@Injectable()
+export class StatusProjectionService {
+  constructor(private readonly inquiries: InquiriesRepository) {}
+
+  async routed(e: EventEnvelope<InquiryRoutedPayload>): Promise<void> {
+    const p = e.payload;
+    await this.apply(e, p.inquiryId, 'in_progress', { department: p.department, departmentName: p.departmentName ?? p.department });
+  }
+
+  async assigned(e: EventEnvelope<InquiryAssignedPayload>): Promise<void> {
+    await this.apply(e, e.payload.inquiryId, 'in_progress', { agentName: e.payload.agentName ?? null });
+  }
+
+  async transferred(e: EventEnvelope<InquiryTransferredPayload>): Promise<void> {
+    await this.apply(e, e.payload.inquiryId, 'in_progress', { department: e.payload.toDepartment, departmentName: e.payload.toDepartment, agentName: null });
+  }
+
+  async returned(e: EventEnvelope<InquiryReturnedPayload>): Promise<void> {
+    await this.apply(e, e.payload.inquiryId, 'in_progress', { department: 'kontaktcenter', departmentName: 'kontaktcenter', agentName: null });
+  }
+
+  async answered(e: EventEnvelope<InquiryAnsweredPayload>): Promise<void> {
+    const p = e.payload;
+    const applied = await this.apply(e, p.inquiryId, 'answered', { note: p.answer.slice(0, 4000) });
+    const row = applied && (await this.inquiries.findByIdAny(p.inquiryId));
+    if (row) {
+      await this.inquiries.addMessage({
+        id: randomUUID(), inquiryId: p.inquiryId, tenantId: row.tenantId, author: 'staff', visibility: 'public', body: p.answer, at: new Date(e.occurredAt),
+      });
+    }
+  }
+
+  async resolved(e: EventEnvelope<InquiryResolvedPayload>): Promise<void> {
+    await this.apply(e, e.payload.inquiryId, 'resolved', { note: e.payload.resolutionCode });
+  }
+
+  async reopened(e: EventEnvelope<InquiryReopenedPayload>): Promise<void> {
+    await this.apply(e, e.payload.inquiryId, 'reopened', { note: e.payload.reason });
+  }
+
+  private apply(e: EventEnvelope, inquiryId: string, status: string, extra: { department?: string; departmentName?: string; agentName?: string | null; note?: string }) {
+    return this.inquiries.applyStatus({ inquiryId, status, occurredAt: new Date(e.occurredAt), eventId: e.id, ...extra });
+  }
+}

@@ -1,0 +1,2 @@
+export * from './default-templates';
+export * from './engine';

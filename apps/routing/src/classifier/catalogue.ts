@@ -1,0 +1,120 @@
+/**
+ * The municipality's service catalogue as the classifier sees it: keyword lists per category
+ * (or per department), in any of the supported languages. `DemoCategory[]` from
+ * scripts/demo/municipality.ts fits this shape as it is.
+ *
+ * The catalogue steers the department decision through a keyword prior: every department's
+ * logit gets `catalogueWeight · log(1 + matched keyword weight)`, where catalogueWeight is fitted
+ * on held-out folds at training time. It also picks the category inside the chosen department.
+ */
+import { KeywordMatcher, KeywordMatch, KeywordSpec } from './keywords';
+
+export interface CatalogueEntry {
+  /** Category code (lower_snake). Leave out for a department-wide keyword list. */
+  code?: string;
+  department: string;
+  /** Keywords per language (`{ sv: [...], en: [...] }`) or one list for all languages. */
+  keywords: Readonly<Partial<Record<string, readonly string[]>>> | readonly string[];
+  /** The contact center answers it itself. */
+  firstLine?: boolean;
+  /** Shown as a fault-report service. */
+  faultReport?: boolean;
+}
+
+export type CatalogueKeywords = readonly CatalogueEntry[] | { readonly categories: readonly CatalogueEntry[] };
+
+/** Serialisable, normalised form stored inside the model. */
+export interface StoredCatalogueEntry {
+  code: string | null;
+  department: string;
+  keywords: string[];
+  firstLine: boolean;
+  faultReport: boolean;
+}
+
+export function catalogueEntries(catalogue: CatalogueKeywords | null | undefined): readonly CatalogueEntry[] {
+  if (!catalogue) return [];
+  if (Array.isArray(catalogue)) return catalogue;
+  const cats = (catalogue as { categories?: unknown }).categories;
+  if (Array.isArray(cats)) return cats as CatalogueEntry[];
+  throw new Error('catalogue must be an array of { department, keywords } entries or { categories: [...] }');
+}
+
+/** Validates and flattens a catalogue into the stored form. */
+export function storeCatalogue(catalogue: CatalogueKeywords | null | undefined): StoredCatalogueEntry[] {
+  const out: StoredCatalogueEntry[] = [];
+  for (const [i, e] of catalogueEntries(catalogue).entries()) {
+    if (!e || typeof e !== 'object') throw new Error(`catalogue entry ${i} is not an object`);
+    if (typeof e.department !== 'string' || !e.department) throw new Error(`catalogue entry ${i} has no department`);
+    if (e.code !== undefined && e.code !== null && typeof e.code !== 'string') throw new Error(`catalogue entry ${i}: code must be a string`);
+    const kws: string[] = [];
+    const k = e.keywords as unknown;
+    if (Array.isArray(k)) kws.push(...k.map(String));
+    else if (k && typeof k === 'object') {
+      for (const list of Object.values(k as Record<string, unknown>)) {
+        if (list === undefined || list === null) continue;
+        if (!Array.isArray(list)) throw new Error(`catalogue entry ${i}: keywords per language must be arrays`);
+        kws.push(...list.map(String));
+      }
+    } else if (k !== undefined && k !== null) throw new Error(`catalogue entry ${i}: keywords must be an array or an object of arrays`);
+    out.push({
+      code: e.code ?? null,
+      department: e.department,
+      keywords: [...new Set(kws.map((s) => s.trim()).filter(Boolean))],
+      firstLine: !!e.firstLine,
+      faultReport: !!e.faultReport,
+    });
+  }
+  return out;
+}
+
+export interface CatalogueScores {
+  /** Matched keyword weight per department index (model's department order). */
+  departmentScore: Float64Array;
+  /** Matched keyword weight per catalogue entry. */
+  entryScore: Float64Array;
+  matches: KeywordMatch[];
+}
+
+/** Keyword matcher over a stored catalogue, aligned with the model's department labels. */
+export class CatalogueIndex {
+  private readonly matcher: KeywordMatcher;
+  readonly departmentOfEntry: Int32Array;
+
+  constructor(
+    readonly entries: readonly StoredCatalogueEntry[],
+    private readonly departments: readonly string[],
+  ) {
+    const deptIndex = new Map(departments.map((d, i) => [d, i]));
+    this.departmentOfEntry = new Int32Array(entries.length);
+    const specs: KeywordSpec[] = [];
+    entries.forEach((e, i) => {
+      this.departmentOfEntry[i] = deptIndex.get(e.department) ?? -1;
+      for (const kw of e.keywords) specs.push({ keyword: kw, label: i });
+    });
+    this.matcher = new KeywordMatcher(specs);
+  }
+
+  get empty(): boolean {
+    return this.matcher.size === 0;
+  }
+
+  score(tokens: readonly string[]): CatalogueScores {
+    const departmentScore = new Float64Array(this.departments.length);
+    const entryScore = new Float64Array(this.entries.length);
+    const matches = this.matcher.match(tokens);
+    // A keyword listed under several categories of one department counts once for it.
+    const perDept = new Map<number, Set<string>>();
+    for (const m of matches) {
+      entryScore[m.label] += m.weight;
+      const d = this.departmentOfEntry[m.label];
+      if (d < 0) continue;
+      let seen = perDept.get(d);
+      if (!seen) perDept.set(d, (seen = new Set()));
+      if (seen.has(m.keyword)) continue;
+      seen.add(m.keyword);
+      departmentScore[d] += m.weight;
+    }
+    return { departmentScore, entryScore, matches };
+  }
+}

@@ -1,0 +1,23 @@
+export const EventTypes = {
+  InquiryReceived: 'inquiry.received',
+  InquiryMessageAdded: 'inquiry.message.added',
+  InquiryClassified: 'inquiry.classified',
+  InquiryRouted: 'inquiry.routed',
+  InquiryAssigned: 'inquiry.assigned',
+  InquiryTransferred: 'inquiry.transferred',
+  InquiryReturned: 'inquiry.returned',
+  InquiryAnswered: 'inquiry.answered',
+  InquiryResolved: 'inquiry.resolved',
+  InquiryReopened: 'inquiry.reopened',
+  SlaWarning: 'inquiry.sla.warning',
+  SlaBreached: 'inquiry.sla.breached',
+  NotificationSent: 'notification.sent',
+  NotificationFailed: 'notification.failed',
+  SurveyAnswered: 'survey.answered',
+  CallOffered: 'call.offered',
+  CallAnswered: 'call.answered',
+  CallAbandoned: 'call.abandoned',
+} as const;
+
+export type EventType = (typeof EventTypes)[keyof typeof EventTypes];
+export const ALL_EVENT_TYPES: EventType[] = Object.values(EventTypes);

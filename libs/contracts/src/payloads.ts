@@ -1,0 +1,159 @@
+import { Type } from 'class-transformer';
+import {
+  IsBoolean, IsEmail, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested,
+} from 'class-validator';
+import { CHANNELS, INQUIRY_TYPES } from './vocabulary';
+
+// Payloads carry what a consumer needs, never a pointer into another service's tables.
+
+export class CitizenContact {
+  @IsOptional() @IsString() @MaxLength(200) name?: string;
+  @IsOptional() @IsEmail() email?: string;
+  @IsOptional() @IsString() @MaxLength(40) phone?: string;
+  @IsOptional() @IsString() @MaxLength(10) preferredLanguage?: string;
+  @IsBoolean() notify: boolean;
+}
+
+export class GeoLocation {
+  @IsOptional() @IsString() @MaxLength(300) address?: string;
+  @IsOptional() @IsNumber() @Min(-90) @Max(90) lat?: number;
+  @IsOptional() @IsNumber() @Min(-180) @Max(180) lon?: number;
+}
+
+export class InquiryReceivedPayload {
+  @IsUUID() inquiryId: string;
+  @IsString() reference: string;
+  /** Secret: lets the citizen follow the case; redacted before any event is stored for reporting. */
+  @IsOptional() @IsString() trackingToken?: string;
+  @IsIn(CHANNELS) channel: string;
+  @IsOptional() @IsString() subject?: string;
+  @IsString() body: string;
+  @IsString() language: string;
+  @IsBoolean() languageDetected: boolean;
+  @IsOptional() @IsString() category?: string;
+  @IsOptional() @IsIn(INQUIRY_TYPES) type?: string;
+  @IsOptional() @ValidateNested() @Type(() => CitizenContact) citizen?: CitizenContact;
+  @IsOptional() @ValidateNested() @Type(() => GeoLocation) location?: GeoLocation;
+  @IsBoolean() sensitive: boolean;
+  @IsISO8601() receivedAt: string;
+  @IsOptional() @IsString() externalId?: string;
+  /** Set for phone/visit registrations an agent closed during the contact itself. */
+  @IsOptional() @IsBoolean() resolvedAtFirstContact?: boolean;
+  @IsOptional() @IsUUID() duplicateOf?: string;
+}
+
+export class InquiryMessageAddedPayload {
+  @IsUUID() inquiryId: string;
+  @IsUUID() messageId: string;
+  @IsIn(['citizen', 'staff', 'system']) author: string;
+  @IsIn(['public', 'internal']) visibility: string;
+  @IsString() body: string;
+  @IsOptional() @IsIn(CHANNELS) channel?: string;
+}
+
+export class InquiryClassifiedPayload {
+  @IsUUID() inquiryId: string;
+  @IsString() department: string;
+  @IsOptional() @IsString() category?: string;
+  @IsIn(INQUIRY_TYPES) type: string;
+  @IsBoolean() firstContactResolvable: boolean;
+  @IsBoolean() urgent: boolean;
+  @IsString() language: string;
+  @IsNumber() @Min(0) @Max(1) confidence: number;
+  @IsString() modelVersion: string;
+}
+
+export class InquiryRoutedPayload {
+  @IsUUID() inquiryId: string;
+  @IsOptional() @IsString() reference?: string;
+  /** Who owns it now: a department code, `kontaktcenter` for first line, or `triage`. */
+  @IsString() department: string;
+  @IsOptional() @IsString() departmentName?: string;
+  @IsOptional() @IsString() category?: string;
+  @IsOptional() @IsIn(INQUIRY_TYPES) type?: string;
+  @IsIn(['first_line', 'department', 'triage']) queue: string;
+  @IsInt() @Min(1) @Max(5) priority: number;
+  @IsBoolean() urgent: boolean;
+  @IsOptional() @IsISO8601() firstResponseDueAt?: string;
+  @IsOptional() @IsISO8601() resolutionDueAt?: string;
+  @IsString({ each: true }) reasons: string[];
+}
+
+export class InquiryAssignedPayload {
+  @IsUUID() inquiryId: string;
+  @IsString() agentId: string;
+  @IsOptional() @IsString() agentName?: string;
+  @IsString() department: string;
+}
+
+export class InquiryTransferredPayload {
+  @IsUUID() inquiryId: string;
+  @IsString() fromDepartment: string;
+  @IsString() toDepartment: string;
+  @IsOptional() @IsString() toAgentId?: string;
+  @IsString() reason: string;
+}
+
+export class InquiryReturnedPayload {
+  @IsUUID() inquiryId: string;
+  @IsString() fromDepartment: string;
+  @IsString() reason: string;
+}
+
+export class InquiryAnsweredPayload {
+  @IsUUID() inquiryId: string;
+  @IsOptional() @IsString() reference?: string;
+  @IsString() answer: string;
+  @IsString() answeredBy: string;
+  @IsString() department: string;
+  /** True when the contact center answered it itself (first line). */
+  @IsBoolean() byContactCenter: boolean;
+}
+
+export class InquiryResolvedPayload {
+  @IsUUID() inquiryId: string;
+  @IsString() department: string;
+  @IsOptional() @IsString() category?: string;
+  @IsString() resolutionCode: string;
+  @IsBoolean() resolvedAtFirstContact: boolean;
+  @IsBoolean() byContactCenter: boolean;
+  @IsOptional() @IsString() resolvedBy?: string;
+}
+
+export class InquiryReopenedPayload {
+  @IsUUID() inquiryId: string;
+  @IsString() reason: string;
+}
+
+export class SlaPayload {
+  @IsUUID() inquiryId: string;
+  @IsIn(['first_response', 'resolution']) clock: string;
+  @IsISO8601() dueAt: string;
+  @IsString() department: string;
+}
+
+export class NotificationPayload {
+  @IsUUID() deliveryId: string;
+  @IsOptional() @IsUUID() inquiryId?: string;
+  @IsString() trigger: string;
+  @IsIn(['email', 'sms']) channel: string;
+  @IsOptional() @IsString() language?: string;
+  @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+}
+
+export class SurveyAnsweredPayload {
+  @IsUUID() surveyId: string;
+  @IsUUID() inquiryId: string;
+  @IsInt() @Min(1) @Max(5) score: number;
+  @IsOptional() @IsString() @MaxLength(4000) comment?: string;
+  @IsOptional() @IsString() department?: string;
+  @IsOptional() @IsString() channel?: string;
+}
+
+export class CallPayload {
+  @IsString() callId: string;
+  @IsString() queue: string;
+  @IsOptional() @IsInt() @Min(0) waitSeconds?: number;
+  @IsOptional() @IsString() agentId?: string;
+  @IsOptional() @IsISO8601() at?: string;
+}

@@ -1,0 +1,149 @@
+import { Logger } from '@nestjs/common';
+import { CustomTransportStrategy, Server } from '@nestjs/microservices';
+import type { Channel, ConsumeMessage } from 'amqplib';
+import { lastValueFrom } from 'rxjs';
+import { EventEnvelope, InvalidEventError, validateEvent } from '@lotsen/contracts';
+import { isDatabaseUnavailable } from '@lotsen/persistence';
+import { AmqpConnection, backoffMs, sleep } from './amqp-connection';
+import { EventContext } from './event-context';
+import { Inbox } from './inbox';
+import { assertConsumerQueue } from './topology';
+
+export interface AmqpTransportOptions {
+  queue: string;
+  /** Inbox consumer name: the queue name without namespace. */
+  consumer: string;
+  prefetch: number;
+  deliveryLimit: number;
+}
+
+export interface ConsumerStats {
+  handled: number;
+  duplicates: number;
+  parked: number;
+  failed: number;
+}
+
+/**
+ * Nest transport strategy on amqplib: `@EventPattern('<event type>')` handlers are bound to the
+ * service's quorum queue; each message is acked only after its effect and inbox row committed.
+ * Malformed events are parked at once; handler errors are requeued until the delivery limit
+ * parks them; while the database is unreachable the message is held (unacked) and retried.
+ */
+export class AmqpTransport extends Server implements CustomTransportStrategy {
+  private readonly log = new Logger('AmqpTransport');
+  private channel?: Channel;
+  private stopped = false;
+  private consuming = false;
+  private inFlight = new Set<Promise<void>>();
+  readonly stats: ConsumerStats = { handled: 0, duplicates: 0, parked: 0, failed: 0 };
+
+  constructor(private readonly amqp: AmqpConnection, private readonly inbox: Inbox, private readonly options: AmqpTransportOptions) {
+    super();
+  }
+
+  get isConsuming(): boolean {
+    return this.consuming;
+  }
+
+  listen(callback: (err?: unknown) => void): void {
+    // Resolve start-up at once; (re)connection happens in the background with backoff.
+    void this.consumeForever();
+    callback();
+  }
+
+  on(): void {
+    /* no transport events exposed */
+  }
+
+  unwrap<T>(): T {
+    return this.channel as T;
+  }
+
+  async close(): Promise<void> {
+    this.stopped = true;
+    const ch = this.channel;
+    this.channel = undefined;
+    await Promise.allSettled([...this.inFlight]);
+    await ch?.close().catch(() => undefined);
+  }
+
+  private async consumeForever(): Promise<void> {
+    for (let attempt = 0; !this.stopped; attempt++) {
+      try {
+        const conn = await this.amqp.get();
+        const ch = await conn.createChannel();
+        const closed = new Promise<void>((resolve) => ch.on('close', () => resolve()));
+        ch.on('error', (err) => this.log.warn(`channel error: ${err.message}`));
+        await ch.prefetch(this.options.prefetch);
+        await assertConsumerQueue(ch, this.amqp.names, {
+          queue: this.options.queue,
+          bindings: [...this.messageHandlers.keys()],
+          deliveryLimit: this.options.deliveryLimit,
+        });
+        await ch.consume(this.options.queue, (msg) => msg && this.track(this.onMessage(ch, msg)), { noAck: false });
+        this.channel = ch;
+        this.consuming = true;
+        attempt = 0;
+        this.log.log(`consuming ${this.options.queue} (${this.messageHandlers.size} event types)`);
+        await closed;
+      } catch (err) {
+        if (!this.stopped) this.log.warn(`consumer setup failed: ${(err as Error).message}`);
+      }
+      this.consuming = false;
+      this.channel = undefined;
+      if (!this.stopped) await sleep(backoffMs(attempt));
+    }
+  }
+
+  private track(p: Promise<void>): void {
+    this.inFlight.add(p);
+    void p.finally(() => this.inFlight.delete(p));
+  }
+
+  private async onMessage(ch: Channel, msg: ConsumeMessage): Promise<void> {
+    let event: EventEnvelope;
+    try {
+      event = validateEvent(JSON.parse(msg.content.toString('utf8')));
+    } catch (err) {
+      const reason = err instanceof InvalidEventError ? err.message : 'not JSON';
+      this.log.warn(`parking malformed message ${msg.properties.messageId ?? '?'}: ${reason}`);
+      this.stats.parked++;
+      return safe(() => ch.nack(msg, false, false));
+    }
+    const handler = this.getHandlerByPattern(event.type);
+    if (!handler) return safe(() => ch.ack(msg));
+
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const ran = await this.inbox.handleOnce(this.options.consumer, event, () =>
+          EventContext.run(event, async () => {
+            const result = await handler(event, { event, redelivered: msg.fields.redelivered });
+            await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+          }),
+        );
+        if (ran) this.stats.handled++;
+        else this.stats.duplicates++;
+        return safe(() => ch.ack(msg));
+      } catch (err) {
+        if (isDatabaseUnavailable(err) && !this.stopped && this.channel === ch) {
+          if (attempt % 10 === 0) this.log.warn(`database unavailable while handling ${event.type}; holding message`);
+          await sleep(backoffMs(attempt, 250, 5000));
+          continue;
+        }
+        this.stats.failed++;
+        this.log.error(`handler for ${event.type} ${event.id} failed: ${(err as Error)?.message ?? String(err)}`);
+        // Requeue: the quorum queue counts deliveries and parks the message at the limit.
+        return safe(() => ch.nack(msg, false, true));
+      }
+    }
+  }
+}
+
+function safe(fn: () => void): void {
+  try {
+    fn();
+  } catch {
+    /* channel already closed: the broker redelivers the message */
+  }
+}

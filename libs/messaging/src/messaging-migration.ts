@@ -1,0 +1,45 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The outbox and inbox tables of a service's schema. Versioned like any migration: a later
+ * change to these tables is a new factory (`messagingTablesV2`), never an edit of this one.
+ */
+export function messagingTablesV1(schema: string, timestamp = 1763900000000): new () => MigrationInterface {
+  const s = `"${schema}"`;
+  const name = `MessagingTablesV1${timestamp}`;
+  const migration = class implements MigrationInterface {
+    name = name;
+    async up(q: QueryRunner): Promise<void> {
+      await q.query(`CREATE TABLE ${s}.outbox (
+        seq bigserial PRIMARY KEY,
+        message_key text NOT NULL UNIQUE,
+        exchange text NOT NULL,
+        routing_key text NOT NULL,
+        envelope jsonb NOT NULL,
+        priority smallint NOT NULL DEFAULT 0,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`);
+      // NOTIFY is delivered on commit, so the relay wakes exactly when rows become visible.
+      await q.query(`CREATE FUNCTION ${s}.outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN PERFORM pg_notify('${schema}_outbox', ''); RETURN NULL; END $$`);
+      await q.query(`CREATE TRIGGER outbox_notify AFTER INSERT ON ${s}.outbox
+        FOR EACH STATEMENT EXECUTE FUNCTION ${s}.outbox_notify()`);
+      await q.query(`CREATE TABLE ${s}.inbox (
+        consumer text NOT NULL,
+        event_id uuid NOT NULL,
+        event_type text NOT NULL,
+        handled_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (event_id, consumer)
+      )`);
+      await q.query(`CREATE INDEX inbox_handled_at ON ${s}.inbox (handled_at)`);
+    }
+    async down(q: QueryRunner): Promise<void> {
+      await q.query(`DROP TABLE ${s}.inbox`);
+      await q.query(`DROP TRIGGER outbox_notify ON ${s}.outbox`);
+      await q.query(`DROP FUNCTION ${s}.outbox_notify()`);
+      await q.query(`DROP TABLE ${s}.outbox`);
+    }
+  };
+  Object.defineProperty(migration, 'name', { value: name });
+  return migration;
+}

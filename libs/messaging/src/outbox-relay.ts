@@ -1,0 +1,183 @@
+import { Logger } from '@nestjs/common';
+import type { ConfirmChannel } from 'amqplib';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { AmqpConnection, backoffMs, sleep } from './amqp-connection';
+
+interface OutboxRow {
+  seq: string;
+  exchange: string;
+  routing_key: string;
+  envelope: { id: string; type: string; tenantId: string; correlationId: string };
+  priority: number;
+}
+
+export interface RelayStats {
+  published: number;
+  lastError?: string;
+}
+
+/**
+ * Moves committed outbox rows to RabbitMQ. Rows are claimed with FOR UPDATE SKIP LOCKED (two
+ * instances never publish the same row), published persistent with publisher confirms, and
+ * deleted only after every confirm arrived, in the same transaction that claimed them. A crash
+ * in between re-publishes the batch; consumers' inboxes absorb the duplicates.
+ */
+export class OutboxRelay {
+  private readonly logger = new Logger('OutboxRelay');
+  private running = false;
+  private wake?: () => void;
+  private pending = true;
+  private listener?: Client;
+  private channel?: ConfirmChannel;
+  private loop?: Promise<void>;
+  readonly stats: RelayStats = { published: 0 };
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly amqp: AmqpConnection,
+    private readonly schema: string,
+    private readonly databaseUrl: string,
+    private readonly batchSize = 250,
+    private readonly fallbackPollMs = 2000,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    void this.listen();
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.listener?.end().catch(() => undefined);
+    await this.channel?.close().catch(() => undefined);
+  }
+
+  /** Ask for a round now (e.g. right after a commit in this process). */
+  nudge(): void {
+    this.pending = true;
+    this.wake?.();
+  }
+
+  private async listen(): Promise<void> {
+    for (let attempt = 0; this.running; attempt++) {
+      const client = new Client({ connectionString: this.databaseUrl, connectionTimeoutMillis: 3000 });
+      try {
+        await client.connect();
+        client.on('notification', () => this.nudge());
+        const ended = new Promise<void>((resolve) => {
+          client.on('error', () => resolve());
+          client.on('end', () => resolve());
+        });
+        await client.query(`LISTEN "${this.schema}_outbox"`);
+        this.listener = client;
+        attempt = 0;
+        this.nudge(); // rows may have been committed while we were not listening
+        await ended;
+      } catch {
+        /* database down: retry below */
+      }
+      this.listener = undefined;
+      await client.end().catch(() => undefined);
+      if (this.running) await sleep(backoffMs(attempt));
+    }
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      if (!this.pending) {
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(resolve, this.fallbackPollMs);
+          this.wake = () => { clearTimeout(t); resolve(); };
+        });
+        this.wake = undefined;
+        this.pending = true;
+        continue;
+      }
+      try {
+        const n = await this.publishBatch();
+        failures = 0;
+        this.stats.lastError = undefined;
+        if (n < this.batchSize) this.pending = false;
+      } catch (err) {
+        failures++;
+        this.stats.lastError = (err as Error).message;
+        if (failures === 1 || failures % 20 === 0) this.logger.warn(`outbox publish failed (${failures}x): ${(err as Error).message}`);
+        await this.dropChannel();
+        await sleep(backoffMs(failures));
+      }
+    }
+  }
+
+  private async confirmChannel(): Promise<ConfirmChannel> {
+    if (this.channel) return this.channel;
+    const conn = await this.amqp.get();
+    const ch = await conn.createConfirmChannel();
+    ch.on('error', () => undefined);
+    ch.on('close', () => { if (this.channel === ch) this.channel = undefined; });
+    this.channel = ch;
+    return ch;
+  }
+
+  private async dropChannel(): Promise<void> {
+    const ch = this.channel;
+    this.channel = undefined;
+    await ch?.close().catch(() => undefined);
+  }
+
+  /** One claimed batch; returns how many rows it published. */
+  async publishBatch(): Promise<number> {
+    const qr = this.ds.createQueryRunner();
+    await qr.connect();
+    try {
+      await qr.startTransaction();
+      const rows: OutboxRow[] = await qr.query(
+        `SELECT seq, exchange, routing_key, envelope, priority FROM "${this.schema}".outbox
+         ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.batchSize],
+      );
+      if (rows.length === 0) {
+        await qr.commitTransaction();
+        return 0;
+      }
+      const ch = await this.confirmChannel();
+      for (const row of rows) {
+        const body = Buffer.from(JSON.stringify(row.envelope));
+        const ok = ch.publish(this.amqp.names.exchange(row.exchange), row.routing_key, body, {
+          persistent: true,
+          contentType: 'application/json',
+          messageId: row.envelope.id,
+          type: row.envelope.type,
+          correlationId: row.envelope.correlationId,
+          timestamp: Math.floor(Date.now() / 1000),
+          priority: row.priority || undefined,
+          headers: { 'x-tenant-id': row.envelope.tenantId },
+        });
+        if (!ok) await new Promise((r) => ch.once('drain', r));
+      }
+      await withTimeout(ch.waitForConfirms(), 15000, 'publisher confirms timed out');
+      await qr.query(`DELETE FROM "${this.schema}".outbox WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
+      await qr.commitTransaction();
+      this.stats.published += rows.length;
+      return rows.length;
+    } catch (err) {
+      if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
+      throw err;
+    } finally {
+      await qr.release();
+    }
+  }
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
+  let t: NodeJS.Timeout;
+  return Promise.race([
+    p.finally(() => clearTimeout(t)),
+    new Promise<never>((_, reject) => { t = setTimeout(() => reject(new Error(message)), ms); }),
+  ]);
+}

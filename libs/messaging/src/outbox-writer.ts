@@ -1,0 +1,57 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createEvent, EventEnvelope, EventType } from '@lotsen/contracts';
+import { TransactionContext } from '@lotsen/persistence';
+import { EventContext } from './event-context';
+import { MESSAGING_OPTIONS, MessagingOptions } from './messaging-options';
+
+export interface PublishOptions {
+  tenantId: string;
+  correlationId?: string;
+  occurredAt?: Date;
+  id?: string;
+}
+
+export interface WorkItemOptions {
+  /** Routing key on `lotsen.work`, `<tenant>.<department>`. */
+  routingKey: string;
+  priority?: number;
+}
+
+/**
+ * Publishes events the only safe way: as a row in the service's outbox, written in the caller's
+ * transaction, so the event exists if and only if the state change committed.
+ */
+@Injectable()
+export class EventPublisher {
+  private readonly table: string;
+
+  constructor(private readonly tx: TransactionContext, @Inject(MESSAGING_OPTIONS) options: MessagingOptions) {
+    this.table = `"${options.schema}".outbox`;
+  }
+
+  async publish<P>(type: EventType, payload: P, opts: PublishOptions): Promise<EventEnvelope<P>> {
+    const cause = EventContext.get();
+    const event = createEvent(type, payload, {
+      tenantId: opts.tenantId,
+      id: opts.id,
+      occurredAt: opts.occurredAt,
+      correlationId: opts.correlationId ?? cause?.correlationId,
+      causationId: cause?.id ?? null,
+    });
+    await this.insert('events', type, event, 0);
+    return event;
+  }
+
+  /** A work item for a department system on `lotsen.work` (same envelope, same guarantees). */
+  async publishWork<P>(event: EventEnvelope<P>, work: WorkItemOptions): Promise<void> {
+    await this.insert('work', work.routingKey, { ...event, id: event.id }, work.priority ?? 0, `${event.id}:work`);
+  }
+
+  private async insert(exchange: string, routingKey: string, envelope: EventEnvelope, priority: number, key?: string) {
+    if (!this.tx.active) throw new Error('EventPublisher.publish must run inside TransactionContext.run');
+    await this.tx.manager.query(
+      `INSERT INTO ${this.table} (message_key, exchange, routing_key, envelope, priority) VALUES ($1, $2, $3, $4, $5)`,
+      [key ?? envelope.id, exchange, routingKey, JSON.stringify(envelope), priority],
+    );
+  }
+}

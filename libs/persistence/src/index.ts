@@ -1,0 +1,5 @@
+export * from './data-source';
+export * from './transaction-context';
+export * from './database-admin';
+export * from './db-errors';
+export * from './persistence.module';
