@@ -1,8 +1,6 @@
 import {
-  ArgumentsHost, Catch, DynamicModule, Global, Inject, INestApplication, Injectable, Module, OnApplicationBootstrap,
-  OnApplicationShutdown, Optional, RpcExceptionFilter,
+  DynamicModule, Global, Inject, INestApplication, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown, Optional,
 } from '@nestjs/common';
-import { Observable, throwError } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { TransactionContext } from '@lotsen/persistence';
 import { AmqpConnection } from './amqp-connection';
@@ -15,14 +13,6 @@ import { EventPublisher } from './outbox-writer';
 
 const PUBLISH_CONNECTION = Symbol('PUBLISH_CONNECTION');
 const CONSUME_CONNECTION = Symbol('CONSUME_CONNECTION');
-
-/** Hands handler errors to the transport unchanged, so it can tell "database down" from a bug. */
-@Catch()
-class RethrowRpcErrors implements RpcExceptionFilter {
-  catch(exception: unknown, _host: ArgumentsHost): Observable<never> {
-    return throwError(() => exception);
-  }
-}
 
 /** What readiness and metrics need to know about the messaging spine. */
 @Injectable()
@@ -126,10 +116,13 @@ export class MessagingModule {
   }
 }
 
-/** Attaches the service's event consumer (its @EventPattern handlers) to the app and starts it. */
+/**
+ * Attaches the service's event consumer (its @EventPattern handlers) to the app and starts it.
+ * The app's global filters are inherited: they rethrow errors outside HTTP unchanged, so the
+ * transport can tell "database down" (hold and retry) from a bug (requeue, then park).
+ */
 export async function startEventConsumer(app: INestApplication): Promise<void> {
   const transport = app.get(AmqpTransport);
-  const ms = app.connectMicroservice({ strategy: transport });
-  ms.useGlobalFilters(new RethrowRpcErrors());
+  app.connectMicroservice({ strategy: transport }, { inheritAppConfig: true });
   await app.startAllMicroservices();
 }

@@ -7,3 +7,4 @@ export * from './metrics/metrics';
 export * from './health/health.module';
 export * from './http/create-http-app';
 export * from './auth/api-key';
+export * from './auth/staff-keys';

@@ -2,10 +2,11 @@ import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { startEventConsumer } from '@lotsen/messaging';
 import { Metrics } from '../metrics/metrics';
 import { createLogger, PinoNestLogger } from '../logging/logger';
 import { maskPii } from '../logging/pii-mask';
-import { ProblemFilter, sendProblem, toProblem } from '../problem/problem.filter';
+import { ProblemFilter } from '../problem/problem.filter';
 import { createValidationPipe } from '../problem/validation';
 
 export interface HttpAppOptions {
@@ -26,11 +27,10 @@ export async function createHttpApp(module: unknown, o: HttpAppOptions): Promise
   const log = createLogger(o.service, o.logLevel);
   const adapter = new FastifyAdapter({
     bodyLimit: o.bodyLimit ?? 64 * 1024,
-    ignoreTrailingSlash: true,
     trustProxy: true,
     logger: false,
-    // Long Open311 id lists and filters arrive in the query string.
-    maxParamLength: 500,
+    // Open311 clients append paths to a base URL that ends with a slash.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
   });
   const app = await NestFactory.create<NestFastifyApplication>(module as never, adapter, {
     logger: new PinoNestLogger(log),
@@ -38,9 +38,6 @@ export async function createHttpApp(module: unknown, o: HttpAppOptions): Promise
     abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
-
-  // Errors raised by Fastify before Nest's pipeline (bad JSON, too large, wrong media type).
-  fastify.setErrorHandler((err, req, reply) => sendProblem(reply, toProblem(err, req.url.split('?')[0])));
 
   fastify.addHook('onSend', async (_req, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
@@ -85,4 +82,24 @@ export async function listen(app: INestApplication, port: number, host: string):
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`;
   new Logger('Http').log(`listening on ${url}`);
   return url;
+}
+
+export interface RunningService {
+  app: NestFastifyApplication;
+  url: string;
+}
+
+/**
+ * Creates the app, lets the service `configure` Fastify (e.g. body parsers), starts its event
+ * consumer and listens. Used by every service's main.ts and by the tests.
+ */
+export async function startHttpService(
+  module: unknown,
+  o: HttpAppOptions & { port: number; host: string; consumer: boolean; configure?: (app: NestFastifyApplication) => Promise<void> },
+): Promise<RunningService> {
+  const app = await createHttpApp(module, o);
+  if (o.configure) await o.configure(app);
+  if (o.consumer) await startEventConsumer(app);
+  const url = await listen(app, o.port, o.host);
+  return { app, url };
 }

@@ -5,14 +5,23 @@ import { problem, ProblemBody, ProblemException } from './problem';
 
 const logger = new Logger('Problem');
 
+const SLUGS: Record<number, string> = {
+  400: 'malformed-request', 401: 'unauthorized', 403: 'forbidden', 404: 'not-found', 405: 'method-not-allowed',
+  406: 'not-acceptable', 409: 'conflict', 413: 'payload-too-large', 415: 'unsupported-media-type', 429: 'too-many-requests',
+};
+
 /** Maps any error to an RFC 9457 body: 4xx for what the client did, 503 when a dependency is down. */
 export function toProblem(err: unknown, instance?: string): ProblemBody {
   if (err instanceof ProblemException) return { ...err.body, instance };
   if (err instanceof HttpException) {
+    // Includes Fastify's own errors (bad JSON, body too large, media type), mapped by Nest.
     const status = err.getStatus();
     const res = err.getResponse();
-    const detail = typeof res === 'string' ? res : (res as { message?: string | string[] }).message;
-    return problem(status, status === 404 ? 'not-found' : 'http-error', Array.isArray(detail) ? detail.join('; ') : detail, { instance });
+    let detail = typeof res === 'string' ? res : (res as { message?: string | string[] }).message;
+    if (Array.isArray(detail)) detail = detail.join('; ');
+    if (status === 413) detail = 'The request body is larger than the limit.';
+    if (status === 404 && !detail?.trim()) detail = 'Not found.';
+    return problem(status, SLUGS[status] ?? 'http-error', detail, { instance });
   }
   const e = err as { statusCode?: number; code?: string; message?: string };
   if (isDatabaseUnavailable(err)) {

@@ -1,0 +1,4 @@
+export * from './types';
+export * from './email';
+export * from './sms';
+export * from './mask';

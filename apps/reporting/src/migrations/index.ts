@@ -1,0 +1,5 @@
+import { messagingTablesV1 } from '@lotsen/messaging';
+import { staffApiKeysTableV1 } from '@lotsen/platform';
+import { ReportingInit1763900000400 } from './1763900000400-ReportingInit';
+
+export const reportingMigrations = [messagingTablesV1('reporting'), staffApiKeysTableV1('reporting'), ReportingInit1763900000400];

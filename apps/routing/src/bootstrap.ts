@@ -1,0 +1,15 @@
+import { RunningService, startHttpService } from '@lotsen/platform';
+import { RoutingConfig } from './routing.config';
+import { RoutingModule } from './routing.module';
+
+export function startRouting(config: RoutingConfig): Promise<RunningService> {
+  return startHttpService(RoutingModule.forRoot(config), {
+    service: 'routing',
+    title: 'Lotsen routing',
+    description: 'Who owns each inquiry next: classification, agreements, skills-based assignment, SLA clocks.',
+    logLevel: config.logLevel,
+    port: config.port,
+    host: config.host,
+    consumer: true,
+  });
+}

@@ -1,0 +1,5 @@
+import { messagingTablesV1 } from '@lotsen/messaging';
+import { staffApiKeysTableV1 } from '@lotsen/platform';
+import { RoutingInit1763900000200 } from './1763900000200-RoutingInit';
+
+export const routingMigrations = [messagingTablesV1('routing'), staffApiKeysTableV1('routing'), RoutingInit1763900000200];

@@ -1,0 +1,139 @@
+/**
+ * `npm start`: checks Postgres and RabbitMQ, creates the database, runs every service's
+ * migrations, seeds the demo municipality when the database is empty, then runs the four
+ * services as separate processes with prefixed logs until Ctrl-C.
+ * `npm run start:<service>` does the same for one service.
+ */
+import { ChildProcess, spawn } from 'child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
+import { join, resolve } from 'path';
+import { createInterface } from 'readline';
+import { DEFAULT_BROKER_URL, DEFAULT_DATABASE_URL } from '@lotsen/config';
+import { checkDependencies } from './setup/dependencies';
+import { migrateAll, ServiceName, SERVICES } from './setup/migrate-all';
+import { DemoKeys, demoSeeded, seedDemo } from './setup/seed-demo';
+
+const ROOT = resolve(__dirname, '..', '..');
+const DIST = resolve(__dirname, '..');
+const PORTS: Record<ServiceName, number> = { intake: 3001, routing: 3002, notifications: 3003, reporting: 3004 };
+const COLORS: Record<ServiceName, string> = { intake: '36', routing: '35', notifications: '33', reporting: '32' };
+const KEYS_FILE = join(ROOT, '.lotsen', 'demo.json');
+
+const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+const amqpUrl = process.env.AMQP_URL ?? DEFAULT_BROKER_URL;
+
+function say(line: string) {
+  process.stdout.write(`\x1b[1m[lotsen]\x1b[0m ${line}\n`);
+}
+
+function portOf(s: ServiceName): number {
+  return Number(process.env[`${s.toUpperCase()}_PORT`] ?? PORTS[s]);
+}
+
+/** One readable line from a service's JSON log line. */
+function formatLine(service: ServiceName, raw: string): string {
+  const tag = `\x1b[${COLORS[service]}m[${service}]\x1b[0m`;
+  try {
+    const j = JSON.parse(raw);
+    const level = typeof j.level === 'number' ? ({ 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' } as Record<number, string>)[j.level] : j.level;
+    const extra = j.method ? ` ${j.method} ${j.url} ${j.status} ${j.ms}ms` : '';
+    return `${tag} ${level}${j.context ? ` ${j.context}:` : ''} ${j.msg}${extra}`;
+  } catch {
+    return `${tag} ${raw}`;
+  }
+}
+
+async function ensureDemoKeys(): Promise<DemoKeys> {
+  const seeded = await demoSeeded(databaseUrl);
+  if (seeded && existsSync(KEYS_FILE)) return JSON.parse(readFileSync(KEYS_FILE, 'utf8'));
+  say(seeded ? 'demo keys file missing: issuing new demo API keys' : 'seeding the demo municipality (tenant "demo")');
+  const keys = await seedDemo(databaseUrl);
+  mkdirSync(join(ROOT, '.lotsen'), { recursive: true });
+  writeFileSync(KEYS_FILE, JSON.stringify(keys, null, 2) + '\n', { mode: 0o600 });
+  return keys;
+}
+
+async function waitReady(service: ServiceName, child: ChildProcess, timeoutMs = 60000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && child.exitCode === null) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${portOf(service)}/health/ready`);
+      if (res.ok) return true;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return false;
+}
+
+async function main(): Promise<void> {
+  const only = process.argv[2] as ServiceName | undefined;
+  if (only && !SERVICES.includes(only)) {
+    console.error(`unknown service '${only}'; one of: ${SERVICES.join(', ')}`);
+    process.exit(2);
+  }
+  const services = only ? [only] : SERVICES;
+
+  const problems = await checkDependencies(databaseUrl, amqpUrl);
+  if (problems.length) {
+    console.error(`\nLotsen needs PostgreSQL and RabbitMQ:\n  - ${problems.join('\n  - ')}\n`);
+    process.exit(1);
+  }
+  await migrateAll(databaseUrl, (l) => say(`migrations ${l}`));
+  const keys = await ensureDemoKeys();
+
+  const children = new Map<ServiceName, ChildProcess>();
+  let stopping = false;
+  for (const service of services) {
+    const child = spawn(process.execPath, [join(DIST, 'apps', service, 'src', 'main.js')], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl, AMQP_URL: amqpUrl },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    for (const stream of [child.stdout!, child.stderr!]) {
+      createInterface({ input: stream }).on('line', (l) => process.stdout.write(formatLine(service, l) + '\n'));
+    }
+    child.on('exit', (code, signal) => {
+      if (!stopping) {
+        say(`${service} exited (${signal ?? code}); stopping the others`);
+        void stop(1);
+      }
+    });
+    children.set(service, child);
+  }
+
+  async function stop(code = 0): Promise<void> {
+    if (stopping) return;
+    stopping = true;
+    say('stopping services…');
+    const exits = [...children.values()].map((c) => (c.exitCode !== null ? Promise.resolve() : new Promise<void>((r) => c.once('exit', () => r()))));
+    for (const c of children.values()) if (c.exitCode === null) c.kill('SIGTERM');
+    const timer = setTimeout(() => { for (const c of children.values()) c.kill('SIGKILL'); }, 10000);
+    await Promise.all(exits);
+    clearTimeout(timer);
+    process.exit(code);
+  }
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  for (const service of services) {
+    if (!(await waitReady(service, children.get(service)!))) {
+      say(`${service} did not become ready`);
+      return stop(1);
+    }
+  }
+  say('');
+  say('Lotsen is running:');
+  for (const s of services) say(`  ${s.padEnd(14)} http://127.0.0.1:${portOf(s)}   (API docs: /docs)`);
+  say('');
+  say(`Demo municipality "${keys.tenant}" API keys (also in .lotsen/demo.json):`);
+  for (const [k, v] of Object.entries(keys.keys)) say(`  ${k.padEnd(11)} ${v}`);
+  say('');
+  say('Try it: see "Try it" in README.md. Ctrl-C stops everything.');
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
