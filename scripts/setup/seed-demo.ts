@@ -2,6 +2,9 @@ import { randomUUID } from 'crypto';
 import { Client } from 'pg';
 import { CHANNELS } from '@lotsen/contracts';
 import { generateApiKey, hashApiKey } from '@lotsen/platform';
+import { seedNotificationsDemo } from '../../apps/notifications/src/seed/demo-seed';
+import { seedReportingDemo } from '../../apps/reporting/src/seed/demo-seed';
+import { seedRoutingDemo } from '../../apps/routing/src/seed/demo-seed';
 import { categories, demoTenant } from '../demo/municipality';
 
 export const DEMO_STAFF_ROLES = ['agent', 'supervisor', 'admin', 'department'] as const;
@@ -70,6 +73,10 @@ export async function seedDemo(databaseUrl: string, extra?: (c: Client, keys: De
           [randomUUID(), demoTenant.id, hashApiKey(key), `demo ${role}`, role, subject]);
       }
     }
+    const ctx = { tenantId: demoTenant.id, keys: keys.keys };
+    await seedRoutingDemo(c, ctx);
+    await seedNotificationsDemo(c, ctx);
+    await seedReportingDemo(c, ctx);
     if (extra) await extra(c, keys);
     await c.query('COMMIT');
     return keys;

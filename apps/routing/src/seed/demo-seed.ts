@@ -1,0 +1,9 @@
+import type { Client } from 'pg';
+
+/**
+ * Seeds the demo municipality's routing data (called by scripts/setup/seed-demo.ts inside its
+ * transaction, after the staff API keys are written). Must be idempotent: npm start may run it again.
+ */
+export async function seedRoutingDemo(_db: Client, _ctx: { tenantId: string; keys: Record<string, string> }): Promise<void> {
+  // filled in by the routing service
+}
