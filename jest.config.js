@@ -12,6 +12,7 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
   moduleNameMapper: { '^@lotsen/([a-z-]+)$': '<rootDir>/libs/$1/src' },
+  setupFiles: ['reflect-metadata'],
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
   testTimeout: 60000,
   maxWorkers: 2,

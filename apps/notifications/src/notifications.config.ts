@@ -1,5 +1,98 @@
-import { defineConfig, readCommonConfig, ServiceCommonConfig } from '@lotsen/config';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { IsBoolean, IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { boolEnv, defineConfig, intEnv, readCommonConfig, ServiceCommonConfig } from '@lotsen/config';
 
-export class NotificationsConfig extends ServiceCommonConfig {}
+export class NotificationsConfig extends ServiceCommonConfig {
+  /** smtp://user:pass@host:port, smtps://…, or file:///dir (development: one .eml per message). */
+  @Matches(/^(smtps?|file):\/\//, { message: 'must be an smtp://, smtps:// or file:// URL' })
+  smtpUrl: string;
 
-export const loadNotificationsConfig = defineConfig(NotificationsConfig, (env) => readCommonConfig(env, 'NOTIFICATIONS', 3003));
+  @IsInt() @Min(1) @Max(100)
+  smtpMaxConnections: number;
+
+  /** https://user:pass@api.46elks.com/a1 (46elks' API shape) or file:///dir. */
+  @Matches(/^(https?|file):\/\//, { message: 'must be an https://, http:// or file:// URL' })
+  smsUrl: string;
+
+  /** Signs opt-out links and keys addresses in the suppression list (HMAC-SHA256). */
+  @IsString() @MinLength(16)
+  secret: string;
+
+  /** Intake's public base URL: tracking links are `{citizenBaseUrl}/v1/inquiries/{reference}?token=…`. */
+  @Matches(/^https?:\/\//)
+  citizenBaseUrl: string;
+
+  /** This service's public base URL, for survey and opt-out links. */
+  @Matches(/^https?:\/\//)
+  publicUrl: string;
+
+  /** `From` when a tenant has none configured. */
+  @IsString() @MinLength(3)
+  defaultFrom: string;
+
+  /** SMS sender when a tenant has none (3–11 letters/digits or a number). */
+  @IsString()
+  defaultSmsSender: string;
+
+  /** At most one status update per inquiry within this many seconds. */
+  @IsInt() @Min(0) @Max(7 * 24 * 3600)
+  statusWindowSeconds: number;
+
+  /** Dispatcher: deliveries in flight at once / claimed per round. */
+  @IsInt() @Min(1) @Max(1000)
+  dispatchBatchSize: number;
+
+  /** Dispatcher: poll interval for scheduled retries and other instances' work. */
+  @IsInt() @Min(20) @Max(60_000)
+  dispatchPollMs: number;
+
+  @IsInt() @Min(10) @Max(24 * 3600 * 1000)
+  retryBaseMs: number;
+
+  @IsInt() @Min(10) @Max(7 * 24 * 3600 * 1000)
+  retryMaxMs: number;
+
+  @IsInt() @Min(1) @Max(50)
+  maxAttempts: number;
+
+  /** A row left in `sending` longer than this (its sender crashed) is sent again: the duplicate window. */
+  @IsInt() @Min(1000) @Max(24 * 3600 * 1000)
+  sendingTimeoutMs: number;
+
+  /** On shutdown, wait this long for sends in flight so their results are recorded. */
+  @IsInt() @Min(0) @Max(120_000)
+  shutdownGraceMs: number;
+
+  /** Run the dispatcher in this process (default true). */
+  @IsBoolean()
+  dispatcher: boolean;
+}
+
+export const DEV_NOTIFICATIONS_SECRET = 'lotsen-notifications-development-secret';
+
+const devDir = (name: string) => pathToFileURL(path.join(process.cwd(), '.lotsen', name)).toString();
+
+export const loadNotificationsConfig = defineConfig(NotificationsConfig, (env) => {
+  const port = intEnv(env.NOTIFICATIONS_PORT, 3003);
+  return {
+    ...readCommonConfig(env, 'NOTIFICATIONS', 3003),
+    smtpUrl: env.NOTIFICATIONS_SMTP_URL || devDir('outbox-mail'),
+    smtpMaxConnections: intEnv(env.NOTIFICATIONS_SMTP_MAX_CONNECTIONS, 5),
+    smsUrl: env.NOTIFICATIONS_SMS_URL || devDir('outbox-sms'),
+    secret: env.NOTIFICATIONS_SECRET ?? DEV_NOTIFICATIONS_SECRET,
+    citizenBaseUrl: (env.CITIZEN_BASE_URL ?? env.PUBLIC_URL ?? `http://127.0.0.1:${env.INTAKE_PORT || 3001}`).replace(/\/+$/, ''),
+    publicUrl: (env.NOTIFICATIONS_PUBLIC_URL ?? `http://127.0.0.1:${port || 3003}`).replace(/\/+$/, ''),
+    defaultFrom: env.NOTIFICATIONS_FROM ?? 'Demo kommun <kontakt@demo.lotsen.se>',
+    defaultSmsSender: env.NOTIFICATIONS_SMS_SENDER ?? 'Lotsen',
+    statusWindowSeconds: intEnv(env.NOTIFICATIONS_STATUS_WINDOW_SECONDS, 600),
+    dispatchBatchSize: intEnv(env.NOTIFICATIONS_DISPATCH_BATCH_SIZE, 100),
+    dispatchPollMs: intEnv(env.NOTIFICATIONS_DISPATCH_POLL_MS, 1000),
+    retryBaseMs: intEnv(env.NOTIFICATIONS_RETRY_BASE_MS, 5000),
+    retryMaxMs: intEnv(env.NOTIFICATIONS_RETRY_MAX_MS, 3600_000),
+    maxAttempts: intEnv(env.NOTIFICATIONS_MAX_ATTEMPTS, 8),
+    sendingTimeoutMs: intEnv(env.NOTIFICATIONS_SENDING_TIMEOUT_MS, 120_000),
+    shutdownGraceMs: intEnv(env.NOTIFICATIONS_SHUTDOWN_GRACE_MS, 10_000),
+    dispatcher: boolEnv(env.NOTIFICATIONS_DISPATCHER, true),
+  };
+});

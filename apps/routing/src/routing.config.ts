@@ -1,5 +1,51 @@
-import { defineConfig, readCommonConfig, ServiceCommonConfig } from '@lotsen/config';
+import { IsNumber, IsString, Max, Min } from 'class-validator';
+import { defineConfig, Env, intEnv, readCommonConfig, ServiceCommonConfig } from '@lotsen/config';
+import * as path from 'path';
 
-export class RoutingConfig extends ServiceCommonConfig {}
+export class RoutingConfig extends ServiceCommonConfig {
+  /** Below this calibrated department confidence an inquiry goes to the human triage queue. */
+  @IsNumber() @Min(0) @Max(1)
+  confidenceThreshold: number;
 
-export const loadRoutingConfig = defineConfig(RoutingConfig, (env) => readCommonConfig(env, 'ROUTING', 3002));
+  /** A queued item waiting this long with no qualified agent available widens its skill requirement. */
+  @IsNumber() @Min(1)
+  overflowAfterSeconds: number;
+
+  /** ... and after this long it goes to the supervisor queue. */
+  @IsNumber() @Min(1)
+  supervisorAfterSeconds: number;
+
+  /** How often the SLA/overflow scheduler looks for due timers. */
+  @IsNumber() @Min(10) @Max(60000)
+  schedulerIntervalMs: number;
+
+  /** Business time passes this many times faster than real time (1 in production; tests shorten clocks). */
+  @IsNumber() @Min(0.001) @Max(1e7)
+  slaClockSpeed: number;
+
+  /** Labelled examples the initial model and every retraining starts from. */
+  @IsString()
+  trainingDataPath: string;
+}
+
+function numEnv(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  return /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : NaN;
+}
+
+/** The shared dev data: `../shared/data/inquiries-dev.jsonl` relative to the repository root. */
+export function defaultTrainingDataPath(): string {
+  // __dirname is apps/routing/src (ts) or dist/apps/routing/src (js)
+  const repoRoot = path.resolve(__dirname, '..', '..', '..', ...(__dirname.includes(`${path.sep}dist${path.sep}`) ? ['..'] : []));
+  return path.resolve(repoRoot, '..', 'shared', 'data', 'inquiries-dev.jsonl');
+}
+
+export const loadRoutingConfig = defineConfig(RoutingConfig, (env: Env) => ({
+  ...readCommonConfig(env, 'ROUTING', 3002),
+  confidenceThreshold: numEnv(env.ROUTING_CONFIDENCE_THRESHOLD, 0.45),
+  overflowAfterSeconds: intEnv(env.ROUTING_OVERFLOW_AFTER_SECONDS, 900),
+  supervisorAfterSeconds: intEnv(env.ROUTING_SUPERVISOR_AFTER_SECONDS, 1800),
+  schedulerIntervalMs: intEnv(env.ROUTING_SCHEDULER_INTERVAL_MS, 1000),
+  slaClockSpeed: numEnv(env.ROUTING_SLA_CLOCK_SPEED, 1),
+  trainingDataPath: env.ROUTING_TRAINING_DATA ?? defaultTrainingDataPath(),
+}));

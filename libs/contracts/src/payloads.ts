@@ -12,6 +12,8 @@ export class CitizenContact {
   @IsOptional() @IsString() @MaxLength(40) phone?: string;
   @IsOptional() @IsString() @MaxLength(10) preferredLanguage?: string;
   @IsBoolean() notify: boolean;
+  /** How the citizen wants to hear from us when both an e-mail address and a phone number are given. */
+  @IsOptional() @IsIn(['email', 'sms']) preferredChannel?: string;
 }
 
 export class GeoLocation {

@@ -47,10 +47,16 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
   }
 
   listen(callback: (err?: unknown) => void): void {
-    // Resolve start-up at once; (re)connection happens in the background with backoff.
+    // Start-up waits for the first attempt, so the queue and its bindings exist before the
+    // service says it is up; if the broker is down it goes on reconnecting in the background.
+    let started = false;
+    const done = () => { if (!started) { started = true; callback(); } };
+    this.firstAttempt = done;
+    setTimeout(done, 10000).unref();
     void this.consumeForever();
-    callback();
   }
+
+  private firstAttempt?: () => void;
 
   on(): void {
     /* no transport events exposed */
@@ -86,9 +92,11 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
         this.consuming = true;
         attempt = 0;
         this.log.log(`consuming ${this.options.queue} (${this.messageHandlers.size} event types)`);
+        this.firstAttempt?.();
         await closed;
       } catch (err) {
         if (!this.stopped) this.log.warn(`consumer setup failed: ${(err as Error).message}`);
+        this.firstAttempt?.();
       }
       this.consuming = false;
       this.channel = undefined;

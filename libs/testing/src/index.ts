@@ -1,3 +1,4 @@
 export * from './test-env';
 export * from './wait-for';
 export * from './infrastructure-check';
+export * from './tcp-proxy';

@@ -162,14 +162,17 @@ export class InquiriesRepository {
       [c.inquiryId, c.status, c.note ?? null, c.occurredAt, c.eventId],
     );
     if (inserted.length === 0) return false;
+    // Status and "who handles it" each follow their latest event, whatever the arrival order.
     await this.tx.manager.query(
       `UPDATE intake.inquiries SET
-         status = COALESCE($2, status),
-         department = COALESCE($4, department),
-         department_name = CASE WHEN $4::text IS NOT NULL THEN $5 ELSE department_name END,
-         agent_name = CASE WHEN $6::boolean THEN $7 ELSE agent_name END,
-         status_at = $3, updated_at = now()
-       WHERE id = $1 AND status_at <= $3`,
+         status = CASE WHEN $2::text IS NOT NULL AND status_at <= $3 THEN $2 ELSE status END,
+         status_at = CASE WHEN $2::text IS NOT NULL AND status_at <= $3 THEN $3 ELSE status_at END,
+         department = CASE WHEN $4::text IS NOT NULL AND handler_at <= $3 THEN $4 ELSE department END,
+         department_name = CASE WHEN $4::text IS NOT NULL AND handler_at <= $3 THEN $5 ELSE department_name END,
+         agent_name = CASE WHEN $6::boolean AND handler_at <= $3 THEN $7 ELSE agent_name END,
+         handler_at = CASE WHEN ($4::text IS NOT NULL OR $6::boolean) AND handler_at <= $3 THEN $3 ELSE handler_at END,
+         updated_at = now()
+       WHERE id = $1`,
       [c.inquiryId, c.status, c.occurredAt, c.department ?? null, c.departmentName ?? null, c.agentName !== undefined, c.agentName ?? null],
     );
     return true;

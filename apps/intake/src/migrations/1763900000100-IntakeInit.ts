@@ -52,10 +52,11 @@ export class IntakeInit1763900000100 implements MigrationInterface {
       created_at timestamptz NOT NULL DEFAULT now(),
       updated_at timestamptz NOT NULL DEFAULT now(),
       status text NOT NULL DEFAULT 'received',
-      status_at timestamptz NOT NULL DEFAULT now(),
+      status_at timestamptz NOT NULL DEFAULT '-infinity',
       department text,
       department_name text,
       agent_name text,
+      handler_at timestamptz NOT NULL DEFAULT '-infinity',
       UNIQUE (tenant_id, reference)
     )`);
     await q.query(`CREATE INDEX inquiries_tenant_created ON intake.inquiries (tenant_id, created_at DESC)`);

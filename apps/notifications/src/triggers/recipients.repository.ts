@@ -1,15 +1,72 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '@lotsen/persistence';
 
+export interface Recipient {
+  inquiryId: string;
+  tenantId: string;
+  reference: string;
+  language: string;
+  preferredLanguage?: string;
+  /** The channel the inquiry came in by (web, email, phone, …), for survey statistics. */
+  channel: string;
+  citizenName?: string;
+  email?: string;
+  phone?: string;
+  notify: boolean;
+  preferredChannel?: string;
+  /** Secret: only ever put into the citizen's own tracking link, never logged. */
+  trackingToken?: string;
+  department?: string;
+  departmentName?: string;
+  lastStatusAt?: Date;
+}
+
+const COLUMNS = `inquiry_id, tenant_id, reference, language, preferred_language, channel, citizen_name, email, phone, notify,
+  preferred_channel, tracking_token, department, department_name, last_status_at`;
+
+function toRecipient(r: Record<string, any>): Recipient {
+  return {
+    inquiryId: r.inquiry_id, tenantId: r.tenant_id, reference: r.reference, language: r.language,
+    preferredLanguage: r.preferred_language ?? undefined, channel: r.channel, citizenName: r.citizen_name ?? undefined,
+    email: r.email ?? undefined, phone: r.phone ?? undefined, notify: r.notify, preferredChannel: r.preferred_channel ?? undefined,
+    trackingToken: r.tracking_token ?? undefined, department: r.department ?? undefined, departmentName: r.department_name ?? undefined,
+    lastStatusAt: r.last_status_at ?? undefined,
+  };
+}
+
 @Injectable()
 export class RecipientsRepository {
   constructor(private readonly tx: TransactionContext) {}
 
-  async upsert(r: { inquiryId: string; tenantId: string; reference: string; language: string; email?: string; phone?: string; notify: boolean }): Promise<void> {
-    await this.tx.manager.query(
-      `INSERT INTO notifications.recipients (inquiry_id, tenant_id, reference, language, email, phone, notify)
-       VALUES ($1,$2,$3,$4,$5,$6,$7) ON CONFLICT (inquiry_id) DO NOTHING`,
-      [r.inquiryId, r.tenantId, r.reference, r.language, r.email ?? null, r.phone ?? null, r.notify],
+  /** False if the inquiry was known already (its inquiry.received is handled once). */
+  async insert(r: Recipient): Promise<boolean> {
+    const rows: unknown[] = await this.tx.manager.query(
+      `INSERT INTO notifications.recipients (${COLUMNS})
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) ON CONFLICT (inquiry_id) DO NOTHING RETURNING 1`,
+      [r.inquiryId, r.tenantId, r.reference, r.language, r.preferredLanguage ?? null, r.channel, r.citizenName ?? null, r.email ?? null,
+        r.phone ?? null, r.notify, r.preferredChannel ?? null, r.trackingToken ?? null, r.department ?? null, r.departmentName ?? null, null],
     );
+    return rows.length === 1;
+  }
+
+  /** With `lock`, the row stays locked until the transaction ends (status window decisions). */
+  async find(inquiryId: string, opts: { lock?: boolean } = {}): Promise<Recipient | undefined> {
+    const [row] = await this.tx.manager.query(
+      `SELECT ${COLUMNS} FROM notifications.recipients WHERE inquiry_id = $1${opts.lock ? ' FOR UPDATE' : ''}`,
+      [inquiryId],
+    );
+    return row ? toRecipient(row) : undefined;
+  }
+
+  async setDepartment(inquiryId: string, department: string, departmentName?: string): Promise<void> {
+    await this.tx.manager.query(
+      `UPDATE notifications.recipients SET department = $2, department_name = COALESCE($3, CASE WHEN department = $2 THEN department_name END)
+       WHERE inquiry_id = $1`,
+      [inquiryId, department, departmentName ?? null],
+    );
+  }
+
+  async setLastStatusAt(inquiryId: string, at: Date): Promise<void> {
+    await this.tx.manager.query(`UPDATE notifications.recipients SET last_status_at = $2 WHERE inquiry_id = $1`, [inquiryId, at]);
   }
 }

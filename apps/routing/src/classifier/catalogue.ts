@@ -19,6 +19,9 @@ export interface CatalogueEntry {
   firstLine?: boolean;
   /** Shown as a fault-report service. */
   faultReport?: boolean;
+  /** Display names per language (used, with the description, as extra training text). */
+  name?: Readonly<Partial<Record<string, string>>>;
+  description?: Readonly<Partial<Record<string, string>>>;
 }
 
 export type CatalogueKeywords = readonly CatalogueEntry[] | { readonly categories: readonly CatalogueEntry[] };
@@ -117,4 +120,31 @@ export class CatalogueIndex {
     }
     return { departmentScore, entryScore, matches };
   }
+}
+
+/**
+ * The catalogue as short labelled training texts, one per entry and language: name,
+ * description and keywords. Training on them teaches the model the character n-grams of the
+ * catalogue's words, so inflected, compounded or misspelled forms also count.
+ */
+export function catalogueDocuments(catalogue: CatalogueKeywords | null | undefined): { department: string; text: string }[] {
+  const out: { department: string; text: string }[] = [];
+  for (const e of catalogueEntries(catalogue)) {
+    if (!e || typeof e.department !== 'string') continue;
+    const perLang: Record<string, string[]> = {};
+    const k = e.keywords as unknown;
+    if (Array.isArray(k)) perLang['*'] = k.map(String);
+    else if (k && typeof k === 'object') for (const [l, list] of Object.entries(k as Record<string, unknown>)) if (Array.isArray(list)) perLang[l] = list.map(String);
+    for (const [lang, list] of Object.entries(perLang)) {
+      const parts: string[] = [];
+      const name = e.name?.[lang];
+      const desc = e.description?.[lang];
+      if (name) parts.push(name);
+      if (desc) parts.push(desc);
+      parts.push(list.map((w) => w.replace(/\*$/, '')).join(', '));
+      const text = parts.join('. ').trim();
+      if (text) out.push({ department: e.department, text });
+    }
+  }
+  return out;
 }

@@ -9,7 +9,7 @@
  * and the department head blends in the catalogue's keyword prior with a weight fitted on the
  * same held-out predictions.
  */
-import { CatalogueIndex, CatalogueKeywords, StoredCatalogueEntry, storeCatalogue } from './catalogue';
+import { CatalogueIndex, CatalogueKeywords, StoredCatalogueEntry, catalogueDocuments, storeCatalogue } from './catalogue';
 import { Calibration, fitCalibration } from './calibrate';
 import {
   DEFAULT_FEATURE_CONFIG,
@@ -90,6 +90,7 @@ export interface ModelData {
     departments: Record<string, number>;
     types: Record<string, number>;
     languages: Record<string, number>;
+    catalogueTexts: number;
     seed: number;
     l2: number;
     calibrationFolds: number;
@@ -108,6 +109,10 @@ export interface TrainOptions {
   calibrationFolds?: number;
   /** Weight of urgent examples relative to non-urgent ones (default: √(non-urgent / urgent)). */
   urgentWeight?: number;
+  /** Also train the department head on the catalogue's names, descriptions and keywords (default true). */
+  catalogueAsTraining?: boolean;
+  /** Weight of one catalogue text relative to one example (default 0.5). */
+  catalogueTextWeight?: number;
 }
 
 const DEFAULT_L2 = 0.2;
@@ -186,11 +191,17 @@ export function trainModel(examples: TrainingExample[], opts: TrainOptions = {})
   const t0 = Date.now();
 
   const docs = data.map((e) => extract(textOf(e.subject, e.text), config));
-  const vocab = buildVocabulary(docs, config);
+  const deptSet = new Set(data.map((e) => e.department));
+  // The catalogue's names, descriptions and keywords as extra department-labelled texts.
+  const pseudo = opts.catalogueAsTraining === false ? [] : catalogueDocuments(opts.catalogue).filter((p) => deptSet.has(p.department));
+  const pseudoDocs = pseudo.map((p) => extract(p.text, config));
+  const allDocs = [...docs, ...pseudoDocs];
+  const m = allDocs.length;
+  const vocab = buildVocabulary(allDocs, config);
   const vectorizer = new Vectorizer(vocab, config);
-  const vecs = docs.map((d) => vectorizer.vectorize(d));
+  const vecs = allDocs.map((d) => vectorizer.vectorize(d));
   const gram = gramMatrix(vecs);
-  progress(`features: ${n} examples, ${vocab.features.length} features (${Date.now() - t0} ms)`);
+  progress(`features: ${n} examples + ${pseudo.length} catalogue texts, ${vocab.features.length} features (${Date.now() - t0} ms)`);
 
   const targets: Record<HeadName, HeadTarget> = {
     department: encode(data.map((e) => e.department)),
@@ -207,6 +218,22 @@ export function trainModel(examples: TrainingExample[], opts: TrainOptions = {})
     }
   }
   const departments = targets.department.labels;
+  const deptIndex = new Map(departments.map((d, i) => [d, i]));
+  const pseudoIdx = pseudo.map((_, j) => n + j);
+  const pseudoWeight = opts.catalogueTextWeight ?? 0.5;
+  /** Labels and weights of any document index (pseudo documents only exist for the department head). */
+  const labelOf = (h: HeadName, i: number) => (i < n ? targets[h].y[i] : deptIndex.get(pseudo[i - n].department)!);
+  const weightOf = (h: HeadName, i: number) => (i < n ? (targets[h].sampleWeight?.[i] ?? 1) : pseudoWeight);
+  const fitHead = (h: HeadName, realTrain: readonly number[]): { model: DualModel; rows: number[] } => {
+    const rows = h === 'department' ? [...realTrain, ...pseudoIdx] : [...realTrain];
+    const k = targets[h].labels.length;
+    const model = trainSoftmax(subGram(gram, m, rows), rows.length, Int32Array.from(rows.map((i) => labelOf(h, i))), k, {
+      l2,
+      sampleWeight: Float64Array.from(rows.map((i) => weightOf(h, i))),
+    });
+    return { model, rows };
+  };
+
   const storedCatalogue = storeCatalogue(opts.catalogue);
   const catIndex = storedCatalogue.length ? new CatalogueIndex(storedCatalogue, departments) : null;
   const catEvidence = catalogueEvidence(catIndex, docs, departments.length);
@@ -228,16 +255,10 @@ export function trainModel(examples: TrainingExample[], opts: TrainOptions = {})
       const train: number[] = [];
       const test: number[] = [];
       for (let i = 0; i < n; i++) (foldOf[i] === f ? test : train).push(i);
-      const g = subGram(gram, n, train);
-      const rows = subGram(gram, n, test, train);
       for (const h of HEAD_NAMES) {
-        const t = targets[h];
-        const k = t.labels.length;
-        const model = trainSoftmax(g, train.length, Int32Array.from(train.map((i) => t.y[i])), k, {
-          l2,
-          sampleWeight: t.sampleWeight ? Float64Array.from(train.map((i) => t.sampleWeight![i])) : undefined,
-        });
-        const s = dualScores(rows, test.length, model, train.length);
+        const k = targets[h].labels.length;
+        const { model, rows } = fitHead(h, train);
+        const s = dualScores(subGram(gram, m, test, rows), test.length, model, rows.length);
         test.forEach((i, a) => oof[h].set(s.subarray(a * k, a * k + k), i * k));
       }
       progress(`calibration fold ${f + 1}/${folds} (${Date.now() - t0} ms)`);
@@ -279,11 +300,15 @@ export function trainModel(examples: TrainingExample[], opts: TrainOptions = {})
   // Final heads on all examples.
   const heads = {} as Record<HeadName, HeadData>;
   const d = vocab.features.length;
+  const all = Array.from({ length: n }, (_, i) => i);
   for (const h of HEAD_NAMES) {
     const t = targets[h];
-    const k = t.labels.length;
-    const model: DualModel = trainSoftmax(gram, n, t.y, k, { l2, sampleWeight: t.sampleWeight });
-    const w = primalWeights(vecs, model, d);
+    const { model, rows } = fitHead(h, all);
+    const w = primalWeights(
+      rows.map((i) => vecs[i]),
+      model,
+      d,
+    );
     const cal = calibrations[h];
     heads[h] = {
       labels: t.labels,
@@ -307,6 +332,7 @@ export function trainModel(examples: TrainingExample[], opts: TrainOptions = {})
       departments: countBy(data.map((e) => e.department)),
       types: countBy(data.map((e) => e.type)),
       languages: countBy(data.map((e) => e.language ?? 'unknown')),
+      catalogueTexts: pseudo.length,
       seed,
       l2,
       calibrationFolds: folds,

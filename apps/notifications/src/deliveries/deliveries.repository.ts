@@ -1,0 +1,171 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionContext } from '@lotsen/persistence';
+
+export type DeliveryChannel = 'email' | 'sms';
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'suppressed';
+
+export interface DeliveryMeta {
+  from?: string;
+  replyTo?: string;
+  headers?: Record<string, string>;
+  smsSender?: string;
+}
+
+export interface NewDelivery {
+  id: string;
+  tenantId: string;
+  inquiryId?: string;
+  eventId: string;
+  trigger: string;
+  channel: DeliveryChannel;
+  recipient: string;
+  addressKey: string;
+  language: string;
+  subject: string;
+  text: string;
+  html?: string;
+  meta: DeliveryMeta;
+  /** 'suppressed' when the address is known to be opted out or bounced. */
+  status: 'pending' | 'suppressed';
+  lastError?: string;
+}
+
+/** A row the dispatcher claimed. */
+export interface ClaimedDelivery {
+  id: string;
+  tenantId: string;
+  inquiryId?: string;
+  trigger: string;
+  channel: DeliveryChannel;
+  recipient: string;
+  addressKey: string;
+  language: string;
+  subject: string;
+  text: string;
+  html?: string;
+  meta: DeliveryMeta;
+  attempts: number;
+  claimedAt: Date;
+  createdAt: Date;
+}
+
+export interface DeliveryLogEntry {
+  id: string;
+  inquiryId: string | null;
+  trigger: string;
+  channel: DeliveryChannel;
+  recipient: string;
+  language: string;
+  status: DeliveryStatus;
+  attempts: number;
+  nextAttemptAt: Date | null;
+  providerMessageId: string | null;
+  providerResponse: string | null;
+  lastError: string | null;
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
+@Injectable()
+export class DeliveriesRepository {
+  constructor(private readonly tx: TransactionContext) {}
+
+  /** False when this (event, recipient, channel) has a delivery already. */
+  async insert(d: NewDelivery): Promise<boolean> {
+    const rows: unknown[] = await this.tx.manager.query(
+      `INSERT INTO notifications.deliveries (id, tenant_id, inquiry_id, event_id, trigger, channel, recipient, address_key, language,
+         subject, body_text, body_html, meta, status, last_error)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)
+       ON CONFLICT (event_id, recipient, channel) DO NOTHING RETURNING 1`,
+      [d.id, d.tenantId, d.inquiryId ?? null, d.eventId, d.trigger, d.channel, d.recipient, d.addressKey, d.language,
+        d.subject, d.text, d.html ?? null, JSON.stringify(d.meta), d.status, d.lastError ?? null],
+    );
+    return rows.length === 1;
+  }
+
+  /**
+   * Claims due rows for sending and commits at once (auto-commit statement): from here on a row
+   * is `sending` with its claim time, and no other dispatcher takes it (SKIP LOCKED while the
+   * claim runs, the status afterwards).
+   */
+  async claimDue(limit: number): Promise<ClaimedDelivery[]> {
+    const rows: Array<Record<string, any>> = await this.tx.manager.query(
+      `WITH due AS (
+         SELECT id FROM notifications.deliveries WHERE status = 'pending' AND next_attempt_at <= now()
+         ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED
+       )
+       UPDATE notifications.deliveries d SET status = 'sending', claimed_at = clock_timestamp(), attempts = d.attempts + 1, updated_at = now()
+       FROM due WHERE d.id = due.id
+       RETURNING d.id, d.tenant_id, d.inquiry_id, d.trigger, d.channel, d.recipient, d.address_key, d.language, d.subject,
+         d.body_text, d.body_html, d.meta, d.attempts, d.claimed_at, d.created_at`,
+      [limit],
+    );
+    return rows.map((r) => ({
+      id: r.id, tenantId: r.tenant_id, inquiryId: r.inquiry_id ?? undefined, trigger: r.trigger, channel: r.channel,
+      recipient: r.recipient, addressKey: r.address_key, language: r.language, subject: r.subject, text: r.body_text,
+      html: r.body_html ?? undefined, meta: r.meta ?? {}, attempts: r.attempts, claimedAt: r.claimed_at, createdAt: r.created_at,
+    }));
+  }
+
+  /**
+   * Rows left `sending` past the timeout: their dispatcher stopped between claiming and recording
+   * (crash, kill). The message may or may not have gone out; it is sent again. This is the one
+   * window in which a citizen can get a message twice.
+   */
+  async recoverStale(timeoutMs: number): Promise<number> {
+    const rows: unknown[] = await this.tx.manager.query(
+      `UPDATE notifications.deliveries SET status = 'pending', next_attempt_at = now(), recoveries = recoveries + 1, updated_at = now(),
+         last_error = 'dispatcher stopped while sending; sent again'
+       WHERE id IN (SELECT id FROM notifications.deliveries WHERE status = 'sending' AND claimed_at < now() - make_interval(secs => $1::float8 / 1000)
+                    FOR UPDATE SKIP LOCKED)
+       RETURNING 1`,
+      [timeoutMs],
+    );
+    return rows.length;
+  }
+
+  /** The update only applies while our claim holds (a recovered row is someone else's now). */
+  async markSent(d: ClaimedDelivery, providerMessageId: string | undefined, response: string): Promise<boolean> {
+    const rows: unknown[] = await this.tx.manager.query(
+      `UPDATE notifications.deliveries SET status = 'sent', sent_at = now(), updated_at = now(), provider_message_id = $3,
+         provider_response = $4, last_error = NULL
+       WHERE id = $1 AND status = 'sending' AND claimed_at = $2 RETURNING 1`,
+      [d.id, d.claimedAt, providerMessageId ?? null, response.slice(0, 1000)],
+    );
+    return rows.length === 1;
+  }
+
+  async markRetry(d: ClaimedDelivery, retryAt: Date, response: string): Promise<boolean> {
+    const rows: unknown[] = await this.tx.manager.query(
+      `UPDATE notifications.deliveries SET status = 'pending', next_attempt_at = $3, updated_at = now(), provider_response = $4, last_error = $4
+       WHERE id = $1 AND status = 'sending' AND claimed_at = $2 RETURNING 1`,
+      [d.id, d.claimedAt, retryAt, response.slice(0, 1000)],
+    );
+    return rows.length === 1;
+  }
+
+  async markFailed(d: ClaimedDelivery, response: string, status: 'failed' | 'suppressed' = 'failed'): Promise<boolean> {
+    const rows: unknown[] = await this.tx.manager.query(
+      `UPDATE notifications.deliveries SET status = $3, updated_at = now(), provider_response = CASE WHEN $3 = 'failed' THEN $4 ELSE provider_response END,
+         last_error = $4
+       WHERE id = $1 AND status = 'sending' AND claimed_at = $2 RETURNING 1`,
+      [d.id, d.claimedAt, status, response.slice(0, 1000)],
+    );
+    return rows.length === 1;
+  }
+
+  async forInquiry(tenantId: string, inquiryId: string): Promise<DeliveryLogEntry[]> {
+    const rows: Array<Record<string, any>> = await this.tx.manager.query(
+      `SELECT id, inquiry_id, trigger, channel, recipient, language, status, attempts, next_attempt_at, provider_message_id,
+         provider_response, last_error, created_at, sent_at
+       FROM notifications.deliveries WHERE tenant_id = $1 AND inquiry_id = $2 ORDER BY created_at, id LIMIT 500`,
+      [tenantId, inquiryId],
+    );
+    return rows.map((r) => ({
+      id: r.id, inquiryId: r.inquiry_id, trigger: r.trigger, channel: r.channel, recipient: r.recipient, language: r.language,
+      status: r.status, attempts: r.attempts, nextAttemptAt: r.status === 'pending' ? r.next_attempt_at : null,
+      providerMessageId: r.provider_message_id, providerResponse: r.provider_response, lastError: r.last_error,
+      createdAt: r.created_at, sentAt: r.sent_at,
+    }));
+  }
+}

@@ -1,0 +1,142 @@
+import Holidays from 'date-holidays';
+
+/** Opening hours: ISO weekdays (1 = Monday … 7 = Sunday), local "HH:MM" times ("24:00" allowed). */
+export interface BusinessHours {
+  days: number[];
+  opens: string;
+  closes: string;
+}
+
+export interface CalendarSpec {
+  hours: BusinessHours;
+  timezone: string;
+  /** ISO country code whose public holidays close the office (e.g. 'SE'), or null for none. */
+  holidays: string | null;
+}
+
+export const DEFAULT_BUSINESS_HOURS: BusinessHours = { days: [1, 2, 3, 4, 5], opens: '08:00', closes: '17:00' };
+
+const MINUTE = 60_000;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const holidaySets = new Map<string, Set<string>>();
+
+export function parseClock(hhmm: string): number {
+  const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
+  if (!m) throw new Error(`not a HH:MM time: ${hhmm}`);
+  const minutes = Number(m[1]) * 60 + Number(m[2]);
+  if (Number(m[2]) > 59 || minutes > 24 * 60) throw new Error(`not a time of day: ${hhmm}`);
+  return minutes;
+}
+
+export function isValidTimezone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+interface LocalDay { y: number; m: number; d: number; weekday: number }
+
+function formatter(tz: string): Intl.DateTimeFormat {
+  let f = formatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', weekday: 'short',
+    });
+    formatters.set(tz, f);
+  }
+  return f;
+}
+
+const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+
+function localParts(t: number, tz: string) {
+  const parts: Record<string, string> = {};
+  for (const p of formatter(tz).formatToParts(new Date(t))) parts[p.type] = p.value;
+  return {
+    y: Number(parts.year), m: Number(parts.month), d: Number(parts.day),
+    h: Number(parts.hour), mi: Number(parts.minute), s: Number(parts.second), weekday: WEEKDAYS[parts.weekday],
+  };
+}
+
+/** Local wall time minus UTC at instant t, in ms. */
+function offsetAt(t: number, tz: string): number {
+  const p = localParts(t, tz);
+  return Date.UTC(p.y, p.m - 1, p.d, p.h, p.mi, p.s) - Math.floor(t / 1000) * 1000;
+}
+
+/** The instant of local wall time (y-m-d, minutes after midnight) in tz (DST gaps resolve forward). */
+export function localToInstant(y: number, m: number, d: number, minutes: number, tz: string): number {
+  const naive = Date.UTC(y, m - 1, d) + minutes * MINUTE;
+  const first = naive - offsetAt(naive, tz);
+  const second = naive - offsetAt(first, tz);
+  return second;
+}
+
+function holidaysFor(country: string, year: number): Set<string> {
+  const key = `${country}:${year}`;
+  let set = holidaySets.get(key);
+  if (!set) {
+    const hd = new Holidays(country);
+    // "bank" days are the de-facto closed eves in Sweden (midsommarafton, julafton, nyårsafton).
+    set = new Set(hd.getHolidays(year).filter((h) => h.type === 'public' || h.type === 'bank').map((h) => h.date.slice(0, 10)));
+    holidaySets.set(key, set);
+  }
+  return set;
+}
+
+/**
+ * Business-time arithmetic in a tenant's time zone: opening hours per weekday, public holidays
+ * closed. Used for SLA due times ("8 business hours" from a Friday 16:00 is Monday 15:00).
+ */
+export class BusinessCalendar {
+  private readonly opens: number;
+  private readonly closes: number;
+  private readonly days: Set<number>;
+
+  constructor(readonly spec: CalendarSpec) {
+    this.opens = parseClock(spec.hours.opens);
+    this.closes = parseClock(spec.hours.closes);
+    if (this.closes <= this.opens) throw new Error('closing time must be after opening time');
+    this.days = new Set(spec.hours.days);
+    if (!spec.hours.days.length || spec.hours.days.some((d) => !Number.isInteger(d) || d < 1 || d > 7)) throw new Error('days must be ISO weekdays 1–7');
+    if (!isValidTimezone(spec.timezone)) throw new Error(`unknown time zone: ${spec.timezone}`);
+  }
+
+  isHoliday(day: { y: number; m: number; d: number }): boolean {
+    if (!this.spec.holidays) return false;
+    const iso = `${day.y}-${String(day.m).padStart(2, '0')}-${String(day.d).padStart(2, '0')}`;
+    return holidaysFor(this.spec.holidays, day.y).has(iso);
+  }
+
+  isOpenDay(day: LocalDay): boolean {
+    return this.days.has(day.weekday) && !this.isHoliday(day);
+  }
+
+  /** The instant `hours` business hours after `start` (fractions allowed). */
+  addBusinessHours(start: Date, hours: number): Date {
+    if (!(hours >= 0) || !Number.isFinite(hours)) throw new Error('hours must be a finite number ≥ 0');
+    let remaining = hours * 60 * MINUTE;
+    let cursor = start.getTime();
+    const tz = this.spec.timezone;
+    for (let guard = 0; guard < 3660; guard++) {
+      const p = localParts(cursor, tz);
+      const day: LocalDay = { y: p.y, m: p.m, d: p.d, weekday: p.weekday };
+      if (this.isOpenDay(day)) {
+        const openAt = localToInstant(p.y, p.m, p.d, this.opens, tz);
+        const closeAt = localToInstant(p.y, p.m, p.d, this.closes, tz);
+        const from = Math.max(cursor, openAt);
+        if (from < closeAt) {
+          if (remaining <= closeAt - from) return new Date(from + remaining);
+          remaining -= closeAt - from;
+        }
+      }
+      // next local midnight
+      const next = new Date(Date.UTC(p.y, p.m - 1, p.d + 1));
+      cursor = localToInstant(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), 0, tz);
+    }
+    throw new Error('no business time within ten years: check the opening hours');
+  }
+}

@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { RoutingConfig } from '../routing.config';
+import { BusinessCalendar } from './business-calendar';
+
+/**
+ * The time source of SLA clocks. `speed` compresses business time (tests run an 8-hour SLA in
+ * seconds); due times are real instants stored in the database, so restarts lose nothing.
+ */
+@Injectable()
+export class SlaClock {
+  readonly speed: number;
+
+  constructor(config: RoutingConfig) {
+    this.speed = config.slaClockSpeed;
+  }
+
+  now(): Date {
+    return new Date();
+  }
+
+  /** `hours` business hours after `start`, on the calendar, at this clock's speed. */
+  due(calendar: BusinessCalendar, start: Date, hours: number): Date {
+    const span = calendar.addBusinessHours(start, hours).getTime() - start.getTime();
+    return new Date(start.getTime() + Math.round(span / this.speed));
+  }
+}

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionContext } from '@lotsen/persistence';
+
+export type SlaClockName = 'first_response' | 'resolution';
+
+export interface FiredTimer {
+  id: string;
+  tenantId: string;
+  inquiryId: string;
+  clock: SlaClockName;
+  kind: 'warning' | 'breach';
+  dueAt: Date;
+  department: string;
+}
+
+@Injectable()
+export class SlaTimersRepository {
+  constructor(private readonly tx: TransactionContext) {}
+
+  async insert(t: { tenantId: string; inquiryId: string; clock: SlaClockName; kind: 'warning' | 'breach'; fireAt: Date; dueAt: Date }): Promise<void> {
+    await this.tx.manager.query(
+      `INSERT INTO routing.sla_timers (tenant_id, inquiry_id, clock, kind, fire_at, due_at) VALUES ($1,$2,$3,$4,$5,$6)`,
+      [t.tenantId, t.inquiryId, t.clock, t.kind, t.fireAt, t.dueAt],
+    );
+  }
+
+  /** Stops the pending timers of a clock (answered → first response, resolved → both). */
+  async stop(inquiryId: string, clocks: SlaClockName[]): Promise<void> {
+    await this.tx.manager.query(
+      `UPDATE routing.sla_timers SET stopped_at = now() WHERE inquiry_id = $1 AND clock = ANY($2) AND fired_at IS NULL AND stopped_at IS NULL`,
+      [inquiryId, clocks],
+    );
+  }
+
+  /**
+   * Claims due timers (SKIP LOCKED: two instances never take the same row) and marks them fired
+   * in the caller's transaction, so each fires once and a crash before commit fires it again.
+   */
+  async claimDue(limit: number): Promise<FiredTimer[]> {
+    const rows = await this.tx.manager.query(
+      `WITH due AS (
+         SELECT id FROM routing.sla_timers WHERE fired_at IS NULL AND stopped_at IS NULL AND fire_at <= now()
+         ORDER BY fire_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+       UPDATE routing.sla_timers t SET fired_at = now() FROM due WHERE t.id = due.id
+       RETURNING t.id, t.tenant_id, t.inquiry_id, t.clock, t.kind, t.due_at,
+         (SELECT w.department FROM routing.work_items w WHERE w.inquiry_id = t.inquiry_id) AS department`,
+      [limit],
+    );
+    return rows.map((r: Record<string, unknown>) => ({
+      id: String(r.id), tenantId: r.tenant_id as string, inquiryId: r.inquiry_id as string, clock: r.clock as SlaClockName,
+      kind: r.kind as 'warning' | 'breach', dueAt: r.due_at as Date, department: (r.department as string) ?? 'kontaktcenter',
+    }));
+  }
+}

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { BusinessCalendar } from './business-calendar';
+import { CalendarRepository } from './calendar.repository';
+import { SlaClock } from './sla-clock';
+import { SlaClockName, SlaTimersRepository } from './sla-timers.repository';
+
+const WARNING_AT = 0.8;
+const CACHE_MS = 10_000;
+
+/** Starts and stops an inquiry's SLA clocks (first response, resolution) in business time. */
+@Injectable()
+export class SlaService {
+  private readonly calendars = new Map<string, { cal: BusinessCalendar; until: number }>();
+
+  constructor(private readonly settings: CalendarRepository, private readonly timers: SlaTimersRepository, private readonly clock: SlaClock) {}
+
+  async calendar(tenantId: string, department?: string): Promise<BusinessCalendar> {
+    const key = `${tenantId}\u0000${department ?? ''}`;
+    const hit = this.calendars.get(key);
+    if (hit && hit.until > Date.now()) return hit.cal;
+    const s = await this.settings.get(tenantId);
+    const own = department ? await this.settings.departmentHours(tenantId, department) : null;
+    const cal = new BusinessCalendar({ hours: own ?? s.businessHours, timezone: s.timezone, holidays: s.holidays });
+    this.calendars.set(key, { cal, until: Date.now() + CACHE_MS });
+    return cal;
+  }
+
+  /** Forget cached calendars of a tenant (after its opening hours changed). */
+  invalidate(tenantId: string): void {
+    for (const k of this.calendars.keys()) if (k.startsWith(`${tenantId}\u0000`)) this.calendars.delete(k);
+  }
+
+  /** Starts the given clocks from `start`; returns the due times. */
+  async start(
+    c: { tenantId: string; inquiryId: string; department: string; start: Date },
+    hours: Partial<Record<SlaClockName, number>>,
+  ): Promise<Partial<Record<SlaClockName, Date>>> {
+    const cal = await this.calendar(c.tenantId, c.department);
+    const out: Partial<Record<SlaClockName, Date>> = {};
+    for (const clock of Object.keys(hours) as SlaClockName[]) {
+      const h = hours[clock]!;
+      const dueAt = this.clock.due(cal, c.start, h);
+      const warnAt = this.clock.due(cal, c.start, h * WARNING_AT);
+      await this.timers.insert({ tenantId: c.tenantId, inquiryId: c.inquiryId, clock, kind: 'warning', fireAt: warnAt, dueAt });
+      await this.timers.insert({ tenantId: c.tenantId, inquiryId: c.inquiryId, clock, kind: 'breach', fireAt: dueAt, dueAt });
+      out[clock] = dueAt;
+    }
+    return out;
+  }
+
+  stop(inquiryId: string, clocks: SlaClockName[]): Promise<void> {
+    return this.timers.stop(inquiryId, clocks);
+  }
+}
