@@ -1,22 +1,16 @@
 import { INestApplication } from '@nestjs/common';
 import { createTestEnv, TestEnv } from '@lotsen/testing';
-import { loadIntakeConfig } from '../../apps/intake/src/intake.config';
-import { startIntake } from '../../apps/intake/src/bootstrap';
-import { loadNotificationsConfig } from '../../apps/notifications/src/notifications.config';
-import { startNotifications } from '../../apps/notifications/src/bootstrap';
-import { loadReportingConfig } from '../../apps/reporting/src/reporting.config';
-import { startReporting } from '../../apps/reporting/src/bootstrap';
-import { loadRoutingConfig } from '../../apps/routing/src/routing.config';
-import { startRouting } from '../../apps/routing/src/bootstrap';
 import { migrateAll, ServiceName } from '../../scripts/setup/migrate-all';
 import { DemoKeys, seedDemo } from '../../scripts/setup/seed-demo';
 
+type Env = Record<string, string>;
+// Loaded on demand: a test only pulls in the services it starts.
 const STARTERS = {
-  intake: (env: Record<string, string>) => startIntake(loadIntakeConfig(env)),
-  routing: (env: Record<string, string>) => startRouting(loadRoutingConfig(env)),
-  notifications: (env: Record<string, string>) => startNotifications(loadNotificationsConfig(env)),
-  reporting: (env: Record<string, string>) => startReporting(loadReportingConfig(env)),
-};
+  intake: (env: Env) => { const c = require('../../apps/intake/src/intake.config'); return require('../../apps/intake/src/bootstrap').startIntake(c.loadIntakeConfig(env)); },
+  routing: (env: Env) => { const c = require('../../apps/routing/src/routing.config'); return require('../../apps/routing/src/bootstrap').startRouting(c.loadRoutingConfig(env)); },
+  notifications: (env: Env) => { const c = require('../../apps/notifications/src/notifications.config'); return require('../../apps/notifications/src/bootstrap').startNotifications(c.loadNotificationsConfig(env)); },
+  reporting: (env: Env) => { const c = require('../../apps/reporting/src/reporting.config'); return require('../../apps/reporting/src/bootstrap').startReporting(c.loadReportingConfig(env)); },
+} as Record<ServiceName, (env: Env) => Promise<{ app: INestApplication; url: string }>>;
 
 export interface TestPlatform {
   env: TestEnv;

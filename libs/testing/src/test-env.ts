@@ -37,7 +37,7 @@ export async function createTestEnv(): Promise<TestEnv> {
       DATABASE_URL: databaseUrl,
       AMQP_URL: TEST_AMQP_URL,
       BROKER_NAMESPACE: namespace,
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
     },
     trackQueue: (name) => extraQueues.push(name),
     cleanup: async () => {

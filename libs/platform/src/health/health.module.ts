@@ -4,6 +4,7 @@ import { HealthCheck, HealthCheckService, HealthIndicatorService, TerminusModule
 import { DataSource } from 'typeorm';
 import { MessagingStatus } from '@lotsen/messaging';
 import { Metrics, MetricsController } from '../metrics/metrics';
+import { Public } from '../auth/api-key';
 import { ProblemException } from '../problem/problem';
 
 function timeout<T>(p: Promise<T>, ms: number): Promise<T> {
@@ -11,6 +12,7 @@ function timeout<T>(p: Promise<T>, ms: number): Promise<T> {
 }
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,0 +1,199 @@
+import { Controller, DynamicModule, Injectable, INestApplication, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { EventPattern, Payload } from '@nestjs/microservices';
+import { randomUUID } from 'crypto';
+import * as amqp from 'amqplib';
+import { Client } from 'pg';
+import { MigrationInterface, QueryRunner } from 'typeorm';
+import { EventEnvelope, EventTypes, InquiryReceivedPayload } from '@lotsen/contracts';
+import { PersistenceModule, TransactionContext, createServiceDataSource, runMigrations } from '@lotsen/persistence';
+import { createTestEnv, TcpProxy, TestEnv, viaProxy, waitFor } from '@lotsen/testing';
+import { BrokerNames, EventPublisher, MessagingModule, messagingTablesV1, OutboxRelay, startEventConsumer } from './index';
+
+// A probe service built only from the library: it publishes through the outbox and records the
+// effect of each consumed event, so the library's guarantees can be checked on the real servers.
+
+class ProbeTables1 implements MigrationInterface {
+  name = 'ProbeTables1763900009999';
+  async up(q: QueryRunner) {
+    await q.query(`CREATE TABLE probe.effects (id bigserial PRIMARY KEY, event_id uuid NOT NULL, body text NOT NULL)`);
+  }
+  async down(q: QueryRunner) {
+    await q.query(`DROP TABLE probe.effects`);
+  }
+}
+const migrations = [messagingTablesV1('probe'), ProbeTables1];
+
+let failuresLeft = 0;
+
+@Injectable()
+class ProbeUseCases {
+  constructor(private readonly tx: TransactionContext, private readonly events: EventPublisher) {}
+  async register(body: string): Promise<string> {
+    const id = randomUUID();
+    await this.tx.run(async () => {
+      await this.tx.manager.query(`SELECT 1`);
+      await this.events.publish(EventTypes.InquiryReceived, {
+        inquiryId: id, reference: 'KC-2026-000001', channel: 'web', body, language: 'sv', languageDetected: false, sensitive: false, receivedAt: new Date().toISOString(),
+      }, { tenantId: 'demo' });
+    });
+    return id;
+  }
+  async record(e: EventEnvelope<InquiryReceivedPayload>): Promise<void> {
+    await this.tx.manager.query(`INSERT INTO probe.effects (event_id, body) VALUES ($1, $2)`, [e.id, e.payload.body]);
+    if (e.payload.body === 'always-fails') throw new Error('handler bug');
+    if (e.payload.body === 'fails-twice' && failuresLeft-- > 0) throw new Error('transient bug');
+  }
+}
+
+@Controller()
+class ProbeHandler {
+  constructor(private readonly useCases: ProbeUseCases) {}
+  @EventPattern(EventTypes.InquiryReceived)
+  handle(@Payload() e: EventEnvelope<InquiryReceivedPayload>) {
+    return this.useCases.record(e);
+  }
+}
+
+@Module({})
+class ProbeModule {
+  static forRoot(env: TestEnv, databaseUrl: string): DynamicModule {
+    return {
+      module: ProbeModule,
+      imports: [
+        PersistenceModule.forRoot({ url: databaseUrl, schema: 'probe', migrations, poolSize: 4 }),
+        MessagingModule.forRoot({
+          service: 'probe', schema: 'probe', consumerPurpose: 'effects',
+          broker: { url: env.amqpUrl, namespace: env.namespace, prefetch: 10, deliveryLimit: 3 },
+        }),
+      ],
+      controllers: [ProbeHandler],
+      providers: [ProbeUseCases],
+    };
+  }
+}
+
+async function startProbe(env: TestEnv, databaseUrl = env.databaseUrl): Promise<INestApplication> {
+  const app = await NestFactory.create(ProbeModule.forRoot(env, databaseUrl), new FastifyAdapter(), { logger: false });
+  await startEventConsumer(app);
+  await app.init();
+  return app;
+}
+
+describe('messaging library on the real servers', () => {
+  let env: TestEnv;
+  let db: Client;
+  let app: INestApplication;
+  const effects = async (body: string) => (await db.query(`SELECT count(*)::int AS n, count(DISTINCT event_id)::int AS d FROM probe.effects WHERE body = $1`, [body])).rows[0];
+  const parked = async () => {
+    const conn = await amqp.connect(env.amqpUrl);
+    const ch = await conn.createChannel();
+    const q = await ch.checkQueue(new BrokerNames(env.namespace).parked(`${env.namespace}.probe.effects`));
+    await conn.close();
+    return q.messageCount;
+  };
+
+  beforeAll(async () => {
+    env = await createTestEnv();
+    env.trackQueue(`${env.namespace}.probe.effects`);
+    env.trackQueue(`${env.namespace}.probe.effects.parked`);
+    const ds = createServiceDataSource({ url: env.databaseUrl, schema: 'probe', migrations });
+    await ds.initialize();
+    await runMigrations(ds, 'probe');
+    await ds.destroy();
+    db = new Client({ connectionString: env.databaseUrl });
+    await db.connect();
+    app = await startProbe(env);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.end();
+    await env?.cleanup();
+  });
+
+  it('publishes an event only with its transaction, and the effect happens once', async () => {
+    await app.get(ProbeUseCases).register('hello');
+    await waitFor('the effect', async () => (await effects('hello')).n === 1);
+    await expect(app.get(EventPublisher).publish(EventTypes.InquiryReceived, {}, { tenantId: 'demo' })).rejects.toThrow(/inside TransactionContext/);
+  });
+
+  it('a re-published batch (relay died after confirms, before commit) has no second effect', async () => {
+    const relay = app.get(OutboxRelay);
+    await relay.stop();
+    for (let i = 0; i < 20; i++) await app.get(ProbeUseCases).register('batch');
+    const { rows } = await db.query(`SELECT message_key, exchange, routing_key, envelope FROM probe.outbox`);
+    expect(rows).toHaveLength(20);
+    expect(await relay.publishBatch()).toBe(20);
+    for (const r of rows) await db.query(`INSERT INTO probe.outbox (message_key, exchange, routing_key, envelope) VALUES ($1,$2,$3,$4)`, [r.message_key, r.exchange, r.routing_key, r.envelope]);
+    expect(await relay.publishBatch()).toBe(20);
+    await waitFor('20 effects', async () => (await db.query(`SELECT count(*)::int AS n FROM probe.inbox`)).rows[0].n >= 21);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await effects('batch')).toEqual({ n: 20, d: 20 });
+    relay.start();
+  });
+
+  it('two relays never publish the same row twice', async () => {
+    const relay = app.get(OutboxRelay);
+    await relay.stop();
+    for (let i = 0; i < 300; i++) await app.get(ProbeUseCases).register('two-relays');
+    const second = await startProbe(env);
+    const a = app.get(OutboxRelay);
+    const publishedBefore = a.stats.published + second.get(OutboxRelay).stats.published;
+    a.start();
+    await waitFor('the outbox to drain', async () => (await db.query(`SELECT count(*)::int AS n FROM probe.outbox`)).rows[0].n === 0, 20000);
+    const published = a.stats.published + second.get(OutboxRelay).stats.published - publishedBefore;
+    await waitFor('300 effects', async () => (await effects('two-relays')).n === 300, 20000);
+    await second.close();
+    expect(published).toBe(300);
+  });
+
+  it('requeues a failing handler and parks the event at the delivery limit, without partial effects', async () => {
+    failuresLeft = 2;
+    await app.get(ProbeUseCases).register('fails-twice');
+    await app.get(ProbeUseCases).register('always-fails');
+    await waitFor('the flaky event to succeed', async () => (await effects('fails-twice')).n === 1, 20000);
+    await waitFor('the poison event to be parked', async () => (await parked()) === 1, 20000);
+    // Its effect rolled back with every failed attempt.
+    expect((await effects('always-fails')).n).toBe(0);
+  });
+
+  it('parks malformed messages at once and keeps consuming', async () => {
+    const before = await parked();
+    const conn = await amqp.connect(env.amqpUrl);
+    const ch = await conn.createConfirmChannel();
+    const names = new BrokerNames(env.namespace);
+    ch.publish(names.events, EventTypes.InquiryReceived, Buffer.from('{"not": "an event"'));
+    ch.publish(names.events, EventTypes.InquiryReceived, Buffer.from(JSON.stringify({ id: randomUUID(), type: 'inquiry.received', version: 1, occurredAt: new Date().toISOString(), tenantId: 'demo', correlationId: 'c', causationId: null, payload: { inquiryId: 'nope' } })));
+    await ch.waitForConfirms();
+    await conn.close();
+    await waitFor('two more parked', async () => (await parked()) === before + 2, 20000);
+    await app.get(ProbeUseCases).register('after-garbage');
+    await waitFor('the next good event', async () => (await effects('after-garbage')).n === 1);
+  });
+
+  it('holds events while its database is away and applies each once when it returns', async () => {
+    const proxy = new TcpProxy('127.0.0.1', 5432);
+    await proxy.up();
+    const consumer = await startProbe(env, viaProxy(env.databaseUrl, proxy));
+    await app.get(OutboxRelay).stop();
+    // Only the proxied instance consumes from now on.
+    await app.close();
+    app = consumer;
+    await proxy.down();
+    const producer = await startProbe(env);
+    await producer.get(AmqpTransportHolder.type).close();
+    for (let i = 0; i < 10; i++) await producer.get(ProbeUseCases).register('db-away');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await effects('db-away')).n).toBe(0);
+    await proxy.up();
+    await waitFor('all ten applied', async () => (await effects('db-away')).n === 10, 30000);
+    expect(await parked()).toBe(2 + 1);
+    await producer.close();
+    await proxy.down();
+  });
+});
+
+// The producer instance must not consume (so every event reaches the proxied consumer).
+import { AmqpTransport } from './amqp-transport';
+const AmqpTransportHolder = { type: AmqpTransport };
