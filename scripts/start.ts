@@ -68,7 +68,8 @@ async function waitReady(service: ServiceName, child: ChildProcess, timeoutMs = 
 }
 
 async function main(): Promise<void> {
-  const only = process.argv[2] as ServiceName | undefined;
+  const setupOnly = process.argv.includes('--setup-only');
+  const only = process.argv.slice(2).find((a) => !a.startsWith('--')) as ServiceName | undefined;
   if (only && !SERVICES.includes(only)) {
     console.error(`unknown service '${only}'; one of: ${SERVICES.join(', ')}`);
     process.exit(2);
@@ -82,6 +83,10 @@ async function main(): Promise<void> {
   }
   await migrateAll(databaseUrl, (l) => say(`migrations ${l}`));
   const keys = await ensureDemoKeys();
+  if (setupOnly) {
+    say(`setup done; demo keys in .lotsen/demo.json`);
+    return;
+  }
 
   const children = new Map<ServiceName, ChildProcess>();
   let stopping = false;

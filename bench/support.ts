@@ -1,0 +1,67 @@
+import { ChildProcess, spawn } from 'child_process';
+import { readFileSync } from 'fs';
+import { cpus, totalmem } from 'os';
+import { join, resolve } from 'path';
+
+export const ROOT = resolve(__dirname, '..', '..');
+export const DIST = resolve(__dirname, '..');
+
+export interface DevInquiry {
+  channel: string;
+  language: string;
+  subject: string;
+  text: string;
+  department: string;
+}
+
+export function loadDevInquiries(): DevInquiry[] {
+  const path = resolve(ROOT, '..', 'shared', 'data', 'inquiries-dev.jsonl');
+  return readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+}
+
+export function machine(): string {
+  return `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
+
+/** Starts `node dist/apps/<service>/src/main.js` and resolves when it answers /health/ready. */
+export async function startServiceProcess(service: string, env: Record<string, string>, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [join(DIST, 'apps', service, 'src', 'main.js')], {
+    env: { ...process.env, ...env, [`${service.toUpperCase()}_PORT`]: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const deadline = Date.now() + 30000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${service} exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health/ready`)).ok) return child;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`${service} did not become ready`);
+}
+
+export async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 10000))]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+export async function freePort(): Promise<number> {
+  const net = await import('net');
+  return new Promise((resolvePort) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolvePort(port));
+    });
+  });
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
