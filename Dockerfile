@@ -2,7 +2,7 @@
 FROM node:20-bookworm-slim
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm i --no-save @swc/core@1
+RUN npm ci --omit=dev --no-audit --no-fund
 COPY . .
 RUN node scripts/build.js
 ENV NODE_ENV=production
