@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { createInterface } from 'readline';
 import { DEFAULT_BROKER_URL, DEFAULT_DATABASE_URL } from '@lotsen/config';
+import { serviceDatabaseUrl } from '@lotsen/persistence';
 import { checkDependencies } from './setup/dependencies';
 import { migrateAll, ServiceName, SERVICES } from './setup/migrate-all';
 import { DemoKeys, demoSeeded, seedDemo } from './setup/seed-demo';
@@ -93,7 +94,8 @@ async function main(): Promise<void> {
   for (const service of services) {
     const child = spawn(process.execPath, [join(DIST, 'apps', service, 'src', 'main.js')], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl, AMQP_URL: amqpUrl },
+      // Each service connects as its own role that can touch only its own schema.
+      env: { [`${service.toUpperCase()}_DATABASE_URL`]: serviceDatabaseUrl(databaseUrl, service), ...process.env, DATABASE_URL: databaseUrl, AMQP_URL: amqpUrl },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     for (const stream of [child.stdout!, child.stderr!]) {

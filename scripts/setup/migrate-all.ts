@@ -1,4 +1,5 @@
-import { createServiceDataSource, ensureDatabase, runMigrations } from '@lotsen/persistence';
+import { Client } from 'pg';
+import { createServiceDataSource, ensureDatabase, grantServiceRole, runMigrations, serviceRoleName } from '@lotsen/persistence';
 import { intakeMigrations } from '../../apps/intake/src/migrations';
 import { notificationsMigrations } from '../../apps/notifications/src/migrations';
 import { reportingMigrations } from '../../apps/reporting/src/migrations';
@@ -26,5 +27,13 @@ export async function migrateAll(databaseUrl: string, log: (line: string) => voi
     } finally {
       await ds.destroy();
     }
+  }
+  const owner = new Client({ connectionString: databaseUrl });
+  await owner.connect();
+  try {
+    for (const service of SERVICES) await grantServiceRole(owner, service);
+    log(`roles: ${SERVICES.map(serviceRoleName).join(', ')} may use only their own schema`);
+  } finally {
+    await owner.end();
   }
 }

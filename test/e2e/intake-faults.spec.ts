@@ -17,7 +17,7 @@ describe('intake when its broker or database goes away', () => {
     await amqpProxy.up();
     await pgProxy.up();
     // Intake reaches RabbitMQ and Postgres only through proxies this test can cut.
-    await p.start('intake', { AMQP_URL: viaProxy(p.env.amqpUrl, amqpProxy), DATABASE_URL: viaProxy(p.env.databaseUrl, pgProxy) });
+    await p.start('intake', { AMQP_URL: viaProxy(p.env.amqpUrl, amqpProxy), INTAKE_DATABASE_URL: viaProxy(p.serviceEnv.INTAKE_DATABASE_URL, pgProxy) });
     db = new Client({ connectionString: p.env.databaseUrl });
     await db.connect();
   });

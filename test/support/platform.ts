@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { serviceDatabaseUrl } from '@lotsen/persistence';
 import { createTestEnv, TestEnv } from '@lotsen/testing';
 import { migrateAll, ServiceName } from '../../scripts/setup/migrate-all';
 import { DemoKeys, seedDemo } from '../../scripts/setup/seed-demo';
@@ -32,8 +33,11 @@ export async function startPlatform(services: ServiceName[], extraEnv: Record<st
   const env = await createTestEnv();
   await migrateAll(env.databaseUrl);
   const { keys } = await seedDemo(env.databaseUrl);
+  // Each service connects as its own role, which can touch only its own schema (least privilege).
+  const roleUrls = Object.fromEntries((['intake', 'routing', 'notifications', 'reporting'] as const).map((s) => [`${s.toUpperCase()}_DATABASE_URL`, serviceDatabaseUrl(env.databaseUrl, s)]));
   const serviceEnv: Record<string, string> = {
     ...env.env,
+    ...roleUrls,
     INTAKE_PORT: '0', ROUTING_PORT: '0', NOTIFICATIONS_PORT: '0', REPORTING_PORT: '0',
     HOST: '127.0.0.1',
     DB_POOL_SIZE: '5',

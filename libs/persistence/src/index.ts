@@ -3,3 +3,4 @@ export * from './transaction-context';
 export * from './database-admin';
 export * from './db-errors';
 export * from './persistence.module';
+export * from './service-role';
