@@ -4,7 +4,7 @@ const swcOptions = require('./swc.config');
 module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts'],
+  testMatch: ['<rootDir>/{apps,libs,test,deploy}/**/*.spec.ts'],
   transform: {
     '^.+\\.ts$': ['@swc/jest', { ...swcOptions(), swcrc: false }],
     // A few dependencies ship ES modules only (Node 20 requires them natively; jest does not).
