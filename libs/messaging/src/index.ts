@@ -9,3 +9,4 @@ export * from './amqp-transport';
 export * from './messaging-migration';
 export * from './messaging.module';
 export * from './messaging-options';
+export * from './dead-letters';

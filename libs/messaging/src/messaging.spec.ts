@@ -9,7 +9,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 import { EventEnvelope, EventTypes, InquiryReceivedPayload } from '@lotsen/contracts';
 import { PersistenceModule, TransactionContext, createServiceDataSource, runMigrations } from '@lotsen/persistence';
 import { createTestEnv, TcpProxy, TestEnv, viaProxy, waitFor } from '@lotsen/testing';
-import { BrokerNames, EventPublisher, MessagingModule, messagingTablesV1, OutboxRelay, startEventConsumer } from './index';
+import { BrokerNames, DeadLetters, EventPublisher, MessagingModule, messagingTablesV1, OutboxRelay, startEventConsumer } from './index';
 
 // A probe service built only from the library: it publishes through the outbox and records the
 // effect of each consumed event, so the library's guarantees can be checked on the real servers.
@@ -191,6 +191,39 @@ describe('messaging library on the real servers', () => {
     expect(await parked()).toBe(2 + 1);
     await producer.close();
     await proxy.down();
+  });
+});
+
+describe('dead letters', () => {
+  it('are listed and replayed into the queue they died in, where they take effect', async () => {
+    const env = await createTestEnv();
+    env.trackQueue(`${env.namespace}.probe.effects`);
+    env.trackQueue(`${env.namespace}.probe.effects.parked`);
+    const ds = createServiceDataSource({ url: env.databaseUrl, schema: 'probe', migrations });
+    await ds.initialize();
+    await runMigrations(ds, 'probe');
+    await ds.destroy();
+    const app = await startProbe(env);
+    const names = new BrokerNames(env.namespace);
+    const parkedQueue = names.parked(`${env.namespace}.probe.effects`);
+    try {
+      failuresLeft = 100; // the handler keeps failing: the event is parked
+      await app.get(ProbeUseCases).register('fails-twice');
+      const dlq = new DeadLetters(env.amqpUrl, names);
+      await waitFor('the event parked', async () => (await dlq.summary([`${env.namespace}.probe.effects`]))[0].parked === 1, 20000);
+      const [shown] = await dlq.peek(parkedQueue);
+      expect(shown).toMatchObject({ type: 'inquiry.received', reason: 'delivery_limit' });
+      failuresLeft = 0; // "the bug is fixed"
+      expect(await dlq.replay(parkedQueue)).toBe(1);
+      const db = new Client({ connectionString: env.databaseUrl });
+      await db.connect();
+      await waitFor('the replayed event to take effect', async () => (await db.query(`SELECT count(*)::int AS n FROM probe.inbox`)).rows[0].n === 1, 20000);
+      await db.end();
+      expect((await dlq.summary([`${env.namespace}.probe.effects`]))[0].parked).toBe(0);
+    } finally {
+      await app.close();
+      await env.cleanup();
+    }
   });
 });
 
