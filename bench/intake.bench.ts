@@ -64,11 +64,11 @@ async function load(url: string, key: string, connections: number, bodies: strin
     duration: DURATION_S,
     requests: [{
       method: 'POST',
-      setupRequest: (req: Record<string, unknown>) => ({
+      setupRequest: ((req: Record<string, unknown>) => ({
         ...req,
         headers: { 'content-type': 'application/json', 'x-api-key': key },
         body: bodies[i++ % bodies.length],
-      }),
+      })) as never,
     }],
   });
   return { result, lags };

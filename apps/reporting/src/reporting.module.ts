@@ -2,12 +2,25 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@lotsen/messaging';
 import { PersistenceModule } from '@lotsen/persistence';
 import { PlatformModule, staffAuthProviders } from '@lotsen/platform';
+import { BusinessCalendar } from './business-time';
+import { DashboardAssets } from './dashboard/dashboard-assets';
+import { DashboardController } from './dashboard/dashboard.controller';
+import { DashboardService } from './dashboard/dashboard.service';
 import { EventStoreRepository } from './events/event-store.repository';
 import { EventsHandler } from './events/events.handler';
+import { GoalsController } from './goals/goals.controller';
+import { GoalsRepository } from './goals/goals.repository';
+import { GoalsService } from './goals/goals.service';
 import { KpisController } from './kpis/kpis.controller';
 import { KpisRepository } from './kpis/kpis.repository';
 import { KpisService } from './kpis/kpis.service';
 import { reportingMigrations } from './migrations';
+import { IngestService } from './projections/ingest.service';
+import { Projector } from './projections/projector';
+import { ProjectorRepository } from './projections/projector.repository';
+import { DepartmentReportService } from './reports/department-report.service';
+import { DepartmentsReportController } from './reports/departments.controller';
+import { TopicsService } from './reports/topics.service';
 import { ReportingConfig } from './reporting.config';
 
 @Module({})
@@ -20,8 +33,14 @@ export class ReportingModule {
         PersistenceModule.forRoot({ url: config.database.url, schema: 'reporting', migrations: reportingMigrations, poolSize: config.database.poolSize }),
         MessagingModule.forRoot({ service: 'reporting', schema: 'reporting', broker: config.broker, consumerPurpose: 'events' }),
       ],
-      controllers: [KpisController, EventsHandler],
-      providers: [...staffAuthProviders('reporting'), EventStoreRepository, KpisRepository, KpisService],
+      controllers: [DashboardController, KpisController, GoalsController, DepartmentsReportController, EventsHandler],
+      providers: [
+        ...staffAuthProviders('reporting'),
+        { provide: BusinessCalendar, useValue: new BusinessCalendar() },
+        EventStoreRepository, IngestService, ProjectorRepository, Projector,
+        KpisRepository, KpisService, GoalsRepository, GoalsService, TopicsService, DepartmentReportService,
+        DashboardAssets, DashboardService,
+      ],
     };
   }
 }

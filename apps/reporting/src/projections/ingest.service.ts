@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { EventEnvelope, EventTypes, InquiryReceivedPayload } from '@lotsen/contracts';
+import { EventStoreRepository } from '../events/event-store.repository';
+import { extractTerms } from '../terms/extract-terms';
+import { streamOf } from './stream-event';
+
+/**
+ * The use-case behind every consumed event: keep it in the event store once (in the transport's
+ * transaction, with the inbox row) and mark its inquiry or call for the projector. The citizen's
+ * text is reduced to topic words here: it is the only moment reporting sees it.
+ */
+@Injectable()
+export class IngestService {
+  constructor(private readonly store: EventStoreRepository) {}
+
+  async record(event: EventEnvelope): Promise<boolean> {
+    return this.store.append(event, streamOf(event.type, event.payload as Record<string, unknown>), termsOf(event));
+  }
+}
+
+/** Topic words of a new inquiry; none for inquiries flagged sensitive (they carry a personnummer). */
+export function termsOf(event: EventEnvelope): string[] | null {
+  if (event.type !== EventTypes.InquiryReceived) return null;
+  const p = event.payload as InquiryReceivedPayload;
+  if (p.sensitive) return [];
+  return extractTerms(p.subject, p.body);
+}

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { TransactionContext } from '@lotsen/persistence';
+import { BusinessCalendar } from '../business-time';
+import { recomputeDays } from '../rollups/recompute-days';
+import { projectCall } from './call-projection';
+import { callFactRow, inquiryFactRow, upsertFacts } from './facts.repository';
+import { projectInquiry } from './inquiry-projection';
+import { StreamEvent } from './stream-event';
+
+const PROJECTOR_LOCK = "hashtextextended('reporting.projector', 0)";
+
+/**
+ * Folds the marked streams into their facts and recomputes the rollups of every day those facts
+ * were or are on. One batch is one transaction under an advisory lock (one projector at a time
+ * across instances). Marks are read first; the events are read by a later statement, so every
+ * event committed with a mark that was read is seen; marks committed meanwhile stay for the next
+ * batch. Folding all of a stream's events makes the result independent of arrival order.
+ */
+@Injectable()
+export class ProjectorRepository {
+  constructor(private readonly tx: TransactionContext, private readonly calendar: BusinessCalendar) {}
+
+  /** Projects up to `limit` marks; returns how many it consumed. */
+  async catchUp(limit = 5000): Promise<number> {
+    return this.tx.run(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(${PROJECTOR_LOCK})`);
+      const marks: Array<{ id: string; tenant_id: string; stream: string }> = await m.query(
+        `SELECT id, tenant_id, stream FROM reporting.stream_dirty ORDER BY id LIMIT $1`, [limit],
+      );
+      if (marks.length === 0) return 0;
+      const streams = new Map<string, { tenant: string; stream: string }>();
+      for (const k of marks) streams.set(`${k.tenant_id}\u0000${k.stream}`, { tenant: k.tenant_id, stream: k.stream });
+      await projectStreams(m, [...streams.values()], this.calendar);
+      await m.query(`DELETE FROM reporting.stream_dirty WHERE id = ANY($1::bigint[])`, [marks.map((k) => k.id)]);
+      return marks.length;
+    });
+  }
+
+  /** True if a tenant has events not yet projected. */
+  async hasPending(tenantId: string): Promise<boolean> {
+    const rows = await this.tx.manager.query(`SELECT 1 FROM reporting.stream_dirty WHERE tenant_id = $1 LIMIT 1`, [tenantId]);
+    return rows.length > 0;
+  }
+}
+
+/** Reads the streams' events, folds them, writes the facts and recomputes the touched days. */
+export async function projectStreams(
+  m: EntityManager, streams: Array<{ tenant: string; stream: string }>, calendar: BusinessCalendar, o: { rollups?: boolean } = {},
+): Promise<{ inquiries: number; calls: number; events: number }> {
+  const rows: Array<{ tenant_id: string; stream: string; id: string; type: string; occurred_at: Date; payload: Record<string, unknown>; terms: string[] | null }> = await m.query(
+    `SELECT e.tenant_id, e.stream, e.id, e.type, e.occurred_at, e.envelope->'payload' AS payload, e.terms
+     FROM reporting.events e JOIN unnest($1::text[], $2::text[]) AS s(t, st) ON e.tenant_id = s.t AND e.stream = s.st`,
+    [streams.map((s) => s.tenant), streams.map((s) => s.stream)],
+  );
+  const byStream = new Map<string, { tenant: string; stream: string; events: StreamEvent[] }>();
+  for (const r of rows) {
+    const k = `${r.tenant_id}\u0000${r.stream}`;
+    if (!byStream.has(k)) byStream.set(k, { tenant: r.tenant_id, stream: r.stream, events: [] });
+    byStream.get(k)!.events.push({ id: r.id, type: r.type, occurredAt: r.occurred_at.toISOString(), payload: r.payload, terms: r.terms });
+  }
+  const inquiries: Array<Record<string, unknown>> = [];
+  const calls: Array<Record<string, unknown>> = [];
+  const days = new Map<string, { tenant: string; day: string }>();
+  const touch = (tenant: string, day: string | null) => { if (day) days.set(`${tenant}|${day}`, { tenant, day }); };
+  for (const s of byStream.values()) {
+    if (s.stream.startsWith('call:')) {
+      const fact = projectCall(s.stream.slice(5), s.events, calendar);
+      if (fact) calls.push(callFactRow(s.tenant, fact));
+    } else {
+      const fact = projectInquiry(s.stream.slice(8), s.events, calendar);
+      inquiries.push(inquiryFactRow(s.tenant, fact));
+      touch(s.tenant, fact.day);
+    }
+  }
+  for (const old of await upsertFacts(m, 'inquiry_facts', inquiries)) touch(old.tenant_id, old.day);
+  await upsertFacts(m, 'call_facts', calls);
+  if (o.rollups !== false) {
+    const list = [...days.values()];
+    await recomputeDays(m, list.map((d) => d.tenant), list.map((d) => d.day));
+  }
+  return { inquiries: inquiries.length, calls: calls.length, events: rows.length };
+}

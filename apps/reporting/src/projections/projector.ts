@@ -1,0 +1,38 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { isDatabaseUnavailable } from '@lotsen/persistence';
+import { ProjectorRepository } from './projector.repository';
+
+const INTERVAL_MS = 500;
+
+/**
+ * Keeps facts and rollups close behind the event store in the background; queries also catch up
+ * on what is pending for their tenant before they answer (read-your-writes).
+ */
+@Injectable()
+export class Projector implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger('Projector');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+
+  constructor(private readonly projector: ProjectorRepository) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      if (!this.running) this.running = this.tick().finally(() => (this.running = undefined));
+    }, INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  private async tick(): Promise<void> {
+    try {
+      while ((await this.projector.catchUp()) > 0) { /* until nothing is pending */ }
+    } catch (err) {
+      if (!isDatabaseUnavailable(err)) this.log.warn(`projection failed: ${(err as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * `npm run demo`: plays a realistic day of contact-center traffic from the shared labelled data
+ * through the real APIs of a running platform (`npm start`), then prints today's key figures
+ * and the dashboard address. Keys come from .lotsen/demo.json. Re-running the same day sends
+ * the same Idempotency-Keys, so nothing is counted twice.
+ *
+ * Env: INTAKE_URL (http://127.0.0.1:3001), REPORTING_URL (http://127.0.0.1:3004), DEMO_COUNT (150).
+ */
+import { existsSync, readFileSync } from 'fs';
+import { resolve } from 'path';
+import { BusinessCalendar } from '../../apps/reporting/src/business-time';
+
+const ROOT = resolve(__dirname, '..', '..', '..');
+const DATA = resolve(ROOT, '..', 'shared', 'data', 'inquiries-dev.jsonl');
+const KEYS = resolve(ROOT, '.lotsen', 'demo.json');
+const INTAKE = process.env.INTAKE_URL ?? 'http://127.0.0.1:3001';
+const REPORTING = process.env.REPORTING_URL ?? 'http://127.0.0.1:3004';
+const COUNT = Number(process.env.DEMO_COUNT ?? 150);
+const STAFF_REGISTERED = ['phone', 'visit', 'letter'];
+
+interface Line {
+  id: string; channel: string; language: string; subject: string; text: string; type: string;
+  first_contact_resolvable: boolean; location: { address?: string; lat?: number; lon?: number } | null;
+}
+
+/** A deterministic PRNG so a day's traffic is the same on every run. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Today's opening hours so far (or the last business day's, before 08:05 or on a closed day). */
+function businessWindow(cal: BusinessCalendar): { day: string; start: number; end: number } {
+  const now = Date.now();
+  let day = cal.localDate(new Date(now));
+  for (let i = 0; i < 10; i++) {
+    const start = cal.instantAt(day, 8).getTime();
+    const end = Math.min(cal.instantAt(day, 17).getTime(), now - 60_000);
+    if (cal.isBusinessDay(day) && end - start > 5 * 60_000) return { day, start, end };
+    day = new Date(Date.parse(day) - 86_400_000).toISOString().slice(0, 10);
+  }
+  throw new Error('no business day in the last ten days');
+}
+
+async function post(path: string, key: string, body: unknown, idempotencyKey?: string): Promise<Response> {
+  return fetch(`${INTAKE}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': key, ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) },
+    body: JSON.stringify(body),
+  });
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(KEYS)) throw new Error(`${KEYS} is missing: run npm start first (it writes the demo keys).`);
+  if (!existsSync(DATA)) throw new Error(`${DATA} is missing (the shared labelled inquiries).`);
+  const { keys } = JSON.parse(readFileSync(KEYS, 'utf8')) as { keys: Record<string, string> };
+  const lines: Line[] = readFileSync(DATA, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const cal = new BusinessCalendar();
+  const { day, start, end } = businessWindow(cal);
+  const r = rng(Number(day.replace(/-/g, '')));
+  // A day's mix: sampled from the data, arrivals spread over the opening hours, busiest mid-morning.
+  const picks = Array.from({ length: COUNT }, () => lines[Math.floor(r() * lines.length)]);
+  const arrivals = picks.map(() => start + Math.floor(Math.pow(r(), 1.3) * (end - start))).sort((a, b) => a - b);
+
+  console.log(`playing ${COUNT} inquiries of ${day} (${cal.localDateTime(new Date(start)).slice(11, 16)}–${cal.localDateTime(new Date(end)).slice(11, 16)}) into ${INTAKE}`);
+  const counts: Record<string, number> = {};
+  let failed = 0;
+  let next = 0;
+  async function worker() {
+    while (next < picks.length) {
+      const i = next++;
+      const q = picks[i];
+      const staff = STAFF_REGISTERED.includes(q.channel);
+      const fcr = staff && q.first_contact_resolvable && (q.channel === 'phone' || q.channel === 'visit');
+      const body: Record<string, unknown> = {
+        channel: q.channel, subject: q.subject || undefined, body: q.text, language: q.language, receivedAt: new Date(arrivals[i]).toISOString(),
+        ...(q.channel === 'web' ? { type: q.type } : {}),
+        ...(q.location?.lat !== undefined ? { location: q.location } : q.location?.address ? { location: { address: q.location.address } } : {}),
+        ...(['web', 'email', 'chat'].includes(q.channel) ? { citizen: { email: `demo+${i}@example.se`, notify: true } } : {}),
+        ...(fcr ? { resolvedAtFirstContact: true } : {}),
+      };
+      const key = staff ? keys.agent : keys[q.channel];
+      const res = await post('/v1/inquiries', key, body, `demo-${day}-${i}-${q.id}`);
+      if (res.status === 202) counts[q.channel] = (counts[q.channel] ?? 0) + 1;
+      else {
+        failed++;
+        if (failed <= 3) console.warn(`  ${q.id}: ${res.status} ${(await res.text()).slice(0, 200)}`);
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: 4 }, worker));
+  console.log(`registered: ${Object.entries(counts).map(([c, n]) => `${c} ${n}`).join(', ')}${failed ? `; ${failed} refused` : ''}`);
+
+  // Phone calls (offered/answered/abandoned) go through intake's call API once it exists.
+  const probe = await post('/v1/calls', keys.phone, {});
+  if (probe.status === 404) {
+    console.log('note: intake has no POST /v1/calls yet, so no phone call events were played (the phone figures stay empty).');
+  } else {
+    let calls = 0;
+    for (let i = 0; i < Math.round(COUNT * 0.6); i++) {
+      const at = start + Math.floor(r() * (end - start));
+      const wait = Math.floor(r() * r() * 180);
+      const abandoned = r() < 0.12;
+      const res = await post('/v1/calls', keys.phone, {
+        callId: `demo-${day}-${i}`, queue: 'vaxel', offeredAt: new Date(at).toISOString(), waitSeconds: wait,
+        outcome: abandoned ? 'abandoned' : 'answered', endedAt: new Date(at + wait * 1000).toISOString(),
+      }, `demo-call-${day}-${i}`);
+      if (res.ok) calls++;
+      else if (i === 0) console.warn(`  calls: ${res.status} ${(await res.text()).slice(0, 200)}`);
+    }
+    console.log(`calls played: ${calls}`);
+  }
+
+  await new Promise((res) => setTimeout(res, 1500));
+  const k = await fetch(`${REPORTING}/v1/kpis?from=${day}&to=${day}&groupBy=channel`, { headers: { 'x-api-key': keys.supervisor } });
+  if (k.ok) {
+    const report = (await k.json()) as { totals: Record<string, number | null> };
+    const t = report.totals;
+    console.log(`reporting for ${day}: received ${t.received}, answered by the center ${t.answeredByCenterPct ?? '–'} %, first-contact resolution ${t.firstContactResolutionPct ?? '–'} %`);
+  } else {
+    console.log(`reporting did not answer (${k.status}); is it running?`);
+  }
+  console.log(`dashboard: ${REPORTING}/?from=${day}&to=${day}#key=${keys.supervisor}`);
+  console.log(`CSV:       curl -H 'x-api-key: ${keys.supervisor}' '${REPORTING}/v1/kpis.csv?from=${day}&to=${day}&groupBy=hour'`);
+}
+
+main().catch((err) => {
+  console.error(`demo failed: ${err instanceof Error ? err.message : err}`);
+  process.exit(1);
+});

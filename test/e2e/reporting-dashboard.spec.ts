@@ -1,0 +1,109 @@
+import { mkdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import { BrokerNames } from '@lotsen/messaging';
+import { waitFor } from '@lotsen/testing';
+import { publishEvents, syntheticEvents } from '../../bench/reporting-events';
+import { CHROMIUM_ARGS, ensureChromium } from '../support/chromium';
+import { startPlatform, TestPlatform } from '../support/platform';
+
+// Callbacks below run inside the page; the tests' tsconfig has no DOM types, so page globals are reached untyped.
+type PageGlobals = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const OUT = join(__dirname, '..', '..', 'test-output');
+
+describe('the reporting dashboard in a real browser', () => {
+  let p: TestPlatform;
+  let browser: Browser;
+  let page: Page;
+  const cspViolations: string[] = [];
+
+  beforeAll(async () => {
+    const executablePath = ensureChromium();
+    p = await startPlatform(['reporting']);
+    const today = new Date();
+    const days = Array.from({ length: 14 }, (_, i) => new Date(today.getTime() - (13 - i) * 86_400_000).toISOString().slice(0, 10));
+    const events = syntheticEvents({ tenantId: 'demo', days, inquiriesPerDay: 20, callsPerDay: 10, seed: 42 });
+    await publishEvents(p.env.amqpUrl, p.apps.reporting!.get(BrokerNames).events, events);
+    const ds = p.apps.reporting!.get(DataSource);
+    await waitFor('reporting to store the seeded events', async () => {
+      const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM reporting.events');
+      return n === events.length;
+    }, 30000);
+    browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1400, height: 1800 } });
+    page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) cspViolations.push(m.text()); });
+  }, 120000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await p?.close();
+  });
+
+  const loadedAt = () => page.getAttribute('body', 'data-loaded');
+  const headline = async (kpi: string) => (await page.textContent(`li[data-kpi="${kpi}"] .value`))!.trim();
+
+  it('signs in with a key from the address fragment, draws every chart and has a table for each', async () => {
+    await page.goto(`${p.urls.reporting}/?lang=en#key=${p.keys.supervisor}`);
+    await page.waitForSelector('body[data-loaded]');
+    expect(page.url()).not.toContain(p.keys.supervisor);
+    expect(await page.evaluate(() => (globalThis as PageGlobals).sessionStorage.getItem('lotsen.reporting.key'))).toBe(p.keys.supervisor);
+    expect(await page.textContent('h1')).toBe('Contact center – key figures');
+    expect(Number(await headline('received'))).toBeGreaterThan(100);
+
+    const canvases = await page.$$eval('canvas', (list) => list.map((c) => {
+      const canvas = c as unknown as { id: string; width: number; height: number; getAttribute(n: string): string | null; getContext(t: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } } };
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+      let painted = 0;
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
+      return { id: canvas.id, width: canvas.width, painted, label: canvas.getAttribute('aria-label') };
+    }));
+    expect(canvases).toHaveLength(6);
+    for (const c of canvases) {
+      expect(c.width).toBeGreaterThan(0);
+      expect(c.painted).toBeGreaterThan(500);
+      expect(c.label).toBeTruthy();
+    }
+    for (const id of ['volume', 'quality', 'backlog', 'csat', 'phone', 'topics']) {
+      expect(await page.$$eval(`#table-${id} tbody tr`, (rows) => rows.length)).toBeGreaterThan(0);
+    }
+    expect(cspViolations).toEqual([]);
+  });
+
+  it('changes the numbers when a filter changes, and switches to Swedish', async () => {
+    const all = Number(await headline('received'));
+    const before = await loadedAt();
+    await page.selectOption('#channel', 'web');
+    await page.waitForFunction((b: string | null) => (globalThis as PageGlobals).document.body.getAttribute('data-loaded') !== b, before);
+    const web = Number(await headline('received'));
+    expect(web).toBeGreaterThan(0);
+    expect(web).toBeLessThan(all);
+    expect(page.url()).toContain('channel=web');
+    await page.selectOption('#lang', 'sv');
+    expect(await page.textContent('h1')).toBe('Kontaktcenter – nyckeltal');
+    expect(await page.textContent('label[for="channel"]')).toBe('Kanal');
+  });
+
+  it('is usable from the keyboard and passes axe-core without serious violations', async () => {
+    await page.focus('#channel');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (globalThis as PageGlobals).document.activeElement?.id)).toBe('department');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => (globalThis as PageGlobals).document.activeElement?.textContent)).toBe('Visa');
+    await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+    const result = await page.evaluate(async () => {
+      const r = await (globalThis as unknown as { axe: { run: (o: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } })
+        .axe.run({ resultTypes: ['violations'] });
+      return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+    });
+    expect(result.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  });
+
+  it('saves a screenshot', async () => {
+    mkdirSync(OUT, { recursive: true });
+    await page.selectOption('#channel', '');
+    await page.waitForSelector('body[data-loaded]');
+    await page.screenshot({ path: join(OUT, 'reporting-dashboard.png'), fullPage: true });
+  });
+});

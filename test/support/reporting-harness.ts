@@ -1,0 +1,65 @@
+import { DataSource } from 'typeorm';
+import { createEvent, EventEnvelope, EventType } from '@lotsen/contracts';
+import { createServiceDataSource, runMigrations, TransactionContext } from '@lotsen/persistence';
+import { createTestEnv, TestEnv } from '@lotsen/testing';
+import { BusinessCalendar } from '../../apps/reporting/src/business-time';
+import { EventStoreRepository } from '../../apps/reporting/src/events/event-store.repository';
+import { GoalsRepository } from '../../apps/reporting/src/goals/goals.repository';
+import { KpisRepository } from '../../apps/reporting/src/kpis/kpis.repository';
+import { KpiParams, KpisService } from '../../apps/reporting/src/kpis/kpis.service';
+import { reportingMigrations } from '../../apps/reporting/src/migrations';
+import { IngestService } from '../../apps/reporting/src/projections/ingest.service';
+import { TopicsService } from '../../apps/reporting/src/reports/topics.service';
+import { ProjectorRepository } from '../../apps/reporting/src/projections/projector.repository';
+
+/** The reporting service's use-cases wired on a fresh database (no HTTP, no broker): for KPI tests. */
+export interface ReportingHarness {
+  env: TestEnv;
+  ds: DataSource;
+  tx: TransactionContext;
+  kpis: KpisService;
+  topics: TopicsService;
+  goals: GoalsRepository;
+  record(e: EventEnvelope): Promise<void>;
+  report(tenantId: string, p: KpiParams): ReturnType<KpisService['report']>;
+  close(): Promise<void>;
+}
+
+export async function reportingHarness(): Promise<ReportingHarness> {
+  const env = await createTestEnv();
+  const ds = createServiceDataSource({ url: env.databaseUrl, schema: 'reporting', migrations: reportingMigrations, poolSize: 4 });
+  await ds.initialize();
+  await runMigrations(ds, 'reporting');
+  const tx = new TransactionContext(ds);
+  const calendar = new BusinessCalendar();
+  const ingest = new IngestService(new EventStoreRepository(tx));
+  const repo = new KpisRepository(tx);
+  const goals = new GoalsRepository(tx);
+  const kpis = new KpisService(repo, new ProjectorRepository(tx, calendar), goals, calendar);
+  return {
+    env, ds, tx, kpis, goals, topics: new TopicsService(repo),
+    record: async (e) => { await tx.run(() => ingest.record(e)); },
+    report: (tenantId, p) => kpis.report(tenantId, p),
+    close: async () => {
+      await ds.destroy();
+      await env.cleanup();
+    },
+  };
+}
+
+/** An event as a producer would publish it, at a given instant. */
+export function event<P>(type: EventType, occurredAt: string, payload: P, tenantId = 't1'): EventEnvelope<P> {
+  return createEvent(type, payload, { tenantId, occurredAt: new Date(occurredAt) });
+}
+
+/** A deterministic shuffle (so "out of order" is the same on every run). */
+export function shuffled<T>(items: T[], seed = 7): T[] {
+  const out = [...items];
+  let s = seed;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
