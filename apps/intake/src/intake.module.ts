@@ -24,6 +24,8 @@ export class IntakeModule {
   static forRoot(config: IntakeConfig): DynamicModule {
     return {
       module: IntakeModule,
+      // Global so that Open311Module (imported below) can inject what this module exports.
+      global: true,
       imports: [
         PlatformModule.forRoot('intake'),
         PersistenceModule.forRoot({ url: config.database.url, schema: 'intake', migrations: intakeMigrations, poolSize: config.database.poolSize }),

@@ -19,6 +19,8 @@ export interface NewInquiry {
   sensitive: boolean;
   attachments: object[];
   receivedAt: Date;
+  /** Open311 extras (attribute answers, address_id); only for inquiries posted through Open311. */
+  open311?: object;
 }
 
 export interface InquiryRow {
@@ -79,13 +81,13 @@ export class InquiriesRepository {
   async insert(i: NewInquiry): Promise<void> {
     await this.tx.manager.query(
       `INSERT INTO intake.inquiries (id, tenant_id, reference, tracking_token_hash, channel, subject, body, language,
-         language_detected, category, type, citizen, location, lat, lon, external_id, sensitive, attachments, received_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19)`,
+         language_detected, category, type, citizen, location, lat, lon, external_id, sensitive, attachments, received_at, open311)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20)`,
       [
         i.id, i.tenantId, i.reference, i.trackingTokenHash, i.channel, i.subject ?? null, i.body, i.language,
         i.languageDetected, i.category ?? null, i.type ?? null, i.citizen ? JSON.stringify(i.citizen) : null,
         i.location ? JSON.stringify(i.location) : null, i.location?.lat ?? null, i.location?.lon ?? null,
-        i.externalId ?? null, i.sensitive, JSON.stringify(i.attachments), i.receivedAt,
+        i.externalId ?? null, i.sensitive, JSON.stringify(i.attachments), i.receivedAt, i.open311 ? JSON.stringify(i.open311) : null,
       ],
     );
   }

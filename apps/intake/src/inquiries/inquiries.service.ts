@@ -14,6 +14,26 @@ import { Sealer } from './sealing';
 import { canonicalHash, formatReference, hashToken, newTrackingToken, yearIn } from './tracking';
 
 export const SEALER = Symbol('SEALER');
+
+/** What it takes to register an inquiry, whichever interface it came through. */
+export interface RegisterInquiryCommand {
+  channel: string;
+  subject?: string;
+  body: string;
+  language?: string;
+  category?: string;
+  type?: string;
+  citizen?: { name?: string; email?: string; phone?: string; preferredLanguage?: string; notify?: boolean };
+  location?: { address?: string; lat?: number; lon?: number };
+  externalId?: string;
+  /** Defaults to now. */
+  receivedAt?: Date;
+  attachments?: object[];
+  resolvedAtFirstContact?: boolean;
+  /** Open311 extras kept with the inquiry (attribute answers, address_id). */
+  open311?: { attributes: Record<string, string[]>; addressId?: string };
+}
+
 const STAFF_CHANNELS = ['phone', 'visit', 'letter'];
 
 class IdempotencyRace extends Error {}
@@ -33,27 +53,24 @@ export class InquiriesService {
     @Inject(SEALER) private readonly sealer: Sealer,
   ) {}
 
-  /** Registers an inquiry and its `inquiry.received` event in one transaction. */
+  /** The JSON API: checks the key's channel and the Idempotency-Key, then the common registration. */
   async create(principal: Principal, dto: CreateInquiryDto, idempotencyKey?: string): Promise<AcceptedInquiryDto> {
     this.checkChannel(principal, dto);
+    const command: RegisterInquiryCommand = {
+      channel: dto.channel, subject: dto.subject, body: dto.body, language: dto.language, category: dto.category,
+      type: dto.type, citizen: dto.citizen, location: dto.location, externalId: dto.externalId,
+      receivedAt: dto.receivedAt ? new Date(dto.receivedAt) : undefined, attachments: dto.attachments,
+      resolvedAtFirstContact: dto.resolvedAtFirstContact,
+    };
     const tenant = await this.requireTenant(principal.tenantId);
-    if (dto.category && !(await this.services.find(tenant.id, dto.category))) {
-      throw ProblemException.of(422, 'unknown-category', `Category '${dto.category}' is not in this municipality's service list.`);
-    }
-    if ((dto.location?.lat === undefined) !== (dto.location?.lon === undefined)) {
-      throw ProblemException.of(400, 'validation', 'location.lat and location.lon must be given together.');
-    }
-    const receivedAt = dto.receivedAt ? new Date(dto.receivedAt) : new Date();
-    if (receivedAt.getTime() > Date.now() + 5 * 60_000) {
-      throw ProblemException.of(400, 'validation', 'receivedAt lies in the future.');
-    }
+    const receivedAt = await this.checkRules(tenant, command);
     const requestHash = idempotencyKey ? canonicalHash({ principal: principal.keyId, dto }) : '';
     if (idempotencyKey) {
       const replay = await this.replay(tenant.id, idempotencyKey, requestHash);
       if (replay) return replay;
     }
     try {
-      return await this.register(tenant, principal, dto, receivedAt, idempotencyKey, requestHash);
+      return await this.store(tenant, principal, command, receivedAt, idempotencyKey, requestHash);
     } catch (err) {
       if (!(err instanceof IdempotencyRace) || !idempotencyKey) throw err;
       const replay = await this.replay(tenant.id, idempotencyKey, requestHash);
@@ -62,7 +79,36 @@ export class InquiriesService {
     }
   }
 
-  private async register(tenant: Tenant, principal: Principal, dto: CreateInquiryDto, receivedAt: Date, idempotencyKey: string | undefined, requestHash: string): Promise<AcceptedInquiryDto> {
+  /**
+   * Registers an inquiry from a typed command (Open311 and other adapters that do their own
+   * parsing): the same rules and the same transaction as the JSON API, without its DTO.
+   */
+  async register(principal: Principal, command: RegisterInquiryCommand): Promise<AcceptedInquiryDto> {
+    if (!principal.role && principal.channel !== command.channel) {
+      throw ProblemException.of(403, 'wrong-channel', `This API key may only register '${principal.channel}' inquiries.`);
+    }
+    const tenant = await this.requireTenant(principal.tenantId);
+    const receivedAt = await this.checkRules(tenant, command);
+    return this.store(tenant, principal, command, receivedAt, undefined, '');
+  }
+
+  /** Rules every registration obeys; answers the time the inquiry counts as received. */
+  private async checkRules(tenant: Tenant, c: RegisterInquiryCommand): Promise<Date> {
+    if (c.category && !(await this.services.find(tenant.id, c.category))) {
+      throw ProblemException.of(422, 'unknown-category', `Category '${c.category}' is not in this municipality's service list.`);
+    }
+    if ((c.location?.lat === undefined) !== (c.location?.lon === undefined)) {
+      throw ProblemException.of(400, 'validation', 'location.lat and location.lon must be given together.');
+    }
+    const receivedAt = c.receivedAt ?? new Date();
+    if (receivedAt.getTime() > Date.now() + 5 * 60_000) {
+      throw ProblemException.of(400, 'validation', 'receivedAt lies in the future.');
+    }
+    return receivedAt;
+  }
+
+  /** Registers an inquiry and its `inquiry.received` event in one transaction. */
+  private async store(tenant: Tenant, principal: Principal, dto: RegisterInquiryCommand, receivedAt: Date, idempotencyKey: string | undefined, requestHash: string): Promise<AcceptedInquiryDto> {
     const text = [dto.subject, dto.body].filter(Boolean).join('\n');
     const language = dto.language ?? this.language.detect(text);
     const sensitive = containsPersonnummer(text);
@@ -79,7 +125,7 @@ export class InquiriesService {
         id, tenantId: tenant.id, reference, trackingTokenHash: hashToken(trackingToken), channel: dto.channel,
         subject: dto.subject, body: dto.body, language, languageDetected: !dto.language, category: dto.category,
         type: dto.type, citizen, location: dto.location, externalId: dto.externalId, sensitive,
-        attachments: dto.attachments ?? [], receivedAt,
+        attachments: dto.attachments ?? [], receivedAt, open311: dto.open311,
       });
       if (idempotencyKey) {
         const claimed = await this.idempotency.claim(tenant.id, idempotencyKey, {

@@ -48,6 +48,7 @@ export class IntakeInit1763900000100 implements MigrationInterface {
       external_id text,
       sensitive boolean NOT NULL DEFAULT false,
       attachments jsonb NOT NULL DEFAULT '[]',
+      open311 jsonb,
       received_at timestamptz NOT NULL,
       created_at timestamptz NOT NULL DEFAULT now(),
       updated_at timestamptz NOT NULL DEFAULT now(),
@@ -61,6 +62,8 @@ export class IntakeInit1763900000100 implements MigrationInterface {
     )`);
     await q.query(`CREATE INDEX inquiries_tenant_created ON intake.inquiries (tenant_id, created_at DESC)`);
     await q.query(`CREATE INDEX inquiries_tenant_updated ON intake.inquiries (tenant_id, updated_at DESC)`);
+    await q.query(`COMMENT ON COLUMN intake.inquiries.open311 IS 'What arrived through Open311 beyond the common fields (attribute answers, address_id); NULL for inquiries from other interfaces'`);
+    await q.query(`CREATE INDEX inquiries_tenant_received ON intake.inquiries (tenant_id, received_at DESC)`);
     await q.query(`CREATE INDEX inquiries_tenant_external ON intake.inquiries (tenant_id, external_id) WHERE external_id IS NOT NULL`);
     await q.query(`CREATE TABLE intake.inquiry_messages (
       id uuid PRIMARY KEY,
