@@ -141,6 +141,8 @@ export class NotificationPayload {
   @IsIn(['email', 'sms']) channel: string;
   @IsOptional() @IsString() language?: string;
   @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+  /** Message-ID of a sent e-mail, so intake can thread the citizen's reply (In-Reply-To) back. */
+  @IsOptional() @IsString() @MaxLength(500) messageId?: string;
 }
 
 export class SurveyAnsweredPayload {
