@@ -3,7 +3,7 @@ import { CustomTransportStrategy, Server } from '@nestjs/microservices';
 import type { Channel, ConsumeMessage } from 'amqplib';
 import { lastValueFrom } from 'rxjs';
 import { EventEnvelope, InvalidEventError, validateEvent } from '@lotsen/contracts';
-import { isDatabaseUnavailable } from '@lotsen/persistence';
+import { isDatabaseUnavailable, isTransientConflict } from '@lotsen/persistence';
 import { AmqpConnection, backoffMs, sleep } from './amqp-connection';
 import { EventContext } from './event-context';
 import { Inbox } from './inbox';
@@ -15,6 +15,10 @@ export interface AmqpTransportOptions {
   consumer: string;
   prefetch: number;
   deliveryLimit: number;
+  /** Batches handled side by side (each on its own connection). */
+  workers?: number;
+  /** Most messages per transaction. */
+  batchSize?: number;
 }
 
 export interface ConsumerStats {
@@ -36,10 +40,16 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
   private stopped = false;
   private consuming = false;
   private inFlight = new Set<Promise<void>>();
+  private readonly pending: Pending[] = [];
+  private workers = 0;
+  private readonly maxWorkers: number;
+  private readonly batchSize: number;
   readonly stats: ConsumerStats = { handled: 0, duplicates: 0, parked: 0, failed: 0 };
 
   constructor(private readonly amqp: AmqpConnection, private readonly inbox: Inbox, private readonly options: AmqpTransportOptions) {
     super();
+    this.maxWorkers = options.workers ?? 4;
+    this.batchSize = options.batchSize ?? 50;
   }
 
   get isConsuming(): boolean {
@@ -121,31 +131,73 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
     }
     const handler = this.getHandlerByPattern(event.type);
     if (!handler) return safe(() => ch.ack(msg));
+    this.pending.push({ ch, msg, event, handler });
+    this.startWorkers();
+  }
 
+  /**
+   * Under load, messages waiting in the prefetch window are handled in batches: one transaction
+   * per batch (a savepoint per message), so one commit (one WAL flush) serves many events. At low
+   * load a batch is a single message. A few workers run batches side by side.
+   */
+  private startWorkers(): void {
+    while (this.workers < this.maxWorkers && this.pending.length) {
+      this.workers++;
+      this.track(this.drain().finally(() => {
+        this.workers--;
+        if (this.pending.length) this.startWorkers();
+      }));
+    }
+  }
+
+  private async drain(): Promise<void> {
+    while (this.pending.length) await this.handleBatch(this.pending.splice(0, this.batchSize));
+  }
+
+  private async handleBatch(batch: Pending[]): Promise<void> {
     for (let attempt = 0; ; attempt++) {
+      // Messages of a closed channel are redelivered by the broker; never ack them elsewhere.
+      const live = batch.filter((p) => p.ch === this.channel);
+      if (!live.length) return;
       try {
-        const ran = await this.inbox.handleOnce(this.options.consumer, event, () =>
+        const outcomes = await this.inbox.handleBatch(this.options.consumer, live.map((p) => p.event), (event, i) =>
           EventContext.run(event, async () => {
-            const result = await handler(event, { event, redelivered: msg.fields.redelivered });
+            const result = await live[i].handler(event, { event, redelivered: live[i].msg.fields.redelivered });
             await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
           }),
         );
-        if (ran) this.stats.handled++;
-        else this.stats.duplicates++;
-        return safe(() => ch.ack(msg));
+        outcomes.forEach((outcome, i) => {
+          const { ch, msg, event } = live[i];
+          if (outcome === 'handled' || outcome === 'duplicate') {
+            this.stats[outcome === 'handled' ? 'handled' : 'duplicates']++;
+            return safe(() => ch.ack(msg));
+          }
+          this.stats.failed++;
+          this.log.error(`handler for ${event.type} ${event.id} failed: ${(outcome as Error)?.message ?? String(outcome)}`);
+          // Requeue: the quorum queue counts deliveries and parks the message at the limit.
+          safe(() => ch.nack(msg, false, true));
+        });
+        return;
       } catch (err) {
-        if (isDatabaseUnavailable(err) && !this.stopped && this.channel === ch) {
-          if (attempt % 10 === 0) this.log.warn(`database unavailable while handling ${event.type}; holding message`);
-          await sleep(backoffMs(attempt, 250, 5000));
+        const holding = !this.stopped && live.some((p) => p.ch === this.channel);
+        if (holding && (isDatabaseUnavailable(err) || isTransientConflict(err))) {
+          if (isDatabaseUnavailable(err) && attempt % 10 === 0) this.log.warn(`database unavailable; holding ${live.length} message(s)`);
+          await sleep(isTransientConflict(err) ? 10 * (attempt + 1) : backoffMs(attempt, 250, 5000));
           continue;
         }
-        this.stats.failed++;
-        this.log.error(`handler for ${event.type} ${event.id} failed: ${(err as Error)?.message ?? String(err)}`);
-        // Requeue: the quorum queue counts deliveries and parks the message at the limit.
-        return safe(() => ch.nack(msg, false, true));
+        this.log.error(`batch of ${live.length} failed: ${(err as Error)?.message ?? String(err)}`);
+        for (const { ch, msg } of live) safe(() => ch.nack(msg, false, true));
+        return;
       }
     }
   }
+}
+
+interface Pending {
+  ch: Channel;
+  msg: ConsumeMessage;
+  event: EventEnvelope;
+  handler: NonNullable<ReturnType<Server['getHandlerByPattern']>>;
 }
 
 function safe(fn: () => void): void {

@@ -158,6 +158,17 @@ describe('messaging library on the real servers', () => {
     expect((await effects('always-fails')).n).toBe(0);
   });
 
+  it('handles a burst in batches: a failing event rolls back only its own effect', async () => {
+    const before = await parked();
+    const relay = app.get(OutboxRelay);
+    await relay.stop();
+    for (let i = 0; i < 300; i++) await app.get(ProbeUseCases).register(i % 100 === 50 ? 'always-fails' : 'burst');
+    relay.start();
+    await waitFor('297 effects and 3 more parked', async () => (await effects('burst')).n === 297 && (await parked()) === before + 3, 30000);
+    expect(await effects('burst')).toEqual({ n: 297, d: 297 });
+    expect((await effects('always-fails')).n).toBe(0);
+  });
+
   it('parks malformed messages at once and keeps consuming', async () => {
     const before = await parked();
     const conn = await amqp.connect(env.amqpUrl);
@@ -188,7 +199,7 @@ describe('messaging library on the real servers', () => {
     expect((await effects('db-away')).n).toBe(0);
     await proxy.up();
     await waitFor('all ten applied', async () => (await effects('db-away')).n === 10, 30000);
-    expect(await parked()).toBe(2 + 1);
+    expect(await parked()).toBe(2 + 1 + 3);
     await producer.close();
     await proxy.down();
   });

@@ -15,3 +15,10 @@ export function isDatabaseUnavailable(err: unknown): boolean {
     msg,
   );
 }
+
+/** Deadlock or serialization failure: the transaction lost a race and can simply run again. */
+export function isTransientConflict(err: unknown): boolean {
+  const e = err as { code?: string; driverError?: { code?: string } } | undefined;
+  const code = e?.code ?? e?.driverError?.code;
+  return code === '40P01' || code === '40001';
+}
