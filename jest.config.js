@@ -5,6 +5,7 @@ module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
   testMatch: ['<rootDir>/{apps,libs,test,deploy}/**/*.spec.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/chaos/'],
   transform: {
     '^.+\\.ts$': ['@swc/jest', { ...swcOptions(), swcrc: false }],
     // A few dependencies ship ES modules only (Node 20 requires them natively; jest does not).

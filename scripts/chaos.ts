@@ -1,0 +1,258 @@
+/**
+ * `npm run chaos [-- --count 100000]`: a bounded, self-stopping fault run on this machine
+ * (loopback only). Two instances of every service, a steady stream of inquiries through
+ * intake's API, and meanwhile: RabbitMQ killed hard (kill -9) and started again, Postgres
+ * restarted in immediate mode, and random service instances killed (kill -9) and restarted.
+ * Then it waits until the platform is quiet and checks, from each service's own tables and a
+ * real SMTP server's received mail, that every accepted inquiry (each 202) exists once in
+ * intake, was routed exactly once, got exactly one receipt, and is counted exactly once in
+ * reporting. Prints `accepted=… lost=0 duplicates=0 recovery_s=…`; exits non-zero otherwise.
+ *
+ * It restarts the machine's shared RabbitMQ and Postgres: never run it beside other tests.
+ */
+import { ChildProcess, execFileSync, execSync } from 'child_process';
+import { readdirSync } from 'fs';
+import * as amqp from 'amqplib';
+import { simpleParser } from 'mailparser';
+import { Client } from 'pg';
+import { SMTPServer } from 'smtp-server';
+import { serviceDatabaseUrl } from '@lotsen/persistence';
+import { createTestEnv, TestEnv } from '@lotsen/testing';
+import { freePort, loadDevInquiries, startServiceProcess } from '../bench/support';
+import { migrateAll, SERVICES, ServiceName } from './setup/migrate-all';
+import { seedDemo } from './setup/seed-demo';
+
+interface Options { count: number; concurrency: number; faults: string[]; timeoutS: number }
+
+function parseArgs(argv: string[]): Options {
+  const get = (name: string, fallback: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : fallback;
+  };
+  return {
+    count: Number(get('count', '20000')),
+    concurrency: Number(get('concurrency', '16')),
+    faults: get('faults', 'rabbitmq,postgres,kill').split(',').filter(Boolean),
+    timeoutS: Number(get('timeout', '900')),
+  };
+}
+
+const log = (line: string) => process.stdout.write(`[chaos ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function until(what: string, probe: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await probe().catch(() => false)) return;
+    await sleep(500);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** The platform's processes: two instances per service on fixed free ports. */
+class Fleet {
+  readonly procs = new Map<string, { service: ServiceName; port: number; child?: ChildProcess }>();
+  constructor(private readonly env: Record<string, string>) {}
+
+  async start(): Promise<void> {
+    for (const service of [...SERVICES].reverse()) {
+      for (const n of [1, 2]) {
+        const port = await freePort();
+        this.procs.set(`${service}-${n}`, { service, port });
+      }
+    }
+    for (const name of this.procs.keys()) await this.launch(name);
+  }
+
+  async launch(name: string): Promise<void> {
+    const p = this.procs.get(name)!;
+    p.child = await startServiceProcess(p.service, this.env, p.port);
+  }
+
+  kill9(name: string): void {
+    this.procs.get(name)?.child?.kill('SIGKILL');
+  }
+
+  urls(service: ServiceName): string[] {
+    return [...this.procs.values()].filter((p) => p.service === service).map((p) => `http://127.0.0.1:${p.port}`);
+  }
+
+  async stop(): Promise<void> {
+    for (const p of this.procs.values()) p.child?.kill('SIGTERM');
+    await sleep(1500);
+    for (const p of this.procs.values()) if (p.child && p.child.exitCode === null) p.child.kill('SIGKILL');
+  }
+}
+
+/** Faults on the machine's own servers (as root, like CI). */
+const faults = {
+  async rabbitmq(amqpUrl: string): Promise<void> {
+    const pids = execSync(`pgrep -f 'beam.smp.*rabbit' || true`).toString().trim().split('\n').filter(Boolean);
+    if (!pids.length) throw new Error('RabbitMQ process not found');
+    log(`fault: kill -9 RabbitMQ (pid ${pids.join(',')})`);
+    for (const pid of pids) process.kill(Number(pid), 'SIGKILL');
+    await sleep(2000);
+    execSync('rabbitmq-server -detached', { stdio: 'ignore' });
+    await until('RabbitMQ back', async () => { const c = await amqp.connect(amqpUrl, { timeout: 2000 }); await c.close(); return true; }, 120000);
+    log('RabbitMQ is back');
+  },
+  async postgres(databaseUrl: string): Promise<void> {
+    const version = readdirSync('/etc/postgresql')[0];
+    log(`fault: Postgres ${version} restart -m immediate`);
+    execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'restart', '-m', 'immediate'], { stdio: 'ignore' });
+    await until('Postgres back', async () => { const c = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: 2000 }); await c.connect(); await c.end(); return true; }, 60000);
+    log('Postgres is back');
+  },
+  async kill(fleet: Fleet): Promise<void> {
+    const names = [...fleet.procs.keys()].sort(() => Math.random() - 0.5).slice(0, 3);
+    log(`fault: kill -9 ${names.join(', ')}`);
+    for (const n of names) fleet.kill9(n);
+    await sleep(1000);
+    for (const n of names) await fleet.launch(n);
+    log('killed instances restarted');
+  },
+};
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  log(`count=${o.count} concurrency=${o.concurrency} faults=${o.faults.join(',')}`);
+  const env: TestEnv = await createTestEnv();
+  let fleet: Fleet | undefined;
+  const mail = new Map<string, number>(); // receipt mails per reference
+  const smtp = new SMTPServer({
+    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+    onData(stream, _session, cb) {
+      simpleParser(stream).then((m) => {
+        const ref = /KC-\d{4}-\d{6}/.exec(m.subject ?? '')?.[0];
+        if (ref && (m.subject ?? '').startsWith('We have received your inquiry')) mail.set(ref, (mail.get(ref) ?? 0) + 1);
+        cb();
+      }, cb);
+    },
+  });
+  let exitCode = 1;
+  try {
+    await migrateAll(env.databaseUrl);
+    const { keys } = await seedDemo(env.databaseUrl);
+    const smtpPort = await freePort();
+    await new Promise<void>((r) => smtp.listen(smtpPort, '127.0.0.1', r));
+    const serviceEnv: Record<string, string> = {
+      ...env.env,
+      LOG_LEVEL: 'error',
+      NOTIFICATIONS_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      ...Object.fromEntries(SERVICES.map((s) => [`${s.toUpperCase()}_DATABASE_URL`, serviceDatabaseUrl(env.databaseUrl, s)])),
+    };
+    fleet = new Fleet(serviceEnv);
+    await fleet.start();
+    log('8 service instances up');
+
+    const inquiries = loadDevInquiries();
+    const intakes = fleet.urls('intake');
+    const accepted = new Map<number, { id: string; reference: string }>();
+    const recoveries: number[] = [];
+    let lastFaultAt = 0;
+    let next = 0;
+    let done = 0;
+    let failedRequests = 0;
+
+    const send = async (n: number): Promise<void> => {
+      const q = inquiries[n % inquiries.length];
+      const body = JSON.stringify({
+        channel: 'web', subject: q.subject || undefined, body: q.text, language: 'en',
+        citizen: { email: `c${n}@example.test`, notify: false, preferredLanguage: 'en' },
+      });
+      const deadline = Date.now() + 180000;
+      for (let attempt = 0; Date.now() < deadline; attempt++) {
+        try {
+          const res = await fetch(`${intakes[(n + attempt) % intakes.length]}/v1/inquiries`, {
+            method: 'POST', body, signal: AbortSignal.timeout(10000),
+            headers: { 'content-type': 'application/json', 'x-api-key': keys.web, 'idempotency-key': `chaos-${n}` },
+          });
+          if (res.status === 202) {
+            const a = (await res.json()) as { id: string; reference: string };
+            accepted.set(n, a);
+            if (lastFaultAt && attempt > 0) recoveries.push((Date.now() - lastFaultAt) / 1000);
+            return;
+          }
+          await res.arrayBuffer();
+        } catch {
+          /* instance down: try the other one */
+        }
+        failedRequests++;
+        await sleep(Math.min(2000, 100 * 2 ** Math.min(attempt, 4)));
+      }
+    };
+
+    const schedule = o.faults.map((kind, i) => ({ kind, at: Math.floor(o.count * (0.2 + (0.6 * i) / Math.max(1, o.faults.length))) }));
+    const faultRuns: Promise<void>[] = [];
+    const worker = async () => {
+      while (next < o.count) {
+        const n = next++;
+        const due = schedule.find((f) => f.at === n);
+        if (due) {
+          lastFaultAt = Date.now();
+          const run = due.kind === 'rabbitmq' ? faults.rabbitmq(env.amqpUrl) : due.kind === 'postgres' ? faults.postgres(env.databaseUrl) : faults.kill(fleet!);
+          faultRuns.push(run.then(() => { lastFaultAt = Date.now(); }));
+        }
+        await send(n);
+        if (++done % Math.max(1, Math.floor(o.count / 10)) === 0) log(`${done}/${o.count} sent, ${accepted.size} accepted`);
+      }
+    };
+    const loadStart = Date.now();
+    await Promise.all(Array.from({ length: o.concurrency }, worker));
+    await Promise.all(faultRuns);
+    const loadSeconds = (Date.now() - loadStart) / 1000;
+    log(`load done: ${accepted.size} accepted in ${loadSeconds.toFixed(0)} s (${(accepted.size / loadSeconds).toFixed(0)}/s), ${failedRequests} failed attempts retried`);
+
+    // Quiet: no outbox rows anywhere and the downstream counts stop moving.
+    const db = new Client({ connectionString: env.databaseUrl });
+    await db.connect();
+    const snapshot = async () => (await db.query(`SELECT
+        (SELECT count(*) FROM intake.outbox) + (SELECT count(*) FROM routing.outbox) + (SELECT count(*) FROM notifications.outbox) + (SELECT count(*) FROM reporting.outbox) AS outbox,
+        (SELECT count(*) FROM routing.decisions) AS routed,
+        (SELECT count(*) FROM notifications.deliveries WHERE trigger = 'receipt' AND status IN ('pending','sending')) AS sending,
+        (SELECT count(*) FROM reporting.events WHERE type = 'inquiry.received') AS counted`)).rows[0];
+    const quietStart = Date.now();
+    let stableSince = Date.now();
+    let last = '';
+    await until('the platform to become quiet', async () => {
+      const s = await snapshot();
+      const key = JSON.stringify(s);
+      if (key !== last) { last = key; stableSince = Date.now(); }
+      const complete = Number(s.outbox) === 0 && Number(s.sending) === 0 && Number(s.routed) >= accepted.size && Number(s.counted) >= accepted.size && mail.size >= accepted.size;
+      return (complete && Date.now() - stableSince > 3000) || Date.now() - stableSince > 60000;
+    }, o.timeoutS * 1000);
+    const drainSeconds = (Date.now() - quietStart) / 1000;
+
+    const ids = [...accepted.values()].map((a) => a.id);
+    const one = async (sql: string) => (await db.query(sql, [ids])).rows[0];
+    const intake = await one(`SELECT count(*)::int AS found, count(DISTINCT id)::int AS distinct_ids FROM intake.inquiries WHERE id = ANY($1::uuid[])`);
+    const routed = await one(`SELECT count(*)::int AS decisions FROM routing.decisions WHERE inquiry_id = ANY($1::uuid[])`);
+    const routedEvents = await one(`SELECT count(DISTINCT envelope->'payload'->>'inquiryId')::int AS inquiries, count(*)::int AS events FROM reporting.events WHERE type = 'inquiry.routed' AND (envelope->'payload'->>'inquiryId')::uuid = ANY($1::uuid[])`);
+    const counted = await one(`SELECT count(DISTINCT envelope->'payload'->>'inquiryId')::int AS inquiries, count(*)::int AS events FROM reporting.events WHERE type = 'inquiry.received' AND (envelope->'payload'->>'inquiryId')::uuid = ANY($1::uuid[])`);
+    const receiptRows = await one(`SELECT count(DISTINCT inquiry_id)::int AS inquiries, count(*)::int AS rows FROM notifications.deliveries WHERE trigger = 'receipt' AND status = 'sent' AND inquiry_id = ANY($1::uuid[])`);
+    const extraInquiries = (await db.query(`SELECT count(*)::int AS n FROM intake.inquiries WHERE NOT (id = ANY($1::uuid[]))`, [ids])).rows[0].n;
+    await db.end();
+
+    const refs = [...accepted.values()].map((a) => a.reference);
+    const receiptsMissing = refs.filter((r) => !mail.get(r)).length;
+    const receiptsDuplicated = refs.filter((r) => (mail.get(r) ?? 0) > 1).length;
+    const lost = (accepted.size - intake.found) + (accepted.size - routed.decisions) + (accepted.size - routedEvents.inquiries) + receiptsMissing + (accepted.size - counted.inquiries);
+    const duplicates = (routedEvents.events - routedEvents.inquiries) + receiptsDuplicated + (receiptRows.rows - receiptRows.inquiries) + (counted.events - counted.inquiries) + extraInquiries;
+    const recovery = recoveries.length ? Math.max(...recoveries) : 0;
+    log(`intake ${intake.found}/${accepted.size}; routed ${routed.decisions} decisions, ${routedEvents.events} routed events; receipts ${mail.size} references mailed (${receiptsMissing} missing, ${receiptsDuplicated} twice); reporting ${counted.inquiries} counted from ${counted.events} events; ${extraInquiries} inquiries never acknowledged with 202`);
+    console.log(`accepted=${accepted.size} lost=${lost} duplicates=${duplicates} recovery_s=${recovery.toFixed(1)} drain_s=${drainSeconds.toFixed(1)} total_s=${((Date.now() - started) / 1000).toFixed(0)}`);
+    exitCode = lost === 0 && duplicates === 0 && accepted.size === o.count ? 0 : 1;
+    if (accepted.size !== o.count) log(`${o.count - accepted.size} inquiries never got a 202 within 180 s of retries`);
+  } finally {
+    await fleet?.stop();
+    await new Promise<void>((r) => smtp.close(() => r()));
+    await env.cleanup();
+  }
+  process.exit(exitCode);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
