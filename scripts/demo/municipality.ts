@@ -136,7 +136,7 @@ export const categories: DemoCategory[] = [
       en: 'Where to find forms and e-services, what municipal services cost (fees), invoice and payment questions.',
     },
     keywords: {
-      sv: ['blankett', 'blanketten', 'e-tjänst', 'formulär', 'avgift', 'avgiften', 'taxa', 'taxan', 'maxtaxa', 'vad kostar', 'kostar det', 'hur mycket kostar', 'priset', 'faktura', 'fakturan', 'fakturanummer', 'swish', 'autogiro', 'handläggningstid', 'lätt svenska', 'bankid', 'e-legitimation', 'mina sidor', 'logga in', 'inloggning', 'fullmakt'],
+      sv: ['blankett', 'blanketten', 'e-tjänst', 'formulär', 'avgift', 'avgiften', 'taxa', 'taxan', 'maxtaxa', 'vad kostar', 'kostar det', 'hur mycket kostar', 'priset', 'faktura', 'fakturan', 'fakturanummer', 'swish', 'autogiro', 'handläggningstid', 'lätt svenska', 'bankid', 'e-legitimation', 'mina sidor', 'logga in', 'inloggning'],
       en: ['form', 'application form', 'e-service', 'fee', 'fees', 'how much does', 'cost', 'price', 'invoice', 'bill from the municipality', 'pay', 'payment', 'processing time', 'bankid', 'log in', 'login', 'sign in', 'e-id'],
       ar: ['استماره', 'نموذج', 'الخدمه الالكترونيه', 'رسوم', 'تكلفه', 'كم يكلف', 'السعر', 'فاتوره', 'الدفع', 'تسجيل الدخول', 'الهويه الالكترونيه'],
       fi: ['lomake*', 'e-palvelu*', 'maksu*', 'hinta', 'hinnat', 'paljonko maksaa', 'mitä maksaa', 'lasku*', 'taksa*', 'käsittelyai*', 'kirjautu*', 'pankkitunnu*', 'mobiilivarmen*'],
@@ -178,7 +178,7 @@ export const categories: DemoCategory[] = [
       en: 'The municipal council and committees, contacting politicians, requests for public records.',
     },
     keywords: {
-      sv: ['kommunfullmäktige', 'fullmäktige', 'politiker', 'kommunalråd', 'allmän handling', 'allmänna handlingar', 'diariet', 'diarienummer', 'offentlighetsprincipen', 'sammanträde', 'protokoll', 'kommunens nyheter', 'synpunkt på kommunen', 'val', 'valet', 'förtidsrösta', 'förtidsröstning', 'rösta', 'röstkort', 'valsedlar', 'medborgardialog'],
+      sv: ['kommunfullmäktige', 'fullmäktige', 'politiker', 'kommunalråd', 'allmän handling', 'allmänna handlingar', 'diariet', 'diarienummer', 'offentlighetsprincipen', 'sammanträde', 'protokoll', 'kommunens nyheter', 'synpunkt på kommunen', 'valet', 'förtidsrösta', 'förtidsröstning', 'rösta', 'röstkort', 'valsedlar', 'medborgardialog', 'valsedel'],
       en: ['city council', 'municipal council', 'council meeting', 'committee', 'politician', 'politicians', 'public documents', 'public records', 'freedom of information', 'vote', 'voting', 'election', 'polling station', 'voting card'],
       ar: ['المجلس البلدي', 'سياسي', 'السياسيين', 'الوثائق العامه', 'محضر الاجتماع', 'الانتخابات', 'التصويت', 'بطاقه التصويت'],
       fi: ['kunnanvaltuusto*', 'valtuusto*', 'lautakun*', 'poliitik*', 'julkinen asiakirja', 'julkiset asiakirjat', 'pöytäkir*', 'vaali*', 'äänestä*', 'äänestyskort*', 'ennakkoäänest*'],
@@ -201,7 +201,7 @@ export const categories: DemoCategory[] = [
       en: 'Holes, cracks and damage in streets, footpaths and cycle paths, kerbs.',
     },
     keywords: {
-      sv: ['potthål', 'gropar', 'hål i vägen', 'hål i gatan', 'vägskada', 'asfalt', 'asfalten', 'trottoar', 'trottoaren', 'gångväg', 'gångvägen', 'cykelväg', 'cykelbana', 'gångbana', 'kantsten', 'trafikverket', 'gatusopning', 'sopning', 'grus', 'sandupptagning', 'vägarbete', 'vägarbetet', 'vägarbeten', 'avstängd väg', 'omledning', 'grävning', 'bro', 'bron', 'tunnel', 'gångtunnel', 'räcke', 'trappa', 'trappan', 'vägbom'],
+      sv: ['potthål', 'gropar', 'hål i vägen', 'hål i gatan', 'vägskada', 'asfalt', 'asfalten', 'trottoar', 'trottoaren', 'gångväg', 'gångvägen', 'cykelväg', 'cykelbana', 'gångbana', 'kantsten', 'trafikverket', 'gatusopning', 'sopning', 'grus', 'sandupptagning', 'vägarbete', 'vägarbetet', 'vägarbeten', 'avstängd väg', 'omledning', 'grävning', 'bron', 'tunnel', 'gångtunnel', 'räcke', 'trappa', 'trappan', 'vägbom', 'broar', 'gångbro'],
       en: ['pothole', 'potholes', 'road damage', 'hole in the road', 'asphalt', 'pavement', 'sidewalk', 'footpath', 'cycle path', 'bike lane', 'kerb', 'curb', 'road surface', 'street cleaning', 'sweeping', 'gravel', 'roadworks', 'road works', 'road closed', 'diversion', 'bridge', 'tunnel', 'railing', 'stairs', 'underpass'],
       ar: ['حفره', 'حفر', 'حفره في الطريق', 'الطريق', 'الشارع', 'الاسفلت', 'الرصيف', 'مسار الدراجات', 'تنظيف الشوارع', 'اعمال الطرق', 'الطريق مغلق', 'جسر', 'نفق', 'درج'],
       fi: ['kuoppa', 'kuopp*', 'tievauri*', 'asfaltt*', 'jalkakäytävä*', 'pyörätie*', 'katu', 'kadulla', 'kadunpuhdistu*', 'lakaisu*', 'hiekanpoisto*', 'tietyö*', 'silta*', 'sillan', 'tunneli*', 'kaide*', 'portai*'],
@@ -371,7 +371,7 @@ export const categories: DemoCategory[] = [
       en: 'Water main leaks, flooding, sewage backing up, drains and manholes, storm water.',
     },
     keywords: {
-      sv: ['vattenläcka', 'läcker vatten', 'läcka', 'sprutar vatten', 'forsar', 'översvämning', 'översvämmad', 'svämmar över', 'avlopp', 'avloppet', 'avloppsstopp', 'stopp i avloppet', 'slagit tillbaka', 'källaren', 'brunn', 'brunnslock', 'dagvatten', 'vattenavstängning', 'vattenledning', 'luktar avlopp', 'avloppslukt', 'bräddning', 'pumpstation', 'spolbil', 'rör', 'vattenrör', 'rörbrott'],
+      sv: ['vattenläcka', 'läcker vatten', 'läcka', 'sprutar vatten', 'forsar', 'översvämning', 'översvämmad', 'svämmar över', 'avlopp', 'avloppet', 'avloppsstopp', 'stopp i avloppet', 'slagit tillbaka', 'källaren', 'brunn', 'brunnslock', 'dagvatten', 'vattenavstängning', 'vattenledning', 'luktar avlopp', 'avloppslukt', 'bräddning', 'pumpstation', 'spolbil', 'vattenrör', 'rörbrott', 'avloppsrör'],
       en: ['water leak', 'leak', 'leaking', 'burst pipe', 'water main', 'flooding', 'flooded', 'gushing', 'sewer', 'sewage', 'drain', 'blocked drain', 'manhole', 'basement', 'sewage smell', 'pipe', 'pipes', 'water main burst'],
       ar: ['تسرب المياه', 'تسرب', 'فيضان', 'المجاري', 'الصرف الصحي', 'انسداد', 'غرفه التفتيش', 'القبو', 'رائحه الصرف', 'انفجار الانبوب', 'انبوب'],
       fi: ['vesivuo*', 'vuotaa', 'vuoto*', 'tulva*', 'viemäri*', 'tukos*', 'kaivo*', 'kaivonkan*', 'kellari*', 'hulevesi*', 'viemärin haju', 'putki*', 'putkirikko*', 'vesiputki*'],
@@ -459,7 +459,7 @@ export const categories: DemoCategory[] = [
     keywords: {
       sv: ['mögel', 'möglet', 'fukt', 'fuktskada', 'ventilation', 'inomhusmiljö', 'råttor', 'råtta', 'möss', 'kackerlackor', 'vägglöss', 'ohyra', 'skadedjur', 'duvor', 'duvskit', 'stank', 'radon', 'radonvärden', 'radonmätning', 'getingar', 'getingbo', 'myror', 'silverfiskar', 'hyresvärden', 'hyresvärd', 'inomhustemperatur', 'kallt i lägenheten', 'drag', 'hälsoskydd', 'miljöinspektör', 'tillsyn', 'hiss', 'hissen'],
       en: ['mould', 'mold', 'damp', 'moisture', 'ventilation', 'indoor air', 'rats', 'mice', 'cockroaches', 'bedbugs', 'pests', 'vermin', 'pigeons', 'stench', 'radon', 'wasps', 'wasp nest', 'ants', 'silverfish', 'landlord', 'indoor temperature', 'cold apartment', 'health protection', 'environmental inspector'],
-      ar: ['عفن', 'العفن', 'رطوبه', 'التهويه', 'فئران', 'الفئران', 'جرذان', 'صراصير', 'حشرات', 'بق الفراش', 'رادون', 'دبابير', 'نمل', 'صاحب البيت', 'المالك', 'البرد في الشقه'],
+      ar: ['عفن', 'العفن', 'رطوبه', 'التهويه', 'فئران', 'الفئران', 'جرذان', 'صراصير', 'حشرات', 'بق الفراش', 'رادون', 'دبابير', 'نمل', 'صاحب البيت', 'البرد في الشقه'],
       fi: ['hometta', 'homeongelm*', 'kosteu*', 'kosteusvauri*', 'ilmanvaih*', 'sisäilma*', 'rotta', 'rotat', 'rottia', 'hiiri*', 'hiiriä', 'torakk*', 'lutik*', 'tuholai*', 'kyyhky*', 'radon*', 'ampiai*', 'muurahai*', 'sokeritoukk*', 'vuokranantaja*', 'asuntojen lämpötila', 'terveydensuojelu*'],
     },
     firstLine: false,
@@ -478,7 +478,7 @@ export const categories: DemoCategory[] = [
       en: 'Burning garden waste, wood-stove smoke, fire bans, discharges into water and soil, bathing water quality, keeping animals.',
     },
     keywords: {
-      sv: ['elda', 'eldar', 'eldning', 'eldningsförbud', 'rök', 'röken', 'vedeldning', 'vedspis', 'skorsten', 'utsläpp', 'kemikalier', 'kemikalielukt', 'förorening', 'förorenad', 'döda fiskar', 'oljespill', 'badvatten', 'badvattnet', 'badplats', 'höns', 'djurhållning', 'miljöfarlig', 'luftkvalitet', 'luftföroreningar', 'damm', 'damning', 'invasiva arter', 'jätteloka', 'blomsterlupin', 'gödsel', 'hästgödsel', 'måsar', 'fågelmatning', 'nedgrävt avfall', 'markförorening', 'oljeläckage'],
+      sv: ['elda', 'eldar', 'eldning', 'eldningsförbud', 'rök', 'röken', 'vedeldning', 'vedspis', 'skorsten', 'utsläpp', 'kemikalier', 'kemikalielukt', 'förorening', 'förorenad', 'döda fiskar', 'oljespill', 'badvatten', 'badvattnet', 'badplats', 'höns', 'djurhållning', 'miljöfarlig', 'luftkvalitet', 'luftföroreningar', 'damning', 'invasiva arter', 'jätteloka', 'blomsterlupin', 'gödsel', 'hästgödsel', 'måsar', 'fågelmatning', 'nedgrävt avfall', 'markförorening', 'oljeläckage', 'dammar från'],
       en: ['burning', 'bonfire', 'smoke', 'wood stove', 'chimney', 'fire ban', 'pollution', 'polluted', 'chemical', 'chemicals', 'oil spill', 'dead fish', 'bathing water', 'beach water', 'water tests', 'chickens', 'hens', 'air quality', 'air pollution', 'dust', 'invasive species', 'giant hogweed', 'manure', 'seagulls', 'contaminated soil', 'oil leak'],
       ar: ['حرق', 'دخان', 'الدخان', 'مدخنه', 'تلوث', 'مواد كيميائيه', 'اسماك ميته', 'مياه السباحه', 'جوده الهواء', 'تلوث الهواء', 'غبار', 'سماد حيواني', 'زيت'],
       fi: ['polttami*', 'polttaa', 'savu*', 'tulisija*', 'savupiipp*', 'tulentekokiel*', 'saaste*', 'päästö*', 'kemikaali*', 'kuolleita kaloja', 'uimave*', 'kanoja', 'ilmanlaatu*', 'ilmansaaste*', 'pöly*', 'vieraslaj*', 'jättiputk*', 'lanta*', 'lokki*', 'maaperän pilaantu*', 'öljyvuoto*'],
@@ -610,7 +610,7 @@ export const categories: DemoCategory[] = [
     keywords: {
       sv: ['skola', 'skolan', 'grundskola', 'grundskolan', 'skolplacering', 'skolval', 'byta skola', 'skolbyte', 'skolskjuts', 'ledighet', 'ledighetsansökan', 'modersmål', 'modersmålsundervisning', 'fritidshem', 'elev', 'eleven', 'elever', 'åk', 'årskurs', 'klass', 'lärare', 'rektor', 'gymnasiet', 'gymnasieskola', 'språkintroduktion', 'läxor', 'betyg', 'specialkost', 'terminen', 'skolmat', 'skollunch', 'matsedel', 'skolgård', 'skolgården', 'utvecklingssamtal', 'föräldramöte', 'sjukanmälan', 'sjukanmäla', 'sportlov', 'läsårstider', 'läsår', 'skolstart', 'särskola', 'anpassad grundskola', 'gymnasieantagning', 'antagning', 'nationella prov', 'mentor', 'skolkort', 'elevdator', 'skolresa', 'utflykt', 'studiehandledning', 'nyanländ', 'nyanlända', 'introduktionsprogram', 'vegetariskt'],
       en: ['school', 'schools', 'pupil', 'pupils', 'student', 'grade', 'class', 'teacher', 'headteacher', 'principal', 'school change', 'change school', 'school transport', 'school bus', 'leave of absence', 'mother tongue', 'after-school', 'upper secondary', 'homework', 'grades', 'school lunch', 'school meals', 'school food', 'schoolyard', 'parent meeting', 'parent-teacher', 'report sick', 'school holidays', 'term dates', 'school year', 'admission', 'national tests', 'school card', 'school trip', 'newly arrived', 'lessons at school', 'classes at school'],
-      ar: ['المدرسه', 'مدرسه', 'التسجيل في المدرسه', 'النقل المدرسي', 'تلميذ', 'تلاميذ', 'الطلاب', 'الصف', 'المعلم', 'المعلمه', 'مدير المدرسه', 'لغه الام', 'الثانويه', 'الواجبات', 'الوجبات المدرسيه', 'ساحه المدرسه', 'اجتماع اولياء الامور', 'العطله المدرسيه', 'العام الدراسي', 'القبول', 'الامتحانات', 'رحله مدرسيه', 'وصلنا حديثا', 'دروس'],
+      ar: ['المدرسه', 'مدرسه', 'التسجيل في المدرسه', 'النقل المدرسي', 'تلميذ', 'تلاميذ', 'الطلاب', 'الصف', 'المعلم', 'المعلمه', 'مدير المدرسه', 'لغه الام', 'الثانويه', 'الواجبات', 'الوجبات المدرسيه', 'ساحه المدرسه', 'اجتماع اولياء الامور', 'العطله المدرسيه', 'العام الدراسي', 'القبول', 'الامتحانات', 'رحله مدرسيه', 'وصلنا حديثا'],
       fi: ['koulu*', 'peruskoulu*', 'koulupaik*', 'koulukuljetu*', 'koulukyydi*', 'oppila*', 'luokka', 'luokalla', 'opettaj*', 'rehtori*', 'lukio*', 'äidinkiel*', 'kotitehtäv*', 'kouluruoka*', 'kouluateri*', 'koulupiha*', 'vanhempainilta*', 'sairausilmoitu*', 'lukuvuo*', 'oppilaaksiotto*', 'luokkaretki*', 'koulukyyti*', 'kyyti'],
     },
     firstLine: false,
@@ -826,7 +826,7 @@ export const categories: DemoCategory[] = [
     keywords: {
       sv: ['ekonomiskt bistånd', 'försörjningsstöd', 'bistånd', 'socialbidrag', 'har inte råd', 'råd med hyran', 'hyran', 'hyresskuld', 'arbetslös', 'a-kassan', 'a-kassa', 'sjukskriven', 'ingen inkomst', 'skuldrådgivning', 'budgetrådgivning', 'nybesök', 'socialtjänsten', 'socialkontoret', 'socialsekreterare', 'ekonomisk hjälp', 'hjälp med pengar', 'matkasse', 'nödbistånd', 'akut ekonomiskt', 'vräkning', 'vräkt', 'avhysning', 'kronofogden', 'skulder', 'skuld', 'hyresskulder', 'bostadsbidrag'],
       en: ['financial assistance', 'financial support', 'social welfare', 'welfare benefit', 'försörjningsstöd', 'ekonomiskt bistånd', 'afford the rent', 'afford rent', 'no income', 'lost my job', 'unemployment insurance', 'debt advice', 'social services', 'social worker', 'social secretary', 'food bank', 'emergency money', 'eviction', 'evicted', 'debts', 'debt collection', 'bailiff'],
-      ar: ['مساعده ماليه', 'المساعده الماليه', 'الخدمات الاجتماعيه', 'السوسيال', 'دفع الايجار', 'الايجار', 'فقدت عملي', 'بدون دخل', 'ديون', 'الشؤون الاجتماعيه', 'الطرد من السكن', 'الطرد', 'الديون', 'دين'],
+      ar: ['مساعده ماليه', 'المساعده الماليه', 'الخدمات الاجتماعيه', 'السوسيال', 'دفع الايجار', 'الايجار', 'فقدت عملي', 'بدون دخل', 'ديون', 'الشؤون الاجتماعيه', 'الطرد من السكن', 'الديون'],
       fi: ['toimeentulotu*', 'sosiaalitoimi*', 'sosiaalitoimisto*', 'sosiaalityöntekijä*', 'vuokra*', 'työtön', 'työttömyyskorvau*', 'velkaneuvon*', 'häätö*', 'velat', 'velkaa', 'ulosotto*', 'ruoka-apu*'],
     },
     firstLine: false,
@@ -956,7 +956,7 @@ export const categories: DemoCategory[] = [
     keywords: {
       sv: ['komvux', 'sfi', 'vuxenutbildning', 'vuxenutbildningen', 'yrkesvux', 'studievägledning', 'studievägledare', 'läsa in', 'sommarkurs', 'sommarkursen', 'kurs', 'distans', 'yrkesutbildning', 'lärlingsutbildning', 'validering', 'svenska för invandrare', 'studiestartsstöd', 'csn', 'kvällskurs', 'utbildning till'],
       en: ['komvux', 'sfi', 'adult education', 'swedish for immigrants', 'swedish course', 'evening classes', 'vocational training', 'study online', 'course', 'vocational', 'apprenticeship', 'validation', 'evening course', 'learn swedish', 'study swedish'],
-      ar: ['sfi', 'komvux', 'تعليم الكبار', 'دوره', 'دراسه', 'لدراسه', 'اللغه السويديه', 'ادرس', 'تعلم السويديه', 'تدريب مهني', 'في المساء'],
+      ar: ['sfi', 'komvux', 'تعليم الكبار', 'دوره', 'دراسه', 'لدراسه', 'اللغه السويديه', 'ادرس', 'تعلم السويديه', 'تدريب مهني'],
       fi: ['sfi', 'komvux', 'aikuiskoulutu*', 'aikuisopisk*', 'ruotsin kurssi*', 'kurssi*', 'ammattikoulutu*', 'opiskel*', 'oppisopimu*', 'ammatillinen koulutus', 'iltakurssi*', 'ruotsin kieli*', 'opiskella ruotsia'],
     },
     firstLine: true,
@@ -975,7 +975,7 @@ export const categories: DemoCategory[] = [
       en: 'Municipal job vacancies, summer jobs for youth, employment support programmes, internships.',
     },
     keywords: {
-      sv: ['lediga jobb', 'lediga tjänster', 'jobb', 'jobba', 'arbete inom kommunen', 'anställning', 'rekrytering', 'feriejobb', 'sommarjobb', 'jobbcentrum', 'arbetsmarknadsinsats', 'arbetsmarknadsenheten', 'praktik', 'undersköterska', 'personlig assistent', 'arbetsmarknad', 'arbetsträning', 'lönebidrag', 'extratjänst', 'nystartsjobb', 'arbetsförmedlingen', 'cv', 'arbetssökande', 'hitta jobb', 'hitta arbete', 'söka jobb', 'feriepraktik'],
+      sv: ['lediga jobb', 'lediga tjänster', 'jobb inom kommunen', 'jobba i kommunen', 'jobba hos er', 'arbete inom kommunen', 'anställning', 'rekrytering', 'feriejobb', 'sommarjobb', 'jobbcentrum', 'arbetsmarknadsinsats', 'arbetsmarknadsenheten', 'praktik', 'undersköterska', 'personlig assistent', 'arbetsmarknad', 'arbetsträning', 'lönebidrag', 'extratjänst', 'nystartsjobb', 'arbetsförmedlingen', 'cv', 'arbetssökande', 'hitta jobb', 'hitta arbete', 'söka jobb', 'feriepraktik'],
       en: ['vacancies', 'vacancy', 'job', 'jobs', 'hire', 'hiring', 'recruitment', 'work for the municipality', 'summer job', 'employment support', 'internship', 'personal assistants', 'job seeker', 'jobseeker', 'unemployed', 'work experience', 'job training', 'cv', 'resume', 'employment office', 'find a job', 'find work'],
       ar: ['وظائف', 'وظيفه', 'وظائف شاغره', 'فرص عمل', 'التوظيف', 'تدريب عملي', 'مساعد شخصي', 'البحث عن عمل', 'مكتب العمل', 'سيره ذاتيه', 'عاطل عن العمل', 'ابحث عن عمل', 'البحث عن وظيفه'],
       fi: ['työpaik*', 'avoimet työpaikat', 'työnhak*', 'rekrytoin*', 'kesätyö*', 'työllisyy*', 'harjoittelu*', 'työharjoittel*', 'työnhaki*', 'työtön', 'työttömä*', 'työkokeilu*', 'palkkatu*', 'ansioluettelo*', 'cv'],
@@ -998,7 +998,7 @@ export const categories: DemoCategory[] = [
     keywords: {
       sv: ['starta företag', 'företag', 'företaget', 'företagare', 'näringsliv', 'näringslivet', 'företagslots', 'nyföretagare', 'etablering', 'lokaler', 'butikslokal', 'upphandling', 'upphandlingar', 'näringslivskontor', 'nyetablering', 'leverantör', 'leverantörer', 'anbud', 'inköp', 'f-skatt', 'torghandel', 'torgplats', 'foodtruck', 'matvagn', 'starta eget', 'eget företag'],
       en: ['start a business', 'start a company', 'business', 'company', 'entrepreneur', 'business advice', 'consulting company', 'premises', 'procurement', 'procurements', 'tender', 'supplier', 'suppliers', 'bid', 'market stall', 'food truck', 'start my own', 'small business', 'my own business'],
-      ar: ['شركه', 'مشروع تجاري', 'تاسيس شركه', 'الاعمال', 'محل تجاري', 'مناقصه', 'مورد', 'محل', 'مطعم صغير', 'عربه طعام', 'مشروع صغير'],
+      ar: ['شركه', 'مشروع تجاري', 'تاسيس شركه', 'الاعمال', 'محل تجاري', 'مناقصه', 'مورد', 'مطعم صغير', 'عربه طعام', 'مشروع صغير'],
       fi: ['yrity*', 'yrittä*', 'perustaa yrity*', 'yritysneuvon*', 'liiketil*', 'toimitil*', 'hankin*', 'kilpailutu*', 'toimittaja*', 'tarjou*', 'torikauppa*', 'ruokarek*', 'oma yritys', 'kahvila*'],
     },
     firstLine: true,

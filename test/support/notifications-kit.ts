@@ -31,7 +31,7 @@ export class SmtpSink {
   private server?: SMTPServer;
   port = 0;
 
-  constructor(private readonly options: SmtpSinkOptions = {}) {}
+  constructor(readonly options: SmtpSinkOptions = {}) {}
 
   get url(): string {
     return `smtp://127.0.0.1:${this.port}`;

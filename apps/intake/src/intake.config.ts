@@ -1,8 +1,50 @@
-import { IsBoolean, IsInt, IsString, Max, Min, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsString, Max, Min, MinLength, ValidateNested } from 'class-validator';
 import { boolEnv, defineConfig, intEnv, readCommonConfig, ServiceCommonConfig } from '@lotsen/config';
 
+const MB = 1024 * 1024;
+
+/** The inbound SMTP listener the municipality's mail system forwards to. */
+export class SmtpListenerConfig {
+  @IsBoolean()
+  enabled: boolean;
+
+  /** 0 picks a free port (tests). */
+  @IsInt() @Min(0) @Max(65535)
+  port: number;
+
+  @IsString()
+  host: string;
+
+  /** Name in the greeting and Received lines. */
+  @IsString() @MinLength(1)
+  hostname: string;
+
+  /** Whole message as received (DATA); larger is refused with 552 (also announced as SIZE). */
+  @IsInt() @Min(1024) @Max(100 * MB)
+  maxMessageBytes: number;
+
+  /** The header block; larger is refused with 552. */
+  @IsInt() @Min(1024) @Max(4 * MB)
+  maxHeaderBytes: number;
+
+  @IsInt() @Min(0) @Max(100)
+  maxAttachments: number;
+
+  /** Per attachment (decoded bytes, stored as received: never decompressed). */
+  @IsInt() @Min(1024) @Max(100 * MB)
+  maxAttachmentBytes: number;
+
+  /** More Received headers than this is a mail loop. */
+  @IsInt() @Min(5) @Max(200)
+  maxReceivedHeaders: number;
+
+  @IsInt() @Min(1) @Max(10000)
+  maxClients: number;
+}
+
 export class IntakeConfig extends ServiceCommonConfig {
-  /** Seals idempotent replies (they hold the tracking token) at rest. */
+  /** Seals idempotent replies (they hold the tracking token) at rest; signs the citizen form's CSRF tokens. */
   @IsString() @MinLength(16)
   secret: string;
 
@@ -15,6 +57,13 @@ export class IntakeConfig extends ServiceCommonConfig {
 
   @IsBoolean()
   relay: boolean;
+
+  @ValidateNested() @Type(() => SmtpListenerConfig)
+  smtp: SmtpListenerConfig;
+
+  /** A staff upload (scanned letter); the request body may be a third larger (base64). */
+  @IsInt() @Min(1024) @Max(50 * MB)
+  maxUploadBytes: number;
 }
 
 export const DEV_SECRET = 'lotsen-development-secret-change-me';
@@ -25,5 +74,18 @@ export const loadIntakeConfig = defineConfig(IntakeConfig, (env) => ({
   publicUrl: env.PUBLIC_URL ?? `http://127.0.0.1:${env.INTAKE_PORT ?? 3001}`,
   citizenLookupsPerMinute: intEnv(env.CITIZEN_LOOKUPS_PER_MINUTE, 30),
   relay: boolEnv(env.OUTBOX_RELAY, true),
+  smtp: {
+    enabled: boolEnv(env.INTAKE_SMTP_ENABLED, true),
+    // An intake on a free HTTP port (tests, side-by-side instances) takes a free SMTP port too.
+    port: intEnv(env.INTAKE_SMTP_PORT, env.INTAKE_PORT === '0' ? 0 : 2525),
+    host: env.INTAKE_SMTP_HOST ?? env.INTAKE_HOST ?? env.HOST ?? '0.0.0.0',
+    hostname: env.INTAKE_SMTP_HOSTNAME ?? 'lotsen-intake',
+    maxMessageBytes: intEnv(env.INTAKE_SMTP_MAX_MESSAGE_BYTES, 10 * MB),
+    maxHeaderBytes: intEnv(env.INTAKE_SMTP_MAX_HEADER_BYTES, 64 * 1024),
+    maxAttachments: intEnv(env.INTAKE_SMTP_MAX_ATTACHMENTS, 20),
+    maxAttachmentBytes: intEnv(env.INTAKE_SMTP_MAX_ATTACHMENT_BYTES, 10 * MB),
+    maxReceivedHeaders: intEnv(env.INTAKE_SMTP_MAX_RECEIVED, 30),
+    maxClients: intEnv(env.INTAKE_SMTP_MAX_CLIENTS, 100),
+  },
+  maxUploadBytes: intEnv(env.INTAKE_MAX_UPLOAD_BYTES, 10 * MB),
 }));
-

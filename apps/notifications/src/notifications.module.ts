@@ -2,10 +2,28 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@lotsen/messaging';
 import { PersistenceModule } from '@lotsen/persistence';
 import { PlatformModule, staffAuthProviders } from '@lotsen/platform';
+import { Channels } from './deliveries/channels';
+import { DeliveriesController } from './deliveries/deliveries.controller';
+import { DeliveriesRepository } from './deliveries/deliveries.repository';
+import { DeliveryPlanner } from './deliveries/delivery-planner.service';
+import { Dispatcher } from './deliveries/dispatcher.service';
+import { DispatcherSignal } from './deliveries/dispatcher-signal';
 import { notificationsMigrations } from './migrations';
 import { NotificationsConfig } from './notifications.config';
+import { OptOutController } from './preferences/opt-out.controller';
+import { OptOutService } from './preferences/opt-out.service';
+import { SuppressionsRepository } from './preferences/suppressions.repository';
+import { TenantSettingsService } from './settings/tenant-settings';
+import { SurveysController } from './surveys/surveys.controller';
+import { SurveysRepository } from './surveys/surveys.repository';
+import { SurveysService } from './surveys/surveys.service';
+import { TemplateOverridesRepository } from './templates/template-overrides.repository';
+import { TemplatesController } from './templates/templates.controller';
+import { TemplatesService } from './templates/templates.service';
+import { DeferredTriggersRepository } from './triggers/deferred-triggers.repository';
 import { RecipientsRepository } from './triggers/recipients.repository';
 import { TriggersHandler } from './triggers/triggers.handler';
+import { TriggersService } from './triggers/triggers.service';
 
 @Module({})
 export class NotificationsModule {
@@ -17,8 +35,23 @@ export class NotificationsModule {
         PersistenceModule.forRoot({ url: config.database.url, schema: 'notifications', migrations: notificationsMigrations, poolSize: config.database.poolSize }),
         MessagingModule.forRoot({ service: 'notifications', schema: 'notifications', broker: config.broker, consumerPurpose: 'triggers' }),
       ],
-      controllers: [TriggersHandler],
-      providers: [...staffAuthProviders('notifications'), RecipientsRepository],
+      controllers: [TriggersHandler, DeliveriesController, TemplatesController, SurveysController, OptOutController],
+      providers: [
+        ...staffAuthProviders('notifications'),
+        { provide: NotificationsConfig, useValue: config },
+        // triggers
+        RecipientsRepository, DeferredTriggersRepository, TriggersService,
+        // deliveries
+        DeliveriesRepository, DeliveryPlanner, DispatcherSignal, Channels, Dispatcher,
+        // preferences
+        SuppressionsRepository, OptOutService,
+        // templates
+        TemplateOverridesRepository, TemplatesService,
+        // surveys
+        SurveysRepository, SurveysService,
+        // settings
+        TenantSettingsService,
+      ],
     };
   }
 }

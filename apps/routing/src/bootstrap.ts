@@ -11,5 +11,7 @@ export function startRouting(config: RoutingConfig): Promise<RunningService> {
     port: config.port,
     host: config.host,
     consumer: true,
+    // model files (POST /v1/models) are a few MB of JSON
+    bodyLimit: 8 * 1024 * 1024,
   });
 }

@@ -42,7 +42,7 @@ export function defaultTrainingDataPath(): string {
 
 export const loadRoutingConfig = defineConfig(RoutingConfig, (env: Env) => ({
   ...readCommonConfig(env, 'ROUTING', 3002),
-  confidenceThreshold: numEnv(env.ROUTING_CONFIDENCE_THRESHOLD, 0.45),
+  confidenceThreshold: numEnv(env.ROUTING_CONFIDENCE_THRESHOLD, 0.5),
   overflowAfterSeconds: intEnv(env.ROUTING_OVERFLOW_AFTER_SECONDS, 900),
   supervisorAfterSeconds: intEnv(env.ROUTING_SUPERVISOR_AFTER_SECONDS, 1800),
   schedulerIntervalMs: intEnv(env.ROUTING_SCHEDULER_INTERVAL_MS, 1000),

@@ -2,10 +2,38 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@lotsen/messaging';
 import { PersistenceModule } from '@lotsen/persistence';
 import { PlatformModule, staffAuthProviders } from '@lotsen/platform';
-import { InquiriesHandler } from './inquiries/inquiries.handler';
-import { RoutingInquiriesRepository } from './inquiries/inquiries.repository';
+import { AgentsController } from './agents/agents.controller';
+import { AgentsRepository } from './agents/agents.repository';
+import { AgentsService } from './agents/agents.service';
+import { CatalogueController } from './catalogue/catalogue.controller';
+import { CatalogueRepository } from './catalogue/catalogue.repository';
+import { CatalogueService } from './catalogue/catalogue.service';
+import { ClassificationController } from './classification/classification.controller';
+import { ClassificationService } from './classification/classification.service';
+import { ModelRegistry } from './classification/model-registry.service';
+import { TrainingService } from './classification/training.service';
+import { DepartmentWorkController } from './departments/department-work.controller';
+import { DepartmentWorkService } from './departments/department-work.service';
+import { KnowledgeController } from './knowledge/knowledge.controller';
+import { KnowledgeRepository } from './knowledge/knowledge.repository';
+import { KnowledgeService } from './knowledge/knowledge.service';
 import { routingMigrations } from './migrations';
 import { RoutingConfig } from './routing.config';
+import { DecisionsRepository } from './routing/decisions.repository';
+import { RoutingInquiriesRepository } from './routing/inquiries.repository';
+import { RoutingController } from './routing/routing.controller';
+import { RoutingHandler } from './routing/routing.handler';
+import { RoutingService } from './routing/routing.service';
+import { CalendarController } from './sla/calendar.controller';
+import { CalendarRepository } from './sla/calendar.repository';
+import { SlaClock } from './sla/sla-clock';
+import { SlaScheduler } from './sla/sla-scheduler.service';
+import { SlaTimersRepository } from './sla/sla-timers.repository';
+import { SlaService } from './sla/sla.service';
+import { OverflowService } from './work/overflow.service';
+import { WorkController } from './work/work.controller';
+import { WorkItemsRepository } from './work/work-items.repository';
+import { WorkService } from './work/work.service';
 
 @Module({})
 export class RoutingModule {
@@ -17,8 +45,22 @@ export class RoutingModule {
         PersistenceModule.forRoot({ url: config.database.url, schema: 'routing', migrations: routingMigrations, poolSize: config.database.poolSize }),
         MessagingModule.forRoot({ service: 'routing', schema: 'routing', broker: config.broker, consumerPurpose: 'inquiries' }),
       ],
-      controllers: [InquiriesHandler],
-      providers: [...staffAuthProviders('routing'), RoutingInquiriesRepository],
+      controllers: [
+        RoutingHandler, RoutingController, ClassificationController, CatalogueController, AgentsController, WorkController,
+        DepartmentWorkController, KnowledgeController, CalendarController,
+      ],
+      providers: [
+        ...staffAuthProviders('routing'),
+        { provide: RoutingConfig, useValue: config },
+        CatalogueRepository, CatalogueService,
+        ModelRegistry, ClassificationService, TrainingService,
+        RoutingInquiriesRepository, DecisionsRepository, RoutingService,
+        AgentsRepository, AgentsService,
+        WorkItemsRepository, WorkService, OverflowService,
+        DepartmentWorkService,
+        KnowledgeRepository, KnowledgeService,
+        CalendarRepository, SlaTimersRepository, SlaClock, SlaService, SlaScheduler,
+      ],
     };
   }
 }

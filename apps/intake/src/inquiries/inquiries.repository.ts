@@ -21,6 +21,8 @@ export interface NewInquiry {
   receivedAt: Date;
   /** Open311 extras (attribute answers, address_id); only for inquiries posted through Open311. */
   open311?: object;
+  /** An open fault report nearby this one duplicates. */
+  duplicateOf?: string;
 }
 
 export interface InquiryRow {
@@ -47,6 +49,7 @@ export interface InquiryRow {
   department: string | null;
   departmentName: string | null;
   agentName: string | null;
+  duplicateOf: string | null;
 }
 
 export interface MessageRow {
@@ -61,7 +64,7 @@ export interface MessageRow {
 const COLUMNS = `id, tenant_id AS "tenantId", reference, channel, subject, body, language, language_detected AS "languageDetected",
   category, type, citizen, location, external_id AS "externalId", sensitive, attachments, received_at AS "receivedAt",
   created_at AS "createdAt", updated_at AS "updatedAt", status, status_at AS "statusAt", department,
-  department_name AS "departmentName", agent_name AS "agentName"`;
+  department_name AS "departmentName", agent_name AS "agentName", duplicate_of AS "duplicateOf"`;
 
 @Injectable()
 export class InquiriesRepository {
@@ -81,13 +84,14 @@ export class InquiriesRepository {
   async insert(i: NewInquiry): Promise<void> {
     await this.tx.manager.query(
       `INSERT INTO intake.inquiries (id, tenant_id, reference, tracking_token_hash, channel, subject, body, language,
-         language_detected, category, type, citizen, location, lat, lon, external_id, sensitive, attachments, received_at, open311)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20)`,
+         language_detected, category, type, citizen, location, lat, lon, external_id, sensitive, attachments, received_at, open311, duplicate_of)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21)`,
       [
         i.id, i.tenantId, i.reference, i.trackingTokenHash, i.channel, i.subject ?? null, i.body, i.language,
         i.languageDetected, i.category ?? null, i.type ?? null, i.citizen ? JSON.stringify(i.citizen) : null,
         i.location ? JSON.stringify(i.location) : null, i.location?.lat ?? null, i.location?.lon ?? null,
         i.externalId ?? null, i.sensitive, JSON.stringify(i.attachments), i.receivedAt, i.open311 ? JSON.stringify(i.open311) : null,
+        i.duplicateOf ?? null,
       ],
     );
   }

@@ -4,7 +4,9 @@ import { EventTypes, InquiryReceivedPayload } from '@lotsen/contracts';
 import { EventPublisher } from '@lotsen/messaging';
 import { TransactionContext } from '@lotsen/persistence';
 import { containsPersonnummer, Principal, ProblemException } from '@lotsen/platform';
+import { AttachmentsRepository } from '../attachments/attachments.repository';
 import { ServiceDefinitionsRepository } from '../catalogue/service-definitions.repository';
+import { DuplicatesRepository } from '../duplicates/duplicates.repository';
 import { LanguageDetector } from '../language/language-detector';
 import { Tenant, TenantsRepository } from '../tenants/tenants.repository';
 import { AcceptedInquiryDto, AddMessageDto, CreateInquiryDto } from './dto/create-inquiry.dto';
@@ -51,6 +53,8 @@ export class InquiriesService {
     private readonly language: LanguageDetector,
     private readonly events: EventPublisher,
     @Inject(SEALER) private readonly sealer: Sealer,
+    private readonly duplicates: DuplicatesRepository,
+    private readonly files: AttachmentsRepository,
   ) {}
 
   /** The JSON API: checks the key's channel and the Idempotency-Key, then the common registration. */
@@ -117,15 +121,23 @@ export class InquiriesService {
     const citizen = dto.citizen ? { ...dto.citizen, notify: dto.citizen.notify ?? true } : undefined;
     const resolvedAtFirstContact = principal.role && STAFF_CHANNELS.includes(dto.channel) ? dto.resolvedAtFirstContact : undefined;
 
+    const faultReport = dto.type === 'fault_report' || Boolean(dto.category && (await this.services.find(tenant.id, dto.category))?.faultReport);
+
     return this.tx.run(async () => {
       const n = await this.inquiries.nextReferenceNumber(tenant.id, yearIn(tenant.timezone));
       const reference = formatReference(tenant.referencePrefix, yearIn(tenant.timezone), n);
-      const answer: AcceptedInquiryDto = { id, reference, trackingToken, status: 'received' };
+      // A fault someone reported nearby this week and that is still open: linked, and the citizen is told.
+      const lat = dto.location?.lat;
+      const lon = dto.location?.lon;
+      const original = faultReport && dto.category && lat !== undefined && lon !== undefined
+        ? await this.duplicates.findOpenNearby({ tenantId: tenant.id, category: dto.category, lat, lon, at: receivedAt })
+        : undefined;
+      const answer: AcceptedInquiryDto = { id, reference, trackingToken, status: 'received', ...(original ? { duplicateOf: { reference: original.reference } } : {}) };
       await this.inquiries.insert({
         id, tenantId: tenant.id, reference, trackingTokenHash: hashToken(trackingToken), channel: dto.channel,
         subject: dto.subject, body: dto.body, language, languageDetected: !dto.language, category: dto.category,
         type: dto.type, citizen, location: dto.location, externalId: dto.externalId, sensitive,
-        attachments: dto.attachments ?? [], receivedAt, open311: dto.open311,
+        attachments: dto.attachments ?? [], receivedAt, open311: dto.open311, duplicateOf: original?.id,
       });
       if (idempotencyKey) {
         const claimed = await this.idempotency.claim(tenant.id, idempotencyKey, {
@@ -137,10 +149,10 @@ export class InquiriesService {
         inquiryId: id, reference, trackingToken, channel: dto.channel, subject: dto.subject, body: dto.body,
         language, languageDetected: !dto.language, category: dto.category, type: dto.type, citizen,
         location: dto.location, sensitive, receivedAt: receivedAt.toISOString(), externalId: dto.externalId,
-        resolvedAtFirstContact,
+        resolvedAtFirstContact, duplicateOf: original?.id,
       };
       await this.events.publish(EventTypes.InquiryReceived, payload, { tenantId: tenant.id, correlationId: id });
-      this.logger.log(`registered ${reference} (${dto.channel}, ${language}${sensitive ? ', sensitive' : ''})`);
+      this.logger.log(`registered ${reference} (${dto.channel}, ${language}${sensitive ? ', sensitive' : ''}${original ? `, duplicate of ${original.reference}` : ''})`);
       return answer;
     });
   }
@@ -178,8 +190,9 @@ export class InquiriesService {
   async staffView(principal: Principal, id: string) {
     const row = await this.requireInquiry(principal.tenantId, id);
     const thread = await this.inquiries.messages(row.id, true);
+    const files = (await this.files.list(row.tenantId, row.id)).map((f) => ({ ...f, size: Number(f.size), url: `/v1/inquiries/${row.id}/attachments/${f.id}` }));
     if (row.sensitive) this.logger.log(`staff key ${principal.keyId} (${principal.role}) read sensitive inquiry ${row.id}`);
-    return { ...row, thread };
+    return { ...row, thread, files };
   }
 
   async addMessage(principal: Principal | undefined, id: string, dto: AddMessageDto, token?: string) {

@@ -1,5 +1,6 @@
 import { messagingTablesV1 } from '@lotsen/messaging';
 import { IntakeInit1763900000100 } from './1763900000100-IntakeInit';
+import { IntakeChannels1763900000120 } from './1763900000120-IntakeChannels';
 
 /** In order; never edit one that has landed, add a new one. */
-export const intakeMigrations = [messagingTablesV1('intake'), IntakeInit1763900000100];
+export const intakeMigrations = [messagingTablesV1('intake'), IntakeInit1763900000100, IntakeChannels1763900000120];

@@ -2,14 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import {
   EventEnvelope, InquiryAnsweredPayload, InquiryAssignedPayload, InquiryReopenedPayload, InquiryResolvedPayload,
-  InquiryReturnedPayload, InquiryRoutedPayload, InquiryTransferredPayload,
+  InquiryReturnedPayload, InquiryRoutedPayload, InquiryTransferredPayload, NotificationPayload,
 } from '@lotsen/contracts';
+import { EmailRepository } from '../email/email.repository';
 import { InquiriesRepository } from '../inquiries/inquiries.repository';
 
 /** Keeps the citizen-facing status of each inquiry in step with routing's events. */
 @Injectable()
 export class StatusProjectionService {
-  constructor(private readonly inquiries: InquiriesRepository) {}
+  constructor(private readonly inquiries: InquiriesRepository, private readonly emails: EmailRepository) {}
+
+  /** Remembers the Message-ID of each e-mail sent about an inquiry, so the citizen's reply threads back. */
+  async notificationSent(e: EventEnvelope<NotificationPayload>): Promise<void> {
+    const p = e.payload;
+    if (p.channel !== 'email' || !p.inquiryId) return;
+    await this.emails.rememberOutgoing({ deliveryId: p.deliveryId, tenantId: e.tenantId, inquiryId: p.inquiryId, messageId: p.messageId?.trim() || undefined, sentAt: new Date(e.occurredAt) });
+  }
 
   async routed(e: EventEnvelope<InquiryRoutedPayload>): Promise<void> {
     const p = e.payload;

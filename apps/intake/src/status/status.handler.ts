@@ -15,4 +15,5 @@ export class StatusHandler {
   @EventPattern(EventTypes.InquiryAnswered) answered(@Payload() e: EventEnvelope<never>) { return this.status.answered(e); }
   @EventPattern(EventTypes.InquiryResolved) resolved(@Payload() e: EventEnvelope<never>) { return this.status.resolved(e); }
   @EventPattern(EventTypes.InquiryReopened) reopened(@Payload() e: EventEnvelope<never>) { return this.status.reopened(e); }
+  @EventPattern(EventTypes.NotificationSent) notificationSent(@Payload() e: EventEnvelope<never>) { return this.status.notificationSent(e); }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '@lotsen/persistence';
+import { returningRows } from '../returning-rows';
 
 export type DeliveryChannel = 'email' | 'sms';
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'suppressed';
@@ -25,9 +26,6 @@ export interface NewDelivery {
   text: string;
   html?: string;
   meta: DeliveryMeta;
-  /** 'suppressed' when the address is known to be opted out or bounced. */
-  status: 'pending' | 'suppressed';
-  lastError?: string;
 }
 
 /** A row the dispatcher claimed. */
@@ -45,7 +43,8 @@ export interface ClaimedDelivery {
   html?: string;
   meta: DeliveryMeta;
   attempts: number;
-  claimedAt: Date;
+  /** Which claim this is: results are recorded only while the row is still under it. */
+  claimId: string;
   createdAt: Date;
 }
 
@@ -70,17 +69,24 @@ export interface DeliveryLogEntry {
 export class DeliveriesRepository {
   constructor(private readonly tx: TransactionContext) {}
 
-  /** False when this (event, recipient, channel) has a delivery already. */
-  async insert(d: NewDelivery): Promise<boolean> {
-    const rows: unknown[] = await this.tx.manager.query(
-      `INSERT INTO notifications.deliveries (id, tenant_id, inquiry_id, event_id, trigger, channel, recipient, address_key, language,
+  /**
+   * Inserts the delivery, `suppressed` (and not to be sent) when the address opted out or bounced
+   * earlier. Undefined when this (event, recipient, channel) has a delivery already.
+   */
+  async insert(d: NewDelivery): Promise<{ status: 'pending' | 'suppressed'; reason?: string } | undefined> {
+    const rows: Array<{ status: 'pending' | 'suppressed'; reason: string | null }> = await this.tx.manager.query(
+      `WITH s AS (SELECT reason FROM notifications.suppressions WHERE tenant_id = $2 AND address_key = $8)
+       INSERT INTO notifications.deliveries (id, tenant_id, inquiry_id, event_id, trigger, channel, recipient, address_key, language,
          subject, body_text, body_html, meta, status, last_error)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)
-       ON CONFLICT (event_id, recipient, channel) DO NOTHING RETURNING 1`,
+       SELECT $1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,
+         CASE WHEN s.reason IS NULL THEN 'pending' ELSE 'suppressed' END,
+         CASE s.reason WHEN 'bounced' THEN 'address bounced permanently earlier' WHEN 'opted_out' THEN 'citizen opted out' END
+       FROM (SELECT 1) one LEFT JOIN s ON true
+       ON CONFLICT (event_id, recipient, channel) DO NOTHING RETURNING status, last_error AS reason`,
       [d.id, d.tenantId, d.inquiryId ?? null, d.eventId, d.trigger, d.channel, d.recipient, d.addressKey, d.language,
-        d.subject, d.text, d.html ?? null, JSON.stringify(d.meta), d.status, d.lastError ?? null],
+        d.subject, d.text, d.html ?? null, JSON.stringify(d.meta)],
     );
-    return rows.length === 1;
+    return rows[0] ? { status: rows[0].status, reason: rows[0].reason ?? undefined } : undefined;
   }
 
   /**
@@ -88,22 +94,22 @@ export class DeliveriesRepository {
    * is `sending` with its claim time, and no other dispatcher takes it (SKIP LOCKED while the
    * claim runs, the status afterwards).
    */
-  async claimDue(limit: number): Promise<ClaimedDelivery[]> {
-    const rows: Array<Record<string, any>> = await this.tx.manager.query(
+  async claimDue(limit: number, claimId: string): Promise<ClaimedDelivery[]> {
+    const rows: Array<Record<string, any>> = returningRows(await this.tx.manager.query(
       `WITH due AS (
          SELECT id FROM notifications.deliveries WHERE status = 'pending' AND next_attempt_at <= now()
          ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED
        )
-       UPDATE notifications.deliveries d SET status = 'sending', claimed_at = clock_timestamp(), attempts = d.attempts + 1, updated_at = now()
+       UPDATE notifications.deliveries d SET status = 'sending', claimed_at = now(), claim_id = $2, attempts = d.attempts + 1, updated_at = now()
        FROM due WHERE d.id = due.id
        RETURNING d.id, d.tenant_id, d.inquiry_id, d.trigger, d.channel, d.recipient, d.address_key, d.language, d.subject,
          d.body_text, d.body_html, d.meta, d.attempts, d.claimed_at, d.created_at`,
-      [limit],
-    );
+      [limit, claimId],
+    ));
     return rows.map((r) => ({
       id: r.id, tenantId: r.tenant_id, inquiryId: r.inquiry_id ?? undefined, trigger: r.trigger, channel: r.channel,
       recipient: r.recipient, addressKey: r.address_key, language: r.language, subject: r.subject, text: r.body_text,
-      html: r.body_html ?? undefined, meta: r.meta ?? {}, attempts: r.attempts, claimedAt: r.claimed_at, createdAt: r.created_at,
+      html: r.body_html ?? undefined, meta: r.meta ?? {}, attempts: r.attempts, claimId, createdAt: r.created_at,
     }));
   }
 
@@ -113,44 +119,51 @@ export class DeliveriesRepository {
    * window in which a citizen can get a message twice.
    */
   async recoverStale(timeoutMs: number): Promise<number> {
-    const rows: unknown[] = await this.tx.manager.query(
+    const rows: unknown[] = returningRows(await this.tx.manager.query(
       `UPDATE notifications.deliveries SET status = 'pending', next_attempt_at = now(), recoveries = recoveries + 1, updated_at = now(),
          last_error = 'dispatcher stopped while sending; sent again'
        WHERE id IN (SELECT id FROM notifications.deliveries WHERE status = 'sending' AND claimed_at < now() - make_interval(secs => $1::float8 / 1000)
                     FOR UPDATE SKIP LOCKED)
        RETURNING 1`,
       [timeoutMs],
-    );
+    ));
     return rows.length;
   }
 
-  /** The update only applies while our claim holds (a recovered row is someone else's now). */
-  async markSent(d: ClaimedDelivery, providerMessageId: string | undefined, response: string): Promise<boolean> {
-    const rows: unknown[] = await this.tx.manager.query(
-      `UPDATE notifications.deliveries SET status = 'sent', sent_at = now(), updated_at = now(), provider_message_id = $3,
-         provider_response = $4, last_error = NULL
-       WHERE id = $1 AND status = 'sending' AND claimed_at = $2 RETURNING 1`,
-      [d.id, d.claimedAt, providerMessageId ?? null, response.slice(0, 1000)],
-    );
-    return rows.length === 1;
+  /**
+   * Marks deliveries sent, in one statement; only rows still under our claim are updated (a row
+   * recovered by another dispatcher is someone else's now). Returns the ids updated.
+   */
+  async markSent(results: Array<{ d: ClaimedDelivery; providerMessageId?: string; response: string }>): Promise<Set<string>> {
+    if (!results.length) return new Set();
+    const rows = returningRows<{ id: string }>(await this.tx.manager.query(
+      `UPDATE notifications.deliveries d SET status = 'sent', sent_at = now(), updated_at = now(), provider_message_id = r.pid,
+         provider_response = r.response, last_error = NULL
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) AS r(id, claim_id, pid, response)
+       WHERE d.id = r.id AND d.status = 'sending' AND d.claim_id = r.claim_id
+       RETURNING d.id`,
+      [results.map((r) => r.d.id), results.map((r) => r.d.claimId), results.map((r) => r.providerMessageId ?? null),
+        results.map((r) => r.response.slice(0, 1000))],
+    ));
+    return new Set(rows.map((r) => r.id));
   }
 
   async markRetry(d: ClaimedDelivery, retryAt: Date, response: string): Promise<boolean> {
-    const rows: unknown[] = await this.tx.manager.query(
+    const rows: unknown[] = returningRows(await this.tx.manager.query(
       `UPDATE notifications.deliveries SET status = 'pending', next_attempt_at = $3, updated_at = now(), provider_response = $4, last_error = $4
-       WHERE id = $1 AND status = 'sending' AND claimed_at = $2 RETURNING 1`,
-      [d.id, d.claimedAt, retryAt, response.slice(0, 1000)],
-    );
+       WHERE id = $1 AND status = 'sending' AND claim_id = $2 RETURNING 1`,
+      [d.id, d.claimId, retryAt, response.slice(0, 1000)],
+    ));
     return rows.length === 1;
   }
 
   async markFailed(d: ClaimedDelivery, response: string, status: 'failed' | 'suppressed' = 'failed'): Promise<boolean> {
-    const rows: unknown[] = await this.tx.manager.query(
+    const rows: unknown[] = returningRows(await this.tx.manager.query(
       `UPDATE notifications.deliveries SET status = $3, updated_at = now(), provider_response = CASE WHEN $3 = 'failed' THEN $4 ELSE provider_response END,
          last_error = $4
-       WHERE id = $1 AND status = 'sending' AND claimed_at = $2 RETURNING 1`,
-      [d.id, d.claimedAt, status, response.slice(0, 1000)],
-    );
+       WHERE id = $1 AND status = 'sending' AND claim_id = $2 RETURNING 1`,
+      [d.id, d.claimId, status, response.slice(0, 1000)],
+    ));
     return rows.length === 1;
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '@lotsen/persistence';
+import { returningRows } from '../returning-rows';
 import { TemplateParts } from './default-templates';
 import { templateKey, TemplateOverrides } from './engine';
 
@@ -45,10 +46,10 @@ export class TemplateOverridesRepository {
   }
 
   async remove(tenantId: string, trigger: string, language: string): Promise<boolean> {
-    const rows: unknown[] = await this.tx.manager.query(
+    const rows = returningRows(await this.tx.manager.query(
       `DELETE FROM notifications.templates WHERE tenant_id = $1 AND trigger = $2 AND language = $3 RETURNING 1`,
       [tenantId, trigger, language],
-    );
+    ));
     return rows.length > 0;
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventEnvelope } from '@lotsen/contracts';
 import { TransactionContext } from '@lotsen/persistence';
+import { returningRows } from '../returning-rows';
 
 /** Events that arrived before the inquiry.received of their inquiry; replayed when it arrives. */
 @Injectable()
@@ -16,10 +17,10 @@ export class DeferredTriggersRepository {
 
   /** Removes and returns the deferred events of an inquiry, oldest first. */
   async take(inquiryId: string): Promise<EventEnvelope[]> {
-    const rows: Array<{ envelope: EventEnvelope }> = await this.tx.manager.query(
+    const rows: Array<{ envelope: EventEnvelope }> = returningRows(await this.tx.manager.query(
       `DELETE FROM notifications.deferred_triggers WHERE inquiry_id = $1 RETURNING envelope`,
       [inquiryId],
-    );
+    ));
     return rows.map((r) => r.envelope).sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
   }
 }

@@ -34,19 +34,35 @@ function toRecipient(r: Record<string, any>): Recipient {
   };
 }
 
+const lockKey = (inquiryId: string) => `notifications:${inquiryId}`;
+
 @Injectable()
 export class RecipientsRepository {
   constructor(private readonly tx: TransactionContext) {}
 
-  /** False if the inquiry was known already (its inquiry.received is handled once). */
+  /**
+   * False if the inquiry was known already (its inquiry.received is handled once). Takes the
+   * inquiry's lock (see lockInquiry) first, in the same statement.
+   */
   async insert(r: Recipient): Promise<boolean> {
     const rows: unknown[] = await this.tx.manager.query(
-      `INSERT INTO notifications.recipients (${COLUMNS})
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) ON CONFLICT (inquiry_id) DO NOTHING RETURNING 1`,
+      `WITH l AS (SELECT pg_advisory_xact_lock(hashtextextended($16, 0)))
+       INSERT INTO notifications.recipients (${COLUMNS})
+       SELECT $1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15::timestamptz FROM l
+       ON CONFLICT (inquiry_id) DO NOTHING RETURNING 1`,
       [r.inquiryId, r.tenantId, r.reference, r.language, r.preferredLanguage ?? null, r.channel, r.citizenName ?? null, r.email ?? null,
-        r.phone ?? null, r.notify, r.preferredChannel ?? null, r.trackingToken ?? null, r.department ?? null, r.departmentName ?? null, null],
+        r.phone ?? null, r.notify, r.preferredChannel ?? null, r.trackingToken ?? null, r.department ?? null, r.departmentName ?? null, null,
+        lockKey(r.inquiryId)],
     );
     return rows.length === 1;
+  }
+
+  /**
+   * Serialises the handling of one inquiry's events for the rest of the transaction, so an early
+   * event is either deferred before inquiry.received looks for deferred events, or sees its row.
+   */
+  async lockInquiry(inquiryId: string): Promise<void> {
+    await this.tx.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [lockKey(inquiryId)]);
   }
 
   /** With `lock`, the row stays locked until the transaction ends (status window decisions). */

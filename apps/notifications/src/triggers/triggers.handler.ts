@@ -1,18 +1,48 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { EventEnvelope, EventTypes, InquiryReceivedPayload } from '@lotsen/contracts';
-import { RecipientsRepository } from './recipients.repository';
+import {
+  EventEnvelope, EventTypes, InquiryAnsweredPayload, InquiryAssignedPayload, InquiryReceivedPayload, InquiryResolvedPayload,
+  InquiryRoutedPayload, InquiryTransferredPayload, SlaPayload,
+} from '@lotsen/contracts';
+import { TriggersService } from './triggers.service';
 
+/** Consumed events (queue notifications.triggers); each calls one use-case. */
 @Controller()
 export class TriggersHandler {
-  constructor(private readonly recipients: RecipientsRepository) {}
+  constructor(private readonly triggers: TriggersService) {}
 
   @EventPattern(EventTypes.InquiryReceived)
   received(@Payload() e: EventEnvelope<InquiryReceivedPayload>) {
-    const p = e.payload;
-    return this.recipients.upsert({
-      inquiryId: p.inquiryId, tenantId: e.tenantId, reference: p.reference, language: p.citizen?.preferredLanguage ?? p.language,
-      email: p.citizen?.email, phone: p.citizen?.phone, notify: p.citizen?.notify ?? false,
-    });
+    return this.triggers.received(e);
+  }
+
+  @EventPattern(EventTypes.InquiryRouted)
+  routed(@Payload() e: EventEnvelope<InquiryRoutedPayload>) {
+    return this.triggers.routed(e);
+  }
+
+  @EventPattern(EventTypes.InquiryAssigned)
+  assigned(@Payload() e: EventEnvelope<InquiryAssignedPayload>) {
+    return this.triggers.assigned(e);
+  }
+
+  @EventPattern(EventTypes.InquiryTransferred)
+  transferred(@Payload() e: EventEnvelope<InquiryTransferredPayload>) {
+    return this.triggers.transferred(e);
+  }
+
+  @EventPattern(EventTypes.InquiryAnswered)
+  answered(@Payload() e: EventEnvelope<InquiryAnsweredPayload>) {
+    return this.triggers.answered(e);
+  }
+
+  @EventPattern(EventTypes.InquiryResolved)
+  resolved(@Payload() e: EventEnvelope<InquiryResolvedPayload>) {
+    return this.triggers.resolved(e);
+  }
+
+  @EventPattern(EventTypes.SlaBreached)
+  slaBreached(@Payload() e: EventEnvelope<SlaPayload>) {
+    return this.triggers.slaBreached(e);
   }
 }

@@ -1,10 +1,15 @@
 /**
  * Probability calibration on held-out (out-of-fold) scores.
  *
- * Calibrated logits are `scale · s + catalogueWeight · cat + shift`, where s are the raw model
- * logits, cat the catalogue keyword evidence (log(1 + matched weight) per class) and shift an
- * optional per-class offset (used for the binary heads: Platt scaling). scale is 1/temperature.
- * The parameters minimise the held-out negative log-likelihood, which is convex in them.
+ * Calibrated logits are
+ *   z_c = scale · s_c + catalogueWeight · cat_c + shift_c (+ Σ_j stack_j · e_j for the last class)
+ * where s are the raw model logits, cat the catalogue keyword evidence (log(1 + matched weight)
+ * per class), shift an optional per-class offset (Platt scaling for the binary heads) and e
+ * optional stacked inputs (for the binary heads: the calibrated department and type
+ * probabilities, since "answerable at once" depends a lot on what kind of inquiry it is).
+ * scale is 1/temperature. All parameters minimise the held-out negative log-likelihood (with
+ * a small ridge penalty), which is convex in them; catalogueWeight is kept ≥ 0 so that a
+ * municipality's keyword always pulls towards its department.
  */
 import { lbfgs, softmaxInto } from './optim';
 
@@ -12,6 +17,8 @@ export interface Calibration {
   scale: number;
   catalogueWeight: number;
   shift: number[];
+  /** Weights of the stacked inputs on the last class's logit (empty if none). */
+  stack: number[];
 }
 
 export interface CalibrationInput {
@@ -22,70 +29,111 @@ export interface CalibrationInput {
   labels: Int32Array;
   k: number;
   fitShift: boolean;
-  sampleWeight?: Float64Array;
+  /** m×e stacked inputs added to the last class's logit (or null). */
+  extra?: Float64Array | null;
+  extraDim?: number;
 }
 
-function nll(input: CalibrationInput, scale: number, cw: number, shift: ArrayLike<number>, grad: Float64Array | null): number {
-  const { scores, catalogue, labels, k } = input;
+const RIDGE = 1e-3;
+const STACK_RIDGE = 0.05;
+
+interface Layout {
+  k: number;
+  useCat: boolean;
+  shifts: number; // k-1 or 0
+  e: number;
+  dim: number;
+}
+
+function layout(input: CalibrationInput): Layout {
+  const k = input.k;
+  const useCat = !!input.catalogue;
+  const shifts = input.fitShift ? k - 1 : 0;
+  const e = input.extra && input.extraDim ? input.extraDim : 0;
+  return { k, useCat, shifts, e, dim: 2 + shifts + e };
+}
+
+/** Negative log-likelihood and its gradient; x = [scale, catWeight, shift_1..k-1, stack_1..e]. */
+function objective(input: CalibrationInput, lay: Layout, x: Float64Array, grad: Float64Array | null): number {
+  const { scores, catalogue, labels } = input;
+  const { k, e } = lay;
   const m = labels.length;
   const z = new Float64Array(k);
   const p = new Float64Array(k);
   let loss = 0;
   if (grad) grad.fill(0);
   for (let i = 0; i < m; i++) {
-    const w = input.sampleWeight ? input.sampleWeight[i] : 1;
-    for (let c = 0; c < k; c++) z[c] = scale * scores[i * k + c] + (catalogue ? cw * catalogue[i * k + c] : 0) + (shift[c] ?? 0);
+    for (let c = 0; c < k; c++) {
+      z[c] = x[0] * scores[i * k + c] + (lay.useCat && catalogue ? x[1] * catalogue[i * k + c] : 0) + (c > 0 && lay.shifts ? x[1 + c] : 0);
+    }
+    if (e) {
+      let add = 0;
+      for (let j = 0; j < e; j++) add += x[2 + lay.shifts + j] * input.extra![i * e + j];
+      z[k - 1] += add;
+    }
     const lse = softmaxInto(z, p, k);
-    loss += w * (lse - z[labels[i]]);
+    loss += lse - z[labels[i]];
     if (grad) {
       for (let c = 0; c < k; c++) {
-        const r = w * (p[c] - (c === labels[i] ? 1 : 0));
+        const r = p[c] - (c === labels[i] ? 1 : 0);
         grad[0] += r * scores[i * k + c];
-        if (catalogue) grad[1] += r * catalogue[i * k + c];
-        if (input.fitShift && c > 0) grad[1 + c] += r;
+        if (lay.useCat && catalogue) grad[1] += r * catalogue[i * k + c];
+        if (c > 0 && lay.shifts) grad[1 + c] += r;
+        if (e && c === k - 1) for (let j = 0; j < e; j++) grad[2 + lay.shifts + j] += r * input.extra![i * e + j];
       }
     }
+  }
+  // ridge: keeps the problem well posed when held-out data separate perfectly
+  loss += RIDGE * ((x[0] - 1) ** 2 + x[1] ** 2);
+  if (grad) {
+    grad[0] += 2 * RIDGE * (x[0] - 1);
+    grad[1] += 2 * RIDGE * x[1];
+  }
+  for (let j = 0; j < e; j++) {
+    const q = 2 + lay.shifts + j;
+    loss += STACK_RIDGE * x[q] ** 2;
+    if (grad) grad[q] += 2 * STACK_RIDGE * x[q];
   }
   return loss;
 }
 
-/** Fits scale (> 0), catalogue weight (≥ 0) and, if asked, per-class shifts. */
-export function fitCalibration(input: CalibrationInput): Calibration {
-  const { k } = input;
-  if (k <= 1 || input.labels.length === 0) return { scale: 1, catalogueWeight: 0, shift: new Array(Math.max(k, 1)).fill(0) };
-  const useCat = !!input.catalogue;
-  const dim = 2 + (input.fitShift ? k - 1 : 0);
-  const unpack = (x: Float64Array, catFixed: number | null) => {
-    const shift = [0];
-    for (let c = 1; c < k; c++) shift.push(input.fitShift ? x[1 + c] : 0);
-    return { scale: x[0], cw: catFixed ?? (useCat ? x[1] : 0), shift };
-  };
-  const solve = (catFixed: number | null) => {
-    const f = (x: Float64Array, g: Float64Array) => {
-      const { scale, cw, shift } = unpack(x, catFixed);
-      // tiny ridge keeps the problem well posed when the data separate perfectly
-      const v = nll(input, scale, cw, shift, g) + 1e-3 * (x[1] * x[1] + (scale - 1) * (scale - 1));
-      g[0] += 2e-3 * (scale - 1);
-      g[1] = catFixed !== null || !useCat ? 0 : g[1] + 2e-3 * x[1];
-      for (let c = 1; c < k && input.fitShift; c++) g[1 + c] += 0;
-      return v;
-    };
-    const x0 = new Float64Array(dim);
-    x0[0] = 1;
-    x0[1] = catFixed ?? (useCat ? 0.5 : 0);
-    return lbfgs(f, x0, { maxIterations: 200, gradientTolerance: 1e-6 }).x;
-  };
-  let x = solve(null);
-  if (useCat && x[1] < 0) {
-    x = solve(0);
-    x[1] = 0;
-  }
-  if (!(x[0] > 0)) x[0] = 1e-3;
-  const { scale, cw, shift } = unpack(x, null);
-  return { scale, catalogueWeight: useCat ? Math.max(0, cw) : 0, shift };
+function unpack(lay: Layout, x: Float64Array): Calibration {
+  const shift = [0];
+  for (let c = 1; c < lay.k; c++) shift.push(lay.shifts ? x[1 + c] : 0);
+  const stack: number[] = [];
+  for (let j = 0; j < lay.e; j++) stack.push(x[2 + lay.shifts + j]);
+  return { scale: x[0] > 0 ? x[0] : 1e-3, catalogueWeight: lay.useCat ? Math.max(0, x[1]) : 0, shift, stack };
 }
 
-/** Mean negative log-likelihood with a given calibration (for reports). */
+/** Fits scale (> 0), catalogue weight (≥ 0), per-class shifts and stacked weights, as asked. */
+export function fitCalibration(input: CalibrationInput): Calibration {
+  const lay = layout(input);
+  if (lay.k <= 1 || input.labels.length === 0) return { scale: 1, catalogueWeight: 0, shift: new Array(Math.max(lay.k, 1)).fill(0), stack: new Array(lay.e).fill(0) };
+  const solve = (catFixedAtZero: boolean) => {
+    const f = (x: Float64Array, g: Float64Array) => {
+      if (catFixedAtZero) x[1] = 0;
+      const v = objective(input, lay, x, g);
+      if (catFixedAtZero || !lay.useCat) g[1] = 0;
+      return v;
+    };
+    const x0 = new Float64Array(lay.dim);
+    x0[0] = 1;
+    x0[1] = lay.useCat && !catFixedAtZero ? 0.5 : 0;
+    return lbfgs(f, x0, { maxIterations: 300, gradientTolerance: 1e-6 }).x;
+  };
+  let x = solve(false);
+  if (lay.useCat && x[1] < 0) x = solve(true);
+  return unpack(lay, x);
+}
+
+/** Mean negative log-likelihood with a given calibration (for reports and tests). */
 export function meanNll(input: CalibrationInput, cal: Calibration): number {
-  return nll(input, cal.scale, cal.catalogueWeight, cal.shift, null) / Math.max(1, input.labels.length);
+  const lay = layout(input);
+  const x = new Float64Array(lay.dim);
+  x[0] = cal.scale;
+  x[1] = cal.catalogueWeight;
+  for (let c = 1; c < lay.k && lay.shifts; c++) x[1 + c] = cal.shift[c];
+  for (let j = 0; j < lay.e; j++) x[2 + lay.shifts + j] = cal.stack[j];
+  const v = objective(input, lay, x, null) - RIDGE * ((x[0] - 1) ** 2 + x[1] ** 2) - cal.stack.reduce((s, w) => s + STACK_RIDGE * w * w, 0);
+  return v / Math.max(1, input.labels.length);
 }

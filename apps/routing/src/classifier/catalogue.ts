@@ -106,16 +106,19 @@ export class CatalogueIndex {
     const departmentScore = new Float64Array(this.departments.length);
     const entryScore = new Float64Array(this.entries.length);
     const matches = this.matcher.match(tokens);
-    // A keyword listed under several categories of one department counts once for it.
-    const perDept = new Map<number, Set<string>>();
+    // Each stretch of text counts once per category and once per department, however many
+    // keyword variants (gatlampa, gatlampor, gatlampan) it matches.
+    const seenEntry = new Set<string>();
+    const seenDept = new Set<string>();
     for (const m of matches) {
-      entryScore[m.label] += m.weight;
+      const span = `${m.position}-${m.end}`;
+      if (!seenEntry.has(`${m.label}:${span}`)) {
+        seenEntry.add(`${m.label}:${span}`);
+        entryScore[m.label] += m.weight;
+      }
       const d = this.departmentOfEntry[m.label];
-      if (d < 0) continue;
-      let seen = perDept.get(d);
-      if (!seen) perDept.set(d, (seen = new Set()));
-      if (seen.has(m.keyword)) continue;
-      seen.add(m.keyword);
+      if (d < 0 || seenDept.has(`${d}:${span}`)) continue;
+      seenDept.add(`${d}:${span}`);
       departmentScore[d] += m.weight;
     }
     return { departmentScore, entryScore, matches };

@@ -13,7 +13,7 @@ export function defaultDevDataPath(repoRoot: string = process.cwd()): string {
  * first_contact_resolvable, urgent, ...}. Blank lines are skipped; a malformed line throws
  * with its line number.
  */
-export function loadDevExamples(file: string): TrainingExample[] & { ids?: string[] } {
+export function loadDevExamples(file: string): TrainingExample[] {
   const raw = fs.readFileSync(file, 'utf8');
   const out: TrainingExample[] = [];
   raw.split(/\r?\n/).forEach((line, i) => {

@@ -1,7 +1,7 @@
 /** Stratified k-fold cross-validation of the whole classifier (training, calibration, catalogue). */
 import { CatalogueKeywords } from './catalogue';
 import { stratifiedFolds } from './folds';
-import { Classification, Classifier, TrainingExample, trainModel } from './model';
+import { Classification, Classifier, TrainOptions, TrainingExample, trainModel } from './model';
 
 export interface ClassMetrics {
   precision: number;
@@ -49,8 +49,10 @@ export interface CrossValidationReport {
 export interface CrossValidateOptions {
   catalogue?: CatalogueKeywords;
   onProgress?: (msg: string) => void;
-  l2?: number;
+  /** Confidence thresholds to report coverage and accuracy for. */
   thresholds?: number[];
+  /** Passed on to trainModel (e.g. l2, calibrationFolds). */
+  train?: Omit<TrainOptions, 'catalogue' | 'seed' | 'onProgress'>;
 }
 
 function perClassMetrics(actual: string[], predicted: string[]): { perClass: Record<string, ClassMetrics>; macroF1: number; accuracy: number } {
@@ -91,7 +93,7 @@ export function crossValidate(examples: TrainingExample[], folds = 5, seed = 42,
   for (let f = 0; f < folds; f++) {
     const train = examples.filter((_, i) => foldOf[i] !== f);
     const t0 = Date.now();
-    const model = trainModel(train, { catalogue: opts.catalogue, seed: seed + f + 1, l2: opts.l2 });
+    const model = trainModel(train, { ...opts.train, catalogue: opts.catalogue, seed: seed + f + 1 });
     trainMs += Date.now() - t0;
     const clf = Classifier.fromModel(model);
     const t1 = process.hrtime.bigint();

@@ -46,7 +46,10 @@ function cues(): KeywordMatcher {
 /** A text made ready for vectorising: its tokens and raw feature counts. */
 export interface ExtractedText {
   tokens: string[];
+  /** Raw counts of every feature name in the text. */
   counts: Map<string, number>;
+  /** Character n-gram feature names (`c:…`) of each distinct token. */
+  grams: Map<string, string[]>;
 }
 
 export function textOf(subject: string | undefined | null, body: string | undefined | null): string {
@@ -59,39 +62,63 @@ function add(m: Map<string, number>, k: string, v = 1): void {
   m.set(k, (m.get(k) ?? 0) + v);
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /** Character n-grams of one token, with `<` `>` as word boundaries. */
 export function charGrams(token: string, min: number, max: number): string[] {
   const out: string[] = [];
   if (token === NUMBER_TOKEN || isEmojiToken(token)) return out;
-  const chars = Array.from(`<${token}>`);
-  for (let n = min; n <= max; n++) {
-    if (chars.length < n) break;
+  const padded = `<${token}>`;
+  if (!SURROGATE.test(padded)) {
+    for (let n = min; n <= max && n <= padded.length; n++) {
+      for (let i = 0; i + n <= padded.length; i++) out.push(padded.substring(i, i + n));
+    }
+    return out;
+  }
+  const chars = Array.from(padded);
+  for (let n = min; n <= max && n <= chars.length; n++) {
     for (let i = 0; i + n <= chars.length; i++) out.push(chars.slice(i, i + n).join(''));
   }
   return out;
 }
 
+/** Cue features (`x:…`) of a text: punctuation, identity numbers, addresses, cue lexicons. */
+export function surfaceCues(rawText: string, tokens: readonly string[]): [string, number][] {
+  const out: [string, number][] = [];
+  // from the raw text, before punctuation is stripped
+  if (rawText.includes('?') || rawText.includes('؟')) out.push(['x:?', 1]);
+  if (rawText.includes('!')) out.push(['x:!', 1]);
+  if (/!!|\?\?/.test(rawText)) out.push(['x:!!', 1]);
+  if (PERSONAL_NUMBER.test(rawText)) out.push(['x:personal_number', 1]);
+  if (STREET_ADDRESS.test(rawText)) out.push(['x:street_address', 1]);
+  if (/\b[A-ZÅÄÖ]{5,}\b/.test(rawText)) out.push(['x:shouting', 1]);
+  if (tokens.length <= 8) out.push(['x:short', 1]);
+  for (const m of cues().match(tokens)) out.push(['x:cue_' + CUE_LABELS[m.label], m.weight]);
+  return out;
+}
+
+/** Feature counts of a text by name (used at training time, where the vocabulary is built). */
 export function extract(rawText: string, config: FeatureConfig = DEFAULT_FEATURE_CONFIG): ExtractedText {
   const tokens = tokenize(rawText);
   const counts = new Map<string, number>();
+  const grams = new Map<string, string[]>();
   let prev: string | null = null;
   for (const t of tokens) {
     const single = t.length === 1 && !isEmojiToken(t) && !/\d/.test(t);
     if (!single) add(counts, 'w:' + t);
     if (prev !== null) add(counts, `b:${prev} ${t}`);
     prev = t;
-    if (t.length >= 2) for (const g of charGrams(t, config.charMin, config.charMax)) add(counts, 'c:' + g);
+    if (t.length >= 2) {
+      let g = grams.get(t);
+      if (!g) {
+        g = charGrams(t, config.charMin, config.charMax).map((x) => 'c:' + x);
+        grams.set(t, g);
+      }
+      for (const x of g) add(counts, x);
+    }
   }
-  // Surface cues from the raw text (before punctuation is stripped).
-  if (rawText.includes('?') || rawText.includes('؟')) add(counts, 'x:?');
-  if (rawText.includes('!')) add(counts, 'x:!');
-  if (/!!|\?\?/.test(rawText)) add(counts, 'x:!!');
-  if (PERSONAL_NUMBER.test(rawText)) add(counts, 'x:personal_number');
-  if (STREET_ADDRESS.test(rawText)) add(counts, 'x:street_address');
-  if (/\b[A-ZÅÄÖ]{5,}\b/.test(rawText)) add(counts, 'x:shouting');
-  if (tokens.length <= 8) add(counts, 'x:short');
-  for (const m of cues().match(tokens)) add(counts, 'x:cue_' + CUE_LABELS[m.label], m.weight);
-  return { tokens, counts };
+  for (const [name, w] of surfaceCues(rawText, tokens)) add(counts, name, w);
+  return { tokens, counts, grams };
 }
 
 export interface SparseVector {
@@ -119,9 +146,26 @@ export function buildVocabulary(docs: readonly ExtractedText[], config: FeatureC
   return { features, idf };
 }
 
+/** A text turned into its feature vector at classification time. */
+export interface Featurized {
+  tokens: string[];
+  x: SparseVector;
+  /** Per distinct token: its word feature (or -1) and the features of its character n-grams. */
+  tokenFeatures: Map<string, { word: number; grams: number[] }>;
+  /** Raw count of each feature in the text (by feature index). */
+  count(feature: number): number;
+}
+
 export class Vectorizer {
   readonly index: Map<string, number>;
   readonly groupOf: Uint8Array;
+  private readonly groupWeight: number[];
+  /** Look-ups without the group prefix, so classification builds no prefixed strings. */
+  private readonly words = new Map<string, number>();
+  private readonly bigrams = new Map<string, number>();
+  private readonly chars = new Map<string, number>();
+  /** Scratch counts per feature (classification is synchronous, so one buffer suffices). */
+  private readonly scratch: Float64Array;
 
   constructor(
     readonly vocab: Vocabulary,
@@ -129,35 +173,98 @@ export class Vectorizer {
   ) {
     this.index = new Map(vocab.features.map((f, i) => [f, i]));
     this.groupOf = new Uint8Array(vocab.features.length);
-    vocab.features.forEach((f, i) => (this.groupOf[i] = GROUPS.indexOf(f[0] as Group)));
+    vocab.features.forEach((f, i) => {
+      this.groupOf[i] = GROUPS.indexOf(f[0] as Group);
+      const bare = f.slice(2);
+      if (f[0] === 'w') this.words.set(bare, i);
+      else if (f[0] === 'b') this.bigrams.set(bare, i);
+      else if (f[0] === 'c') this.chars.set(bare, i);
+    });
+    this.groupWeight = GROUPS.map((g) => config.groupWeight[g]);
+    this.scratch = new Float64Array(vocab.features.length);
   }
 
   get dimension(): number {
     return this.vocab.features.length;
   }
 
-  vectorize(doc: ExtractedText): SparseVector {
-    const idx: number[] = [];
-    const val: number[] = [];
-    const norms = [0, 0, 0, 0];
+  /** tf·idf vector, L2-normalised per group; indices ascending when `sorted` (needed for sparseDot). */
+  vectorize(doc: ExtractedText, sorted = false): SparseVector {
+    const touched: number[] = [];
+    const counts: number[] = [];
     for (const [k, c] of doc.counts) {
       const i = this.index.get(k);
       if (i === undefined) continue;
-      const v = (1 + Math.log(c)) * this.vocab.idf[i];
-      idx.push(i);
-      val.push(v);
+      touched.push(i);
+      counts.push(c);
+    }
+    const x = this.weigh(touched, counts);
+    if (!sorted) return x;
+    const order = Array.from(x.idx.keys()).sort((a, b) => x.idx[a] - x.idx[b]);
+    return { idx: Int32Array.from(order, (j) => x.idx[j]), val: Float64Array.from(order, (j) => x.val[j]) };
+  }
+
+  private weigh(touched: readonly number[], counts: readonly number[]): SparseVector {
+    const q = touched.length;
+    const idx = new Int32Array(q);
+    const val = new Float64Array(q);
+    const norms = [0, 0, 0, 0];
+    for (let j = 0; j < q; j++) {
+      const i = touched[j];
+      const v = (1 + Math.log(counts[j])) * this.vocab.idf[i];
+      idx[j] = i;
+      val[j] = v;
       norms[this.groupOf[i]] += v * v;
     }
-    const gw = GROUPS.map((g) => this.config.groupWeight[g]);
-    const scale = norms.map((s, g) => (s > 0 ? gw[g] / Math.sqrt(s) : 0));
-    const order = idx.map((_, j) => j).sort((a, b) => idx[a] - idx[b]);
-    const outIdx = new Int32Array(order.length);
-    const outVal = new Float64Array(order.length);
-    order.forEach((j, o) => {
-      outIdx[o] = idx[j];
-      outVal[o] = val[j] * scale[this.groupOf[idx[j]]];
+    for (let g = 0; g < 4; g++) norms[g] = norms[g] > 0 ? this.groupWeight[g] / Math.sqrt(norms[g]) : 0;
+    for (let j = 0; j < q; j++) val[j] *= norms[this.groupOf[idx[j]]];
+    return { idx, val };
+  }
+
+  /**
+   * The same vector as vectorize(extract(text)), computed straight into feature indices:
+   * the fast path used for every classification.
+   */
+  featurize(rawText: string): Featurized {
+    const tokens = tokenize(rawText);
+    const cnt = this.scratch;
+    const touched: number[] = [];
+    const bump = (f: number | undefined, w = 1) => {
+      if (f === undefined) return;
+      if (cnt[f] === 0) touched.push(f);
+      cnt[f] += w;
+    };
+    const tokenFeatures = new Map<string, { word: number; grams: number[] }>();
+    const { charMin, charMax } = this.config;
+    let prev: string | null = null;
+    for (const t of tokens) {
+      let tf = tokenFeatures.get(t);
+      if (!tf) {
+        const single = t.length === 1 && !isEmojiToken(t) && !/\d/.test(t);
+        const grams: number[] = [];
+        if (t.length >= 2) {
+          for (const g of charGrams(t, charMin, charMax)) {
+            const f = this.chars.get(g);
+            if (f !== undefined) grams.push(f);
+          }
+        }
+        tf = { word: single ? -1 : (this.words.get(t) ?? -1), grams };
+        tokenFeatures.set(t, tf);
+      }
+      if (tf.word >= 0) bump(tf.word);
+      if (prev !== null) bump(this.bigrams.get(`${prev} ${t}`));
+      prev = t;
+      for (const f of tf.grams) bump(f);
+    }
+    for (const [name, w] of surfaceCues(rawText, tokens)) bump(this.index.get(name), w);
+    const counts = touched.map((f) => cnt[f]);
+    const countOf = new Map<number, number>();
+    touched.forEach((f, j) => {
+      countOf.set(f, counts[j]);
+      cnt[f] = 0;
     });
-    return { idx: outIdx, val: outVal };
+    const x = this.weigh(touched, counts);
+    return { tokens, x, tokenFeatures, count: (f: number) => countOf.get(f) ?? 0 };
   }
 }
 

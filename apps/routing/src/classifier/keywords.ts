@@ -3,16 +3,17 @@
  *
  * A keyword is one or more words, normalised like the text (see normalize.ts). Matching is
  * forgiving in the ways Swedish, Finnish and Arabic need:
- * - inflection: a keyword matches a token that starts with it and has at most 4 more letters
- *   (gatlampa → gatlampan, bygglov → bygglovet); a keyword of 5+ letters ending in a vowel
- *   (or ة/ه) also matches through its stem (lampa → lampor, skola → skolorna);
+ * - inflection: a keyword matches a token that is the keyword plus an inflection ending
+ *   (gatlampa → gatlampan, bygglov → bygglovet, school → schools; a closed list, so park ↛
+ *   parkerar); a keyword of 5+ letters ending in a vowel (or ة/ه) also matches through its
+ *   stem (lampa → lampor, skola → skolorna, حاوية → حاويات);
  * - compounds: a keyword of 5+ letters matches at the end of a compound (gatlampa →
- *   trasiggatlampan), one of 7+ letters anywhere inside it (hemtjänst → hemtjänstgruppen);
+ *   trasiggatlampan), one of 7+ letters at its start (hemtjänst → hemtjänstgruppen);
  * - an explicit trailing `*` makes a prefix keyword that matches any continuation (Finnish
  *   stems: `rakennuslu*` → rakennusluvan, rakennuslupa);
  * - Arabic clitics: the article and one-letter conjunctions/prepositions are peeled off the
  *   token (والحاويه → حاويه);
- * - keywords of 1–2 letters only match whole tokens; 3-letter ones allow 2 more letters.
+ * - keywords of 1–2 letters only match whole tokens.
  *
  * Candidates are found through an index on 3-letter keys, so matching a text costs a few
  * map look-ups per token, independent of the size of the keyword list.
@@ -45,9 +46,40 @@ export interface KeywordMatch {
   keyword: string;
   /** Position of the first matching token in the token list. */
   position: number;
+  /** Position of the last matching token. */
+  end: number;
 }
 
 const STEM_ENDINGS = /[aeoiyäöه]$/;
+
+/**
+ * Inflection endings (Swedish and English) a keyword may take: plural, definite article,
+ * genitive, past tense (not -ing: park ↛ parking). Deliberately closed, so that `park` finds `parken` but not
+ * `parkerar`, and `brunn` finds `brunnen` but not the place name `Brunnsäng`.
+ */
+const LATIN_SUFFIXES = new Set([
+  '', 's', 'n', 't', 'a', 'e', 'r', 'en', 'et', 'er', 'ar', 'or', 'na', 'ns', 'es', 'ed', 'an', 'at', 'ad', 'de', 'te', 'ts',
+  'ens', 'ets', 'ers', 'ars', 'ors', 'ade', 'ats', 'are', 'ena', 'ies', 'arna', 'erna', 'orna', 'ande', 'ende',
+  'arnas', 'ernas', 'ornas', 'arens',
+]);
+/** Arabic: attached pronouns and plural endings; after a dropped ة the stem takes ت… endings. */
+const ARABIC_SUFFIXES = new Set(['', 'ه', 'ها', 'هم', 'هن', 'ي', 'ك', 'كم', 'نا', 'ات', 'ين', 'ون', 'ان', 'اتها', 'اتهم', 'يه', 'يا']);
+const ARABIC_STEM_SUFFIXES = new Set(['ات', 'اتها', 'اتهم', 'ته', 'تها', 'تهم', 'تي', 'تك', 'تنا', 'تين', 'تان']);
+
+function restAllowed(rest: string, arabic: boolean, viaStem: boolean): boolean {
+  if (arabic) return viaStem ? ARABIC_STEM_SUFFIXES.has(rest) : ARABIC_SUFFIXES.has(rest);
+  return LATIN_SUFFIXES.has(rest) && (!viaStem || rest !== '');
+}
+
+/** Does the token end in the keyword (found at `from` or later), possibly inflected? */
+function endsWithInflected(v: string, kw: string, from: number, arabic: boolean): boolean {
+  let idx = v.indexOf(kw, from);
+  while (idx >= 0) {
+    if (restAllowed(v.slice(idx + kw.length), arabic, false)) return true;
+    idx = v.indexOf(kw, idx + 1);
+  }
+  return false;
+}
 
 function singleTokenMatches(token: string, kw: string, prefix: boolean, multi: boolean): boolean {
   for (const v of tokenVariants(token)) {
@@ -59,19 +91,17 @@ function singleTokenMatches(token: string, kw: string, prefix: boolean, multi: b
       if (kl >= 5 && !multi && v.includes(kw)) return true;
       continue;
     }
-    const maxRest = kl === 3 ? 2 : 4;
-    if (v.startsWith(kw) && v.length - kl <= maxRest) return true;
+    const arabic = isArabicToken(v);
+    // the word itself, inflected
+    if (v.startsWith(kw) && restAllowed(v.slice(kl), arabic, false)) return true;
     if (kl >= 5 && STEM_ENDINGS.test(kw)) {
       const stem = kw.slice(0, -1);
-      if (v.startsWith(stem) && v.length - stem.length <= 4) return true;
+      if (v.startsWith(stem) && restAllowed(v.slice(stem.length), arabic, true)) return true;
     }
     if (multi) continue;
-    if (kl >= 5) {
-      const idx = v.indexOf(kw, 1);
-      if (idx >= 1 && v.length - idx - kl <= 4) return true;
-      if (kl >= 7 && idx >= 0) return true;
-    }
-    if (kl >= 7 && v.includes(kw)) return true;
+    // tail of a compound (trasiggatlampan), head of a compound (hemtjänstgruppen)
+    if (kl >= 5 && endsWithInflected(v, kw, 1, arabic)) return true;
+    if (kl >= 7 && !arabic && v.startsWith(kw)) return true;
   }
   return false;
 }
@@ -123,42 +153,43 @@ export class KeywordMatcher {
   /** Distinct keywords found in the (already tokenised) text, in order of first appearance. */
   match(tokens: readonly string[]): KeywordMatch[] {
     const found = new Map<number, number>();
-    for (let i = 0; i < tokens.length; i++) {
+    const tried = new Set<number>();
+    const tryId = (id: number, i: number) => {
+      if (found.has(id) || tried.has(id)) return;
+      tried.add(id);
+      const kw = this.keywords[id];
       const t = tokens[i];
-      const candidates = new Set<number>();
-      for (const v of tokenVariants(t)) {
-        if (v.length <= 3) {
+      const multi = kw.tokens.length > 1;
+      if (!singleTokenMatches(t, kw.tokens[0], kw.prefix && !multi, multi)) return;
+      if (multi) {
+        if (i + kw.tokens.length > tokens.length) return;
+        for (let j = 1; j < kw.tokens.length; j++) {
+          const last = j === kw.tokens.length - 1;
+          if (!singleTokenMatches(tokens[i + j], kw.tokens[j], kw.prefix && last, true)) return;
+        }
+      }
+      found.set(id, i);
+    };
+    for (let i = 0; i < tokens.length; i++) {
+      tried.clear();
+      for (const v of tokenVariants(tokens[i])) {
+        if (v.length < 3) {
           const l = this.index.get(v);
-          if (l) for (const id of l) candidates.add(id);
-          if (v.length < 3) continue;
+          if (l) for (const id of l) tryId(id, i);
+          continue;
         }
         for (let p = 0; p + 3 <= v.length; p++) {
           const l = this.index.get(v.slice(p, p + 3));
-          if (l) for (const id of l) candidates.add(id);
+          if (l) for (const id of l) tryId(id, i);
         }
-      }
-      for (const id of candidates) {
-        if (found.has(id)) continue;
-        const kw = this.keywords[id];
-        const multi = kw.tokens.length > 1;
-        if (!singleTokenMatches(t, kw.tokens[0], kw.prefix && !multi, multi)) continue;
-        if (multi) {
-          if (i + kw.tokens.length > tokens.length) continue;
-          let ok = true;
-          for (let j = 1; j < kw.tokens.length && ok; j++) {
-            const last = j === kw.tokens.length - 1;
-            ok = singleTokenMatches(tokens[i + j], kw.tokens[j], kw.prefix && last, true);
-          }
-          if (!ok) continue;
-        }
-        found.set(id, i);
       }
     }
     const out: KeywordMatch[] = [];
     for (const [index, position] of found) {
       const k = this.keywords[index];
-      out.push({ index, label: k.label, weight: k.weight, keyword: k.text, position });
+      out.push({ index, label: k.label, weight: k.weight, keyword: k.text, position, end: position + k.tokens.length - 1 });
     }
-    return out;
+    // A match inside a longer one is part of that phrase ("street" in "street lamp"), not evidence of its own.
+    return out.filter((a) => !out.some((b) => b.position <= a.position && b.end >= a.end && b.end - b.position > a.end - a.position));
   }
 }

@@ -9,23 +9,12 @@
  * and the department head blends in the catalogue's keyword prior with a weight fitted on the
  * same held-out predictions.
  */
-import { CatalogueIndex, CatalogueKeywords, StoredCatalogueEntry, catalogueDocuments, storeCatalogue } from './catalogue';
+import { CatalogueIndex, CatalogueKeywords, CatalogueScores, StoredCatalogueEntry, catalogueDocuments, storeCatalogue } from './catalogue';
 import { Calibration, fitCalibration } from './calibrate';
-import {
-  DEFAULT_FEATURE_CONFIG,
-  ExtractedText,
-  FeatureConfig,
-  GROUPS,
-  SparseVector,
-  Vectorizer,
-  buildVocabulary,
-  charGrams,
-  extract,
-  textOf,
-} from './features';
+import { DEFAULT_FEATURE_CONFIG, ExtractedText, FeatureConfig, Featurized, GROUPS, SparseVector, Vectorizer, buildVocabulary, extract, textOf } from './features';
 import { stratifiedFolds } from './folds';
 import { detectLanguage, normalizeLanguageTag } from './language';
-import { DualModel, dualScores, gramMatrix, primalWeights, subGram, trainSoftmax } from './logreg';
+import { dualScores, gramMatrix, primalScores, primalWeights, subGram, trainSoftmax, trainSoftmaxPrimal } from './logreg';
 import { softmaxInto } from './optim';
 
 export const MODEL_VERSION = 1;
@@ -105,20 +94,36 @@ export interface TrainOptions {
   onProgress?: (msg: string) => void;
   /** L2 penalty (default 0.2). */
   l2?: number;
-  /** Folds for the out-of-fold calibration (default 5; 0 disables calibration). */
+  /** Folds for the out-of-fold calibration (default 3; 0 disables calibration). */
   calibrationFolds?: number;
   /** Weight of urgent examples relative to non-urgent ones (default: √(non-urgent / urgent)). */
   urgentWeight?: number;
   /** Also train the department head on the catalogue's names, descriptions and keywords (default true). */
   catalogueAsTraining?: boolean;
-  /** Weight of one catalogue text relative to one example (default 0.5). */
+  /** Weight of one catalogue text relative to one example (default 1). */
   catalogueTextWeight?: number;
+  /** Largest training set (examples + catalogue texts) for the dual solver (default 1000). */
+  dualMaxDocuments?: number;
 }
 
 const DEFAULT_L2 = 0.2;
-/** Act on "urgent" from this probability: missing an urgent case costs more than a false alarm. */
-const DEFAULT_URGENT_THRESHOLD = 0.5;
+/** Above this many training texts the primal solver is used (no n×n matrix). */
+const DUAL_MAX_DOCUMENTS = 1000;
+/**
+ * Flag "urgent" from this calibrated probability: a missed urgent case (a flood, a missed care
+ * visit, a child at risk) is taken to cost twice as much as a false alarm, hence 1/3, not 1/2.
+ */
+const DEFAULT_URGENT_THRESHOLD = 1 / 3;
 const DEFAULT_FCR_THRESHOLD = 0.5;
+
+interface FittedHead {
+  k: number;
+  /** Raw logits (rows × k) of the given documents. */
+  scores(rows: readonly number[]): Float64Array;
+  /** Feature-major weights (d × k). */
+  weights(): Float64Array;
+  bias: Float64Array;
+}
 const HEAD_NAMES = ['department', 'type', 'firstContactResolvable', 'urgent'] as const;
 type HeadName = (typeof HEAD_NAMES)[number];
 
@@ -174,10 +179,22 @@ function catalogueEvidence(index: CatalogueIndex | null, docs: readonly Extracte
   return out;
 }
 
-function pick(arr: Float64Array, rows: readonly number[], k: number): Float64Array {
-  const out = new Float64Array(rows.length * k);
-  rows.forEach((r, a) => out.set(arr.subarray(r * k, r * k + k), a * k));
-  return out;
+/**
+ * Calibrated class probabilities from raw logits: scale·s + shift + catalogueWeight·evidence,
+ * plus the stacked inputs (department and type probabilities) on the last class.
+ */
+export function calibratedProbabilities(raw: ArrayLike<number>, cal: Calibration, evidence: ArrayLike<number> | null, extra: ArrayLike<number> | null): Float64Array {
+  const k = raw.length;
+  const z = new Float64Array(k);
+  for (let c = 0; c < k; c++) z[c] = cal.scale * raw[c] + cal.shift[c] + (evidence ? cal.catalogueWeight * evidence[c] : 0);
+  if (extra && cal.stack.length) {
+    let add = 0;
+    for (let j = 0; j < cal.stack.length; j++) add += cal.stack[j] * extra[j];
+    z[k - 1] += add;
+  }
+  const p = new Float64Array(k);
+  softmaxInto(z, p, k);
+  return p;
 }
 
 export function trainModel(examples: TrainingExample[], opts: TrainOptions = {}): ModelData {
@@ -199,8 +216,12 @@ export function trainModel(examples: TrainingExample[], opts: TrainOptions = {})
   const m = allDocs.length;
   const vocab = buildVocabulary(allDocs, config);
   const vectorizer = new Vectorizer(vocab, config);
-  const vecs = allDocs.map((d) => vectorizer.vectorize(d));
-  const gram = gramMatrix(vecs);
+  const vecs = allDocs.map((d) => vectorizer.vectorize(d, true));
+  const d = vocab.features.length;
+  // Up to a few thousand documents the exact dual solver (n×n Gram matrix) is fastest; beyond
+  // that the primal one keeps memory and time linear in n.
+  const useDual = m <= (opts.dualMaxDocuments ?? DUAL_MAX_DOCUMENTS);
+  const gram = useDual ? gramMatrix(vecs) : null;
   progress(`features: ${n} examples + ${pseudo.length} catalogue texts, ${vocab.features.length} features (${Date.now() - t0} ms)`);
 
   const targets: Record<HeadName, HeadTarget> = {
@@ -220,18 +241,37 @@ export function trainModel(examples: TrainingExample[], opts: TrainOptions = {})
   const departments = targets.department.labels;
   const deptIndex = new Map(departments.map((d, i) => [d, i]));
   const pseudoIdx = pseudo.map((_, j) => n + j);
-  const pseudoWeight = opts.catalogueTextWeight ?? 0.5;
+  const pseudoWeight = opts.catalogueTextWeight ?? 1;
   /** Labels and weights of any document index (pseudo documents only exist for the department head). */
   const labelOf = (h: HeadName, i: number) => (i < n ? targets[h].y[i] : deptIndex.get(pseudo[i - n].department)!);
   const weightOf = (h: HeadName, i: number) => (i < n ? (targets[h].sampleWeight?.[i] ?? 1) : pseudoWeight);
-  const fitHead = (h: HeadName, realTrain: readonly number[]): { model: DualModel; rows: number[] } => {
+  /** Trains head h on the given real examples (plus the catalogue texts for the department head). */
+  const fitHead = (h: HeadName, realTrain: readonly number[]): FittedHead => {
     const rows = h === 'department' ? [...realTrain, ...pseudoIdx] : [...realTrain];
     const k = targets[h].labels.length;
-    const model = trainSoftmax(subGram(gram, m, rows), rows.length, Int32Array.from(rows.map((i) => labelOf(h, i))), k, {
-      l2,
-      sampleWeight: Float64Array.from(rows.map((i) => weightOf(h, i))),
-    });
-    return { model, rows };
+    const y = Int32Array.from(rows.map((i) => labelOf(h, i)));
+    const train = { l2, sampleWeight: Float64Array.from(rows.map((i) => weightOf(h, i))) };
+    if (gram) {
+      const model = trainSoftmax(subGram(gram, m, rows), rows.length, y, k, train);
+      return {
+        k,
+        scores: (test) => dualScores(subGram(gram, m, test, rows), test.length, model, rows.length),
+        weights: () => primalWeights(
+          rows.map((i) => vecs[i]),
+          model,
+          d,
+        ),
+        bias: model.bias,
+      };
+    }
+    const model = trainSoftmaxPrimal(
+      rows.map((i) => vecs[i]),
+      d,
+      y,
+      k,
+      train,
+    );
+    return { k, scores: (test) => primalScores(test.map((i) => vecs[i]), model.weights, model.bias, k), weights: () => model.weights, bias: model.bias };
   };
 
   const storedCatalogue = storeCatalogue(opts.catalogue);
@@ -240,7 +280,7 @@ export function trainModel(examples: TrainingExample[], opts: TrainOptions = {})
 
   // Out-of-fold raw scores for calibration.
   const minClass = Math.min(...Object.values(countBy(data.map((e) => e.department))));
-  const folds = opts.calibrationFolds === 0 || n < 20 ? 0 : Math.max(2, Math.min(opts.calibrationFolds ?? 5, Math.max(2, minClass)));
+  const folds = opts.calibrationFolds === 0 || n < 20 ? 0 : Math.max(2, Math.min(opts.calibrationFolds ?? 3, Math.max(2, minClass)));
   const calibrations = {} as Record<HeadName, Calibration>;
   let heldOutAccuracy: number | null = null;
   if (folds >= 2) {
@@ -257,20 +297,42 @@ export function trainModel(examples: TrainingExample[], opts: TrainOptions = {})
       for (let i = 0; i < n; i++) (foldOf[i] === f ? test : train).push(i);
       for (const h of HEAD_NAMES) {
         const k = targets[h].labels.length;
-        const { model, rows } = fitHead(h, train);
-        const s = dualScores(subGram(gram, m, test, rows), test.length, model, rows.length);
+        const s = fitHead(h, train).scores(test);
         test.forEach((i, a) => oof[h].set(s.subarray(a * k, a * k + k), i * k));
       }
       progress(`calibration fold ${f + 1}/${folds} (${Date.now() - t0} ms)`);
     }
-    for (const h of HEAD_NAMES) {
+    // department and type first; their calibrated held-out probabilities are stacked into the binary heads
+    for (const h of ['department', 'type'] as const) {
       const t = targets[h];
       calibrations[h] = fitCalibration({
         scores: oof[h],
         catalogue: h === 'department' ? catEvidence : null,
         labels: t.y,
         k: t.labels.length,
-        fitShift: h === 'firstContactResolvable' || h === 'urgent',
+        fitShift: false,
+      });
+    }
+    const kd = departments.length;
+    const kt = targets.type.labels.length;
+    const extraDim = kd + kt;
+    const extra = new Float64Array(n * extraDim);
+    for (let i = 0; i < n; i++) {
+      const pd = calibratedProbabilities(oof.department.subarray(i * kd, i * kd + kd), calibrations.department, catEvidence ? catEvidence.subarray(i * kd, i * kd + kd) : null, null);
+      const pt = calibratedProbabilities(oof.type.subarray(i * kt, i * kt + kt), calibrations.type, null, null);
+      extra.set(pd, i * extraDim);
+      extra.set(pt, i * extraDim + kd);
+    }
+    for (const h of ['firstContactResolvable', 'urgent'] as const) {
+      const t = targets[h];
+      calibrations[h] = fitCalibration({
+        scores: oof[h],
+        catalogue: null,
+        labels: t.y,
+        k: t.labels.length,
+        fitShift: true,
+        extra: t.labels.length === 2 ? extra : null,
+        extraDim,
       });
     }
     // held-out department accuracy with the fitted calibration
@@ -293,28 +355,24 @@ export function trainModel(examples: TrainingExample[], opts: TrainOptions = {})
   } else {
     for (const h of HEAD_NAMES) {
       const k = targets[h].labels.length;
-      calibrations[h] = { scale: 1, catalogueWeight: h === 'department' && catEvidence ? 1 : 0, shift: new Array(k).fill(0) };
+      const stacked = (h === 'firstContactResolvable' || h === 'urgent') && k === 2 ? departments.length + targets.type.labels.length : 0;
+      calibrations[h] = { scale: 1, catalogueWeight: h === 'department' && catEvidence ? 1 : 0, shift: new Array(k).fill(0), stack: new Array(stacked).fill(0) };
     }
   }
 
   // Final heads on all examples.
   const heads = {} as Record<HeadName, HeadData>;
-  const d = vocab.features.length;
   const all = Array.from({ length: n }, (_, i) => i);
   for (const h of HEAD_NAMES) {
     const t = targets[h];
-    const { model, rows } = fitHead(h, all);
-    const w = primalWeights(
-      rows.map((i) => vecs[i]),
-      model,
-      d,
-    );
+    const fitted = fitHead(h, all);
+    const w = fitted.weights();
     const cal = calibrations[h];
     heads[h] = {
       labels: t.labels,
       weights: Array.from(w, round6),
-      bias: Array.from(model.bias, round6),
-      calibration: { scale: round6(cal.scale), catalogueWeight: round6(cal.catalogueWeight), shift: cal.shift.map(round6) },
+      bias: Array.from(fitted.bias, round6),
+      calibration: { scale: round6(cal.scale), catalogueWeight: round6(cal.catalogueWeight), shift: cal.shift.map(round6), stack: cal.stack.map(round6) },
     };
   }
   progress(`trained 4 heads on ${n} examples in ${Date.now() - t0} ms`);
@@ -346,8 +404,6 @@ export function trainModel(examples: TrainingExample[], opts: TrainOptions = {})
 interface RuntimeHead {
   labels: string[];
   k: number;
-  w: Float64Array;
-  b: Float64Array;
   cal: Calibration;
 }
 
@@ -388,6 +444,9 @@ function validateModel(data: ModelData): void {
     if (!cal || typeof cal.scale !== 'number' || !(cal.scale > 0) || !Number.isFinite(cal.scale)) fail(`head ${h}: calibration.scale must be a positive number`);
     if (typeof cal.catalogueWeight !== 'number' || !Number.isFinite(cal.catalogueWeight) || cal.catalogueWeight < 0) fail(`head ${h}: calibration.catalogueWeight invalid`);
     if (!isFiniteNumberArray(cal.shift, k)) fail(`head ${h}: calibration.shift must be ${k} finite numbers`);
+    if (!isFiniteNumberArray(cal.stack)) fail(`head ${h}: calibration.stack must be an array of finite numbers`);
+    const stackDim = h === 'firstContactResolvable' || h === 'urgent' ? data.heads.department.labels.length + data.heads.type.labels.length : 0;
+    if (cal.stack.length !== 0 && cal.stack.length !== stackDim) fail(`head ${h}: calibration.stack must have ${stackDim} weights`);
   }
   if (data.heads.department.labels.length < 2) fail('the department head needs at least two departments');
   for (const h of ['firstContactResolvable', 'urgent'] as const) {
@@ -423,6 +482,15 @@ export class Classifier {
   private readonly heads: Record<HeadName, RuntimeHead>;
   private readonly catalogue: CatalogueIndex | null;
   private readonly entries: StoredCatalogueEntry[];
+  /** All heads' weights side by side (feature-major), so one pass over the features scores every head. */
+  private readonly wAll: Float64Array;
+  private readonly bAll: Float64Array;
+  private readonly offsets: Record<HeadName, number>;
+  private readonly kAll: number;
+  /** Per feature: the department weights' mean (contributions are explained relative to it). */
+  private readonly deptMean: Float64Array;
+  /** Scratch buffer for explanations (zero between calls). */
+  private readonly contribution: Float64Array;
 
   private constructor(
     private readonly data: ModelData,
@@ -430,18 +498,37 @@ export class Classifier {
   ) {
     const f = data.features;
     this.vectorizer = new Vectorizer({ features: f.vocabulary, idf: f.idf }, f.config);
+    const d = f.vocabulary.length;
     const heads = {} as Record<HeadName, RuntimeHead>;
+    const offsets = {} as Record<HeadName, number>;
+    let kAll = 0;
     for (const h of HEAD_NAMES) {
       const hd = data.heads[h];
-      heads[h] = {
-        labels: hd.labels,
-        k: hd.labels.length,
-        w: Float64Array.from(hd.weights),
-        b: Float64Array.from(hd.bias),
-        cal: hd.calibration,
-      };
+      offsets[h] = kAll;
+      kAll += hd.labels.length;
+      heads[h] = { labels: hd.labels, k: hd.labels.length, cal: hd.calibration };
+    }
+    this.wAll = new Float64Array(d * kAll);
+    this.bAll = new Float64Array(kAll);
+    for (const h of HEAD_NAMES) {
+      const { weights, bias } = data.heads[h];
+      const k = heads[h].k;
+      const o = offsets[h];
+      for (let i = 0; i < d; i++) for (let c = 0; c < k; c++) this.wAll[i * kAll + o + c] = weights[i * k + c];
+      for (let c = 0; c < k; c++) this.bAll[o + c] = bias[c];
+    }
+    const kd = heads.department.k;
+    this.deptMean = new Float64Array(d);
+    this.contribution = new Float64Array(d);
+    const dw = data.heads.department.weights;
+    for (let i = 0; i < d; i++) {
+      let m = 0;
+      for (let c = 0; c < kd; c++) m += dw[i * kd + c];
+      this.deptMean[i] = m / kd;
     }
     this.heads = heads;
+    this.offsets = offsets;
+    this.kAll = kAll;
     this.entries = catalogueOverride ?? data.catalogue;
     this.catalogue = this.entries.length ? new CatalogueIndex(this.entries, heads.department.labels) : null;
   }
@@ -470,32 +557,28 @@ export class Classifier {
     return this.data;
   }
 
-  private rawScores(head: RuntimeHead, x: SparseVector): Float64Array {
-    const k = head.k;
-    const s = new Float64Array(k);
-    for (let c = 0; c < k; c++) s[c] = head.b[c];
+  /** Raw logits of every head, concatenated in HEAD_NAMES order. */
+  private rawScores(x: SparseVector): Float64Array {
+    const k = this.kAll;
+    const s = Float64Array.from(this.bAll);
+    const w = this.wAll;
     for (let q = 0; q < x.idx.length; q++) {
       const base = x.idx[q] * k;
       const v = x.val[q];
-      for (let c = 0; c < k; c++) s[c] += v * head.w[base + c];
+      for (let c = 0; c < k; c++) s[c] += v * w[base + c];
     }
     return s;
   }
 
-  private probabilities(head: RuntimeHead, x: SparseVector, evidence: Float64Array | null): Float64Array {
-    const raw = this.rawScores(head, x);
-    const z = new Float64Array(head.k);
-    for (let c = 0; c < head.k; c++) {
-      z[c] = head.cal.scale * raw[c] + head.cal.shift[c] + (evidence ? head.cal.catalogueWeight * evidence[c] : 0);
-    }
-    const p = new Float64Array(head.k);
-    softmaxInto(z, p, head.k);
-    return p;
+  private headScores(raw: Float64Array, h: HeadName): Float64Array {
+    const o = this.offsets[h];
+    return raw.subarray(o, o + this.heads[h].k);
   }
 
-  private binary(head: RuntimeHead, x: SparseVector): number {
+  private binary(raw: Float64Array, h: HeadName, extra: Float64Array): number {
+    const head = this.heads[h];
     if (head.k === 1) return head.labels[0] === 'true' ? 1 : 0;
-    const p = this.probabilities(head, x, null);
+    const p = calibratedProbabilities(this.headScores(raw, h), head.cal, null, extra);
     return p[head.labels.indexOf('true')];
   }
 
@@ -504,40 +587,37 @@ export class Classifier {
     if (typeof input.body !== 'string') throw new TypeError('classify: body must be a string');
     if (input.subject !== undefined && input.subject !== null && typeof input.subject !== 'string') throw new TypeError('classify: subject must be a string');
     const text = textOf(input.subject, input.body);
-    const doc = extract(text, this.data.features.config);
-    const x = this.vectorizer.vectorize(doc);
+    const doc = this.vectorizer.featurize(text);
+    const x = doc.x;
+    const raw = this.rawScores(x);
 
     const dept = this.heads.department;
+    const scores = this.catalogue ? this.catalogue.score(doc.tokens) : null;
     let evidence: Float64Array | null = null;
-    let scores: ReturnType<CatalogueIndex['score']> | null = null;
-    if (this.catalogue && dept.cal.catalogueWeight > 0) {
-      scores = this.catalogue.score(doc.tokens);
+    if (scores && dept.cal.catalogueWeight > 0) {
       evidence = new Float64Array(dept.k);
       for (let c = 0; c < dept.k; c++) evidence[c] = Math.log1p(scores.departmentScore[c]);
-    } else if (this.catalogue) {
-      scores = this.catalogue.score(doc.tokens);
     }
-    const pd = this.probabilities(dept, x, evidence);
+    const pd = calibratedProbabilities(this.headScores(raw, 'department'), dept.cal, evidence, null);
     const order = Array.from(pd.keys()).sort((a, b) => pd[b] - pd[a]);
     const best = order[0];
 
     const typeHead = this.heads.type;
+    const pt = typeHead.k > 1 ? calibratedProbabilities(this.headScores(raw, 'type'), typeHead.cal, null, null) : Float64Array.of(1);
     let typeIdx = 0;
-    let typeConf = 1;
-    if (typeHead.k > 1) {
-      const pt = this.probabilities(typeHead, x, null);
-      for (let c = 1; c < typeHead.k; c++) if (pt[c] > pt[typeIdx]) typeIdx = c;
-      typeConf = pt[typeIdx];
-    }
-    const pFcr = this.binary(this.heads.firstContactResolvable, x);
-    const pUrgent = this.binary(this.heads.urgent, x);
+    for (let c = 1; c < typeHead.k; c++) if (pt[c] > pt[typeIdx]) typeIdx = c;
+    const stacked = new Float64Array(dept.k + typeHead.k);
+    stacked.set(pd, 0);
+    stacked.set(pt, dept.k);
+    const pFcr = this.binary(raw, 'firstContactResolvable', stacked);
+    const pUrgent = this.binary(raw, 'urgent', stacked);
 
     let category: string | null = null;
     if (scores) {
       let bestScore = 0;
       this.entries.forEach((e, i) => {
-        if (e.code && e.department === dept.labels[best] && scores!.entryScore[i] > bestScore) {
-          bestScore = scores!.entryScore[i];
+        if (e.code && e.department === dept.labels[best] && scores.entryScore[i] > bestScore) {
+          bestScore = scores.entryScore[i];
           category = e.code;
         }
       });
@@ -552,10 +632,10 @@ export class Classifier {
       urgent: pUrgent >= this.data.thresholds.urgent,
       language: given ?? detectLanguage(text),
       confidence: pd[best],
-      typeConfidence: typeConf,
+      typeConfidence: pt[typeIdx],
       firstContactResolvableProbability: pFcr,
       urgentProbability: pUrgent,
-      explanation: this.explain(doc, x, best, evidence, scores),
+      explanation: this.explain(doc, best, evidence, scores),
       alternatives: order.slice(1, 4).map((c) => ({ department: dept.labels[c], confidence: pd[c] })),
     };
   }
@@ -565,66 +645,47 @@ export class Classifier {
    * department: character n-grams are credited to the words they come from, so the list
    * reads as words, phrases, cues and catalogue keywords.
    */
-  private explain(
-    doc: ExtractedText,
-    x: SparseVector,
-    cls: number,
-    evidence: Float64Array | null,
-    scores: ReturnType<CatalogueIndex['score']> | null,
-    top = 8,
-  ): { feature: string; weight: number }[] {
+  private explain(doc: Featurized, cls: number, evidence: Float64Array | null, scores: CatalogueScores | null, top = 8): { feature: string; weight: number }[] {
     const head = this.heads.department;
-    const k = head.k;
+    const k = this.kAll;
+    const col = this.offsets.department + cls;
     const feats = this.data.features.vocabulary;
-    const contrib = new Map<number, number>();
+    const x = doc.x;
+    const contrib = this.contribution;
     for (let q = 0; q < x.idx.length; q++) {
       const f = x.idx[q];
-      let mean = 0;
-      for (let c = 0; c < k; c++) mean += head.w[f * k + c];
-      mean /= k;
-      contrib.set(f, head.cal.scale * x.val[q] * (head.w[f * k + cls] - mean));
+      contrib[f] = head.cal.scale * x.val[q] * (this.wAll[f * k + col] - this.deptMean[f]);
     }
     const out = new Map<string, number>();
     const addOut = (name: string, v: number) => out.set(name, (out.get(name) ?? 0) + v);
-    const cfg = this.data.features.config;
-    const seenTokens = new Set<string>();
-    for (const t of doc.tokens) {
-      if (seenTokens.has(t)) continue;
-      seenTokens.add(t);
-      const name = `word:${t}`;
-      const wi = this.vectorizer.index.get('w:' + t);
-      if (wi !== undefined && contrib.has(wi)) addOut(name, contrib.get(wi)!);
-      if (t.length >= 2) {
-        const grams = charGrams(t, cfg.charMin, cfg.charMax);
-        for (const g of grams) {
-          const key = 'c:' + g;
-          const gi = this.vectorizer.index.get(key);
-          if (gi === undefined || !contrib.has(gi)) continue;
-          const occurrences = doc.counts.get(key) ?? 1;
-          // each occurrence in the text gets an equal share; this token's share is one occurrence
-          addOut(name, contrib.get(gi)! / occurrences);
-        }
-      }
+    for (const [t, tf] of doc.tokenFeatures) {
+      let v = tf.word >= 0 ? contrib[tf.word] : 0;
+      // every occurrence of an n-gram in the text gets an equal share of its contribution
+      for (const f of tf.grams) v += contrib[f] / Math.max(1, doc.count(f));
+      if (v !== 0) addOut(`word:${t}`, v);
     }
-    for (const [f, v] of contrib) {
+    for (let q = 0; q < x.idx.length; q++) {
+      const f = x.idx[q];
+      const v = contrib[f];
+      contrib[f] = 0;
       const fname = feats[f];
       if (fname.startsWith('b:')) addOut(`phrase:${fname.slice(2)}`, v);
       else if (fname.startsWith('x:')) addOut(`cue:${CUE_NAMES[fname] ?? fname.slice(2).replace(/^cue_/, '') + ' words'}`, v);
     }
     if (evidence && scores && head.cal.catalogueWeight > 0) {
       let mean = 0;
-      for (let c = 0; c < k; c++) mean += evidence[c];
-      mean /= k;
+      for (let c = 0; c < head.k; c++) mean += evidence[c];
+      mean /= head.k;
       const total = head.cal.catalogueWeight * (evidence[cls] - mean);
-      const mine = scores.matches.filter((m) => this.entries[m.label].department === head.labels[cls]);
-      const sum = mine.reduce((s, m) => s + m.weight, 0);
-      const seen = new Set<string>();
-      for (const m of mine) {
-        if (seen.has(m.keyword)) continue;
-        seen.add(m.keyword);
+      const mine = new Map<string, { weight: number; code: string | null }>();
+      for (const m of scores.matches) {
         const e = this.entries[m.label];
-        addOut(`keyword:${m.keyword}${e.code ? ` (${e.code})` : ''}`, (total * m.weight) / Math.max(sum, 1e-9));
+        if (e.department !== head.labels[cls] || mine.has(m.keyword)) continue;
+        mine.set(m.keyword, { weight: m.weight, code: e.code });
       }
+      let sum = 0;
+      for (const v of mine.values()) sum += v.weight;
+      for (const [kw, v] of mine) addOut(`keyword:${kw}${v.code ? ` (${v.code})` : ''}`, (total * v.weight) / Math.max(sum, 1e-9));
     }
     return [...out.entries()]
       .filter(([, v]) => v > 0)

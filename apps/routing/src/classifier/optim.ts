@@ -56,7 +56,7 @@ function dot(a: Float64Array, b: Float64Array): number {
 }
 
 /** Minimises a smooth convex function with L-BFGS and a backtracking (Armijo) line search. */
-export function lbfgs(f: Objective, x0: Float64Array, opts: LbfgsOptions = {}): { x: Float64Array; value: number; iterations: number } {
+export function lbfgs(f: Objective, x0: Float64Array, opts: LbfgsOptions = {}): { x: Float64Array; value: number; iterations: number; evaluations: number } {
   const maxIt = opts.maxIterations ?? 200;
   const m = opts.memory ?? 8;
   const gtol = opts.gradientTolerance ?? 1e-5;
@@ -64,6 +64,7 @@ export function lbfgs(f: Objective, x0: Float64Array, opts: LbfgsOptions = {}): 
   const n = x0.length;
   let x = new Float64Array(x0);
   let g = new Float64Array(n);
+  let evaluations = 1;
   let fx = f(x, g);
   const sList: Float64Array[] = [];
   const yList: Float64Array[] = [];
@@ -112,6 +113,7 @@ export function lbfgs(f: Objective, x0: Float64Array, opts: LbfgsOptions = {}): 
     for (let ls = 0; ls < 40; ls++) {
       for (let i = 0; i < n; i++) xNew[i] = x[i] + step * d[i];
       fNew = f(xNew, gNew);
+      evaluations++;
       if (Number.isFinite(fNew) && fNew <= fx + 1e-4 * step * gd) {
         accepted = true;
         break;
@@ -145,7 +147,7 @@ export function lbfgs(f: Objective, x0: Float64Array, opts: LbfgsOptions = {}): 
       break;
     }
   }
-  return { x, value: fx, iterations: it };
+  return { x, value: fx, iterations: it, evaluations };
 }
 
 /** Softmax of row `scores` into `out`, returns log-sum-exp. */

@@ -115,27 +115,38 @@ export class BusinessCalendar {
     return this.days.has(day.weekday) && !this.isHoliday(day);
   }
 
+  /** Opening interval of a local day (instants), or null when closed; cached (Intl formatting is slow). */
+  private day(y: number, m: number, d: number): { openAt: number; closeAt: number } | null {
+    const key = `${y}-${m}-${d}`;
+    let hit = this.days_.get(key);
+    if (hit === undefined) {
+      const weekday = ((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7) + 1;
+      const tz = this.spec.timezone;
+      hit = this.isOpenDay({ y, m, d, weekday })
+        ? { openAt: localToInstant(y, m, d, this.opens, tz), closeAt: localToInstant(y, m, d, this.closes, tz) }
+        : null;
+      if (this.days_.size > 5000) this.days_.clear();
+      this.days_.set(key, hit);
+    }
+    return hit;
+  }
+
+  private readonly days_ = new Map<string, { openAt: number; closeAt: number } | null>();
+
   /** The instant `hours` business hours after `start` (fractions allowed). */
   addBusinessHours(start: Date, hours: number): Date {
     if (!(hours >= 0) || !Number.isFinite(hours)) throw new Error('hours must be a finite number ≥ 0');
     let remaining = hours * 60 * MINUTE;
-    let cursor = start.getTime();
-    const tz = this.spec.timezone;
-    for (let guard = 0; guard < 3660; guard++) {
-      const p = localParts(cursor, tz);
-      const day: LocalDay = { y: p.y, m: p.m, d: p.d, weekday: p.weekday };
-      if (this.isOpenDay(day)) {
-        const openAt = localToInstant(p.y, p.m, p.d, this.opens, tz);
-        const closeAt = localToInstant(p.y, p.m, p.d, this.closes, tz);
-        const from = Math.max(cursor, openAt);
-        if (from < closeAt) {
-          if (remaining <= closeAt - from) return new Date(from + remaining);
-          remaining -= closeAt - from;
-        }
-      }
-      // next local midnight
-      const next = new Date(Date.UTC(p.y, p.m - 1, p.d + 1));
-      cursor = localToInstant(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate(), 0, tz);
+    const cursor = start.getTime();
+    const p = localParts(cursor, this.spec.timezone);
+    for (let i = 0; i < 3660; i++) {
+      const date = new Date(Date.UTC(p.y, p.m - 1, p.d + i));
+      const open = this.day(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+      if (!open) continue;
+      const from = Math.max(cursor, open.openAt);
+      if (from >= open.closeAt) continue;
+      if (remaining <= open.closeAt - from) return new Date(from + remaining);
+      remaining -= open.closeAt - from;
     }
     throw new Error('no business time within ten years: check the opening hours');
   }

@@ -17,11 +17,16 @@ export interface FiredTimer {
 export class SlaTimersRepository {
   constructor(private readonly tx: TransactionContext) {}
 
-  async insert(t: { tenantId: string; inquiryId: string; clock: SlaClockName; kind: 'warning' | 'breach'; fireAt: Date; dueAt: Date }): Promise<void> {
-    await this.tx.manager.query(
-      `INSERT INTO routing.sla_timers (tenant_id, inquiry_id, clock, kind, fire_at, due_at) VALUES ($1,$2,$3,$4,$5,$6)`,
-      [t.tenantId, t.inquiryId, t.clock, t.kind, t.fireAt, t.dueAt],
-    );
+  /** One statement for all of an inquiry's timers (routing is per-query bound). */
+  async insert(timers: { tenantId: string; inquiryId: string; clock: SlaClockName; kind: 'warning' | 'breach'; fireAt: Date; dueAt: Date }[]): Promise<void> {
+    if (!timers.length) return;
+    const params: unknown[] = [];
+    const rows = timers.map((t) => {
+      params.push(t.tenantId, t.inquiryId, t.clock, t.kind, t.fireAt, t.dueAt);
+      const b = params.length - 6;
+      return `($${b + 1},$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6})`;
+    });
+    await this.tx.manager.query(`INSERT INTO routing.sla_timers (tenant_id, inquiry_id, clock, kind, fire_at, due_at) VALUES ${rows.join(',')}`, params);
   }
 
   /** Stops the pending timers of a clock (answered → first response, resolved → both). */
@@ -37,7 +42,7 @@ export class SlaTimersRepository {
    * in the caller's transaction, so each fires once and a crash before commit fires it again.
    */
   async claimDue(limit: number): Promise<FiredTimer[]> {
-    const rows = await this.tx.manager.query(
+    const result = await this.tx.manager.query(
       `WITH due AS (
          SELECT id FROM routing.sla_timers WHERE fired_at IS NULL AND stopped_at IS NULL AND fire_at <= now()
          ORDER BY fire_at LIMIT $1 FOR UPDATE SKIP LOCKED)
@@ -46,6 +51,8 @@ export class SlaTimersRepository {
          (SELECT w.department FROM routing.work_items w WHERE w.inquiry_id = t.inquiry_id) AS department`,
       [limit],
     );
+    // TypeORM answers an UPDATE with [rows, affected]
+    const rows: Record<string, unknown>[] = Array.isArray(result[0]) ? result[0] : result;
     return rows.map((r: Record<string, unknown>) => ({
       id: String(r.id), tenantId: r.tenant_id as string, inquiryId: r.inquiry_id as string, clock: r.clock as SlaClockName,
       kind: r.kind as 'warning' | 'breach', dueAt: r.due_at as Date, department: (r.department as string) ?? 'kontaktcenter',

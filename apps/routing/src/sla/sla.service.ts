@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BusinessCalendar } from './business-calendar';
-import { CalendarRepository } from './calendar.repository';
+import { CalendarRepository, TenantSettings } from './calendar.repository';
 import { SlaClock } from './sla-clock';
 import { SlaClockName, SlaTimersRepository } from './sla-timers.repository';
 
@@ -11,6 +11,7 @@ const CACHE_MS = 10_000;
 @Injectable()
 export class SlaService {
   private readonly calendars = new Map<string, { cal: BusinessCalendar; until: number }>();
+  private readonly settingsCache = new Map<string, { s: TenantSettings; until: number }>();
 
   constructor(private readonly settings: CalendarRepository, private readonly timers: SlaTimersRepository, private readonly clock: SlaClock) {}
 
@@ -18,15 +19,25 @@ export class SlaService {
     const key = `${tenantId}\u0000${department ?? ''}`;
     const hit = this.calendars.get(key);
     if (hit && hit.until > Date.now()) return hit.cal;
-    const s = await this.settings.get(tenantId);
+    const s = await this.tenantSettings(tenantId);
     const own = department ? await this.settings.departmentHours(tenantId, department) : null;
     const cal = new BusinessCalendar({ hours: own ?? s.businessHours, timezone: s.timezone, holidays: s.holidays });
     this.calendars.set(key, { cal, until: Date.now() + CACHE_MS });
     return cal;
   }
 
+  /** The tenant's opening hours and default SLA hours, cached for a few seconds. */
+  async tenantSettings(tenantId: string): Promise<TenantSettings> {
+    const hit = this.settingsCache.get(tenantId);
+    if (hit && hit.until > Date.now()) return hit.s;
+    const s = await this.settings.get(tenantId);
+    this.settingsCache.set(tenantId, { s, until: Date.now() + CACHE_MS });
+    return s;
+  }
+
   /** Forget cached calendars of a tenant (after its opening hours changed). */
   invalidate(tenantId: string): void {
+    this.settingsCache.delete(tenantId);
     for (const k of this.calendars.keys()) if (k.startsWith(`${tenantId}\u0000`)) this.calendars.delete(k);
   }
 
@@ -37,14 +48,16 @@ export class SlaService {
   ): Promise<Partial<Record<SlaClockName, Date>>> {
     const cal = await this.calendar(c.tenantId, c.department);
     const out: Partial<Record<SlaClockName, Date>> = {};
+    const timers: Parameters<SlaTimersRepository['insert']>[0] = [];
     for (const clock of Object.keys(hours) as SlaClockName[]) {
       const h = hours[clock]!;
       const dueAt = this.clock.due(cal, c.start, h);
       const warnAt = this.clock.due(cal, c.start, h * WARNING_AT);
-      await this.timers.insert({ tenantId: c.tenantId, inquiryId: c.inquiryId, clock, kind: 'warning', fireAt: warnAt, dueAt });
-      await this.timers.insert({ tenantId: c.tenantId, inquiryId: c.inquiryId, clock, kind: 'breach', fireAt: dueAt, dueAt });
+      timers.push({ tenantId: c.tenantId, inquiryId: c.inquiryId, clock, kind: 'warning', fireAt: warnAt, dueAt });
+      timers.push({ tenantId: c.tenantId, inquiryId: c.inquiryId, clock, kind: 'breach', fireAt: dueAt, dueAt });
       out[clock] = dueAt;
     }
+    await this.timers.insert(timers);
     return out;
   }
 

@@ -53,4 +53,6 @@ export class AcceptedInquiryDto {
   @ApiProperty({ example: 'KC-2026-000123' }) reference: string;
   @ApiProperty({ description: 'Secret for the citizen to follow the case' }) trackingToken: string;
   @ApiProperty({ example: 'received' }) status: string;
+  @ApiPropertyOptional({ description: 'A fault report already known: the open report nearby it is linked to', example: { reference: 'KC-2026-000100' } })
+  duplicateOf?: { reference: string };
 }
