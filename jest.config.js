@@ -17,4 +17,6 @@ module.exports = {
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
   testTimeout: 60000,
   maxWorkers: 2,
+  // Every service is closed in afterAll; this only guards CI against a stray timer keeping jest alive.
+  forceExit: true,
 };

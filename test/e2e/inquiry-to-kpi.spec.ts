@@ -24,8 +24,14 @@ describe('an inquiry followed end to end through the broker', () => {
     });
     expect(kpis.groups).toEqual([expect.objectContaining({ channel: 'web', received: 1 })]);
 
-    const ds = p.apps.routing!.get(require('typeorm').DataSource);
-    const [routed] = await ds.query('SELECT reference FROM routing.inquiries WHERE id = $1', [res.body.id]);
-    expect(routed.reference).toBe(res.body.reference);
+    const routing = await waitFor('routing to decide', async () => {
+      const r = await request(p.urls.routing!).get(`/v1/inquiries/${res.body.id}/routing`).set('x-api-key', p.keys.supervisor);
+      return r.status === 200 ? r.body : undefined;
+    });
+    expect(routing.decision).toMatchObject({ department: 'gata_park', category: 'street_lighting' });
+    await waitFor('intake to show who handles it', async () => {
+      const r = await request(p.urls.intake!).get(`/v1/inquiries/${res.body.reference}`).query({ token: res.body.trackingToken });
+      return r.body.status === 'in_progress';
+    });
   });
 });

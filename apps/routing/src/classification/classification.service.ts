@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { ProblemException } from '@lotsen/platform';
+import { Classification, ClassifierInput } from '../classifier';
+import { RoutingConfig } from '../routing.config';
+import { ModelRegistry } from './model-registry.service';
+
+export interface ClassifyResult extends Classification {
+  modelVersion: number;
+  /** Below the confidence threshold: routing sends such an inquiry to the triage queue. */
+  belowThreshold: boolean;
+}
+
+@Injectable()
+export class ClassificationService {
+  constructor(private readonly registry: ModelRegistry, private readonly config: RoutingConfig) {}
+
+  get threshold(): number {
+    return this.config.confidenceThreshold;
+  }
+
+  /** undefined when the tenant has no usable model yet. */
+  async tryClassify(tenantId: string, input: ClassifierInput): Promise<ClassifyResult | undefined> {
+    const m = await this.registry.get(tenantId);
+    if (!m) return undefined;
+    const c = m.classifier.classify(input);
+    return { ...c, modelVersion: m.version, belowThreshold: c.confidence < this.config.confidenceThreshold };
+  }
+
+  async classify(tenantId: string, input: ClassifierInput): Promise<ClassifyResult> {
+    const r = await this.tryClassify(tenantId, input);
+    if (!r) throw ProblemException.of(409, 'no-model', 'This tenant has no trained classifier yet: POST /v1/models/train.');
+    return r;
+  }
+}

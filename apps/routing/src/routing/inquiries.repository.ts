@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionContext } from '@lotsen/persistence';
+
+export interface RoutingInquiry {
+  id: string;
+  tenantId: string;
+  reference: string;
+  channel: string;
+  subject: string | null;
+  body: string;
+  language: string;
+  sensitive: boolean;
+  location: unknown;
+  receivedAt: Date;
+}
+
+@Injectable()
+export class RoutingInquiriesRepository {
+  constructor(private readonly tx: TransactionContext) {}
+
+  /** False when the inquiry is known already (routed once, whatever the event id). */
+  async insert(i: Omit<RoutingInquiry, 'receivedAt'> & { receivedAt: string }): Promise<boolean> {
+    const rows = await this.tx.manager.query(
+      `INSERT INTO routing.inquiries (id, tenant_id, reference, channel, subject, body, language, sensitive, location, received_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT (id) DO NOTHING RETURNING 1`,
+      [i.id, i.tenantId, i.reference, i.channel, i.subject, i.body, i.language, i.sensitive, i.location ? JSON.stringify(i.location) : null, i.receivedAt],
+    );
+    return rows.length > 0;
+  }
+
+  async find(tenantId: string, id: string): Promise<RoutingInquiry | undefined> {
+    const [r] = await this.tx.manager.query(`SELECT * FROM routing.inquiries WHERE id = $1 AND tenant_id = $2`, [id, tenantId]);
+    return r ? { id: r.id, tenantId: r.tenant_id, reference: r.reference, channel: r.channel, subject: r.subject, body: r.body, language: r.language, sensitive: r.sensitive, location: r.location, receivedAt: r.received_at } : undefined;
+  }
+
+  /** The final outcome, a labelled example for the next training run. */
+  async recordResolution(id: string, r: { department: string; type: string; firstContact: boolean }): Promise<void> {
+    await this.tx.manager.query(
+      `UPDATE routing.inquiries SET final_department = $2, final_type = $3, final_first_contact = $4, resolved_at = now() WHERE id = $1`,
+      [id, r.department, r.type, r.firstContact],
+    );
+  }
+}

@@ -1,0 +1,75 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { isDatabaseUnavailable, TransactionContext } from '@lotsen/persistence';
+import { RoutingConfig } from '../routing.config';
+
+// An agent of the item's team, available, speaking its language, below capacity.
+const AGENT_AVAILABLE = `
+  SELECT 1 FROM routing.agents a
+  WHERE a.tenant_id = w.tenant_id AND a.active AND a.presence = 'available'
+    AND a.department = (CASE WHEN w.department = 'triage' THEN 'kontaktcenter' ELSE w.department END)
+    AND w.language = ANY(a.languages)
+    AND (SELECT count(*) FROM routing.work_items x WHERE x.tenant_id = a.tenant_id AND x.assigned_to = a.id AND x.status IN ('assigned', 'answered')) < a.capacity`;
+const SKILLED = `
+    AND EXISTS (SELECT 1 FROM routing.agent_skills s WHERE s.tenant_id = a.tenant_id AND s.agent_id = a.id
+      AND ((s.kind = 'category' AND s.code = w.category) OR (s.kind = 'department' AND s.code = w.topic_department)))`;
+
+/**
+ * Overflow: an item waiting past `overflowAfterSeconds` with no qualified agent available is
+ * opened to any agent of its team (skill requirement widened); past `supervisorAfterSeconds`
+ * with still nobody available it goes to the supervisor queue.
+ */
+@Injectable()
+export class OverflowService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = new Logger('Overflow');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+
+  constructor(private readonly tx: TransactionContext, private readonly config: RoutingConfig) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      if (this.running) return;
+      this.running = this.sweep().then(() => undefined, (err) => {
+        if (!isDatabaseUnavailable(err)) this.log.error(`overflow sweep failed: ${(err as Error).message}`);
+      }).finally(() => (this.running = undefined));
+    }, Math.max(this.config.schedulerIntervalMs, 1000));
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+
+  async sweep(): Promise<{ widened: number; toSupervisor: number }> {
+    return this.tx.run(async (m) => {
+      const widened = await m.query(
+        `UPDATE routing.work_items w SET overflow_stage = 1, updated_at = now()
+         WHERE w.status = 'queued' AND w.overflow_stage = 0 AND w.queue <> 'supervisor'
+           AND w.enqueued_at < now() - make_interval(secs => $1)
+           AND NOT EXISTS (${AGENT_AVAILABLE} ${SKILLED})
+         RETURNING w.inquiry_id, w.tenant_id`,
+        [this.config.overflowAfterSeconds],
+      );
+      const escalated = await m.query(
+        `UPDATE routing.work_items w SET overflow_stage = 2, queue = 'supervisor', updated_at = now()
+         WHERE w.status = 'queued' AND w.overflow_stage = 1
+           AND w.enqueued_at < now() - make_interval(secs => $1)
+           AND NOT EXISTS (${AGENT_AVAILABLE})
+         RETURNING w.inquiry_id, w.tenant_id`,
+        [this.config.supervisorAfterSeconds],
+      );
+      // TypeORM answers an UPDATE with [rows, affected]
+      const rows = (r: unknown[]) => (Array.isArray(r[0]) ? r[0] : r) as { inquiry_id: string; tenant_id: string }[];
+      const w = rows(widened);
+      const s = rows(escalated);
+      for (const [list, action] of [[w, 'overflow_widened'], [s, 'overflow_supervisor']] as const) {
+        for (const r of list) {
+          await m.query(`INSERT INTO routing.work_history (inquiry_id, tenant_id, action, actor) VALUES ($1, $2, $3, 'routing')`, [r.inquiry_id, r.tenant_id, action]);
+        }
+      }
+      if (w.length || s.length) this.log.log(`overflow: ${w.length} widened, ${s.length} to the supervisor queue`);
+      return { widened: w.length, toSupervisor: s.length };
+    });
+  }
+}

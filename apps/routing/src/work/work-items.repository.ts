@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionContext } from '@lotsen/persistence';
+import { Queue } from '../routing/decision';
+import { AgentProfile, Candidate } from './ranking';
+
+export type WorkStatus = 'queued' | 'assigned' | 'answered' | 'resolved';
+
+export interface WorkItem {
+  inquiryId: string;
+  tenantId: string;
+  reference: string;
+  department: string;
+  queue: Queue;
+  category: string | null;
+  topicDepartment: string;
+  type: string;
+  language: string;
+  priority: number;
+  urgent: boolean;
+  status: WorkStatus;
+  assignedTo: string | null;
+  assignedAt: Date | null;
+  overflowStage: number;
+  enqueuedAt: Date;
+  firstResponseDueAt: Date | null;
+  resolutionDueAt: Date | null;
+  answeredAt: Date | null;
+  resolvedAt: Date | null;
+  suggestions: unknown[];
+}
+
+export function toWorkItem(r: Record<string, any>): WorkItem {
+  return {
+    inquiryId: r.inquiry_id, tenantId: r.tenant_id, reference: r.reference, department: r.department, queue: r.queue, category: r.category,
+    topicDepartment: r.topic_department, type: r.type, language: r.language, priority: r.priority, urgent: r.urgent, status: r.status,
+    assignedTo: r.assigned_to, assignedAt: r.assigned_at, overflowStage: r.overflow_stage, enqueuedAt: r.enqueued_at,
+    firstResponseDueAt: r.first_response_due_at, resolutionDueAt: r.resolution_due_at, answeredAt: r.answered_at, resolvedAt: r.resolved_at,
+    suggestions: r.suggestions ?? [],
+  };
+}
+
+const COLUMNS: Record<string, string> = {
+  department: 'department', queue: 'queue', status: 'status', assignedTo: 'assigned_to', assignedAt: 'assigned_at', overflowStage: 'overflow_stage',
+  enqueuedAt: 'enqueued_at', firstResponseDueAt: 'first_response_due_at', resolutionDueAt: 'resolution_due_at', answeredAt: 'answered_at',
+  resolvedAt: 'resolved_at', priority: 'priority', category: 'category', topicDepartment: 'topic_department',
+};
+
+@Injectable()
+export class WorkItemsRepository {
+  constructor(private readonly tx: TransactionContext) {}
+
+  private q(sql: string, params: unknown[] = []) {
+    return this.tx.manager.query(sql, params);
+  }
+
+  async insert(w: Omit<WorkItem, 'assignedAt' | 'overflowStage' | 'enqueuedAt' | 'answeredAt' | 'resolvedAt'> & { resolvedAt?: Date | null }): Promise<void> {
+    await this.q(
+      `INSERT INTO routing.work_items (inquiry_id, tenant_id, reference, department, queue, category, topic_department, type, language, priority, urgent,
+         status, assigned_to, first_response_due_at, resolution_due_at, suggestions, resolved_at)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)`,
+      [w.inquiryId, w.tenantId, w.reference, w.department, w.queue, w.category, w.topicDepartment, w.type, w.language, w.priority, w.urgent,
+        w.status, w.assignedTo, w.firstResponseDueAt, w.resolutionDueAt, JSON.stringify(w.suggestions), w.resolvedAt ?? null],
+    );
+  }
+
+  async find(tenantId: string, id: string, lock = false): Promise<WorkItem | undefined> {
+    const [r] = await this.q(`SELECT * FROM routing.work_items WHERE inquiry_id = $1 AND tenant_id = $2 ${lock ? 'FOR UPDATE' : ''}`, [id, tenantId]);
+    return r ? toWorkItem(r) : undefined;
+  }
+
+  async update(id: string, patch: Partial<WorkItem>): Promise<void> {
+    const sets: string[] = [];
+    const params: unknown[] = [id];
+    for (const [k, v] of Object.entries(patch)) {
+      const col = COLUMNS[k];
+      if (!col) throw new Error(`work item field ${k} cannot be updated`);
+      params.push(v);
+      sets.push(`${col} = $${params.length}`);
+    }
+    await this.q(`UPDATE routing.work_items SET ${sets.join(', ')}, updated_at = now() WHERE inquiry_id = $1`, params);
+  }
+
+  /** Items currently held by an agent (its load against capacity). */
+  async load(tenantId: string, agentId: string): Promise<number> {
+    const [r] = await this.q(
+      `SELECT count(*)::int AS n FROM routing.work_items WHERE tenant_id = $1 AND assigned_to = $2 AND status IN ('assigned', 'answered')`,
+      [tenantId, agentId],
+    );
+    return r.n;
+  }
+
+  /**
+   * Queued items this agent may take, best first by priority and due time (ranking finishes in
+   * code): its team, its languages, a skill for the category or topic (unless the item has
+   * overflowed, is in triage — its topic is unknown —, or the agent is a supervisor), and the
+   * supervisor queue only for supervisors.
+   */
+  async candidates(tenantId: string, agent: AgentProfile, limit = 50): Promise<Candidate[]> {
+    const supervisor = agent.role === 'supervisor';
+    const rows = await this.q(
+      `SELECT * FROM (
+         SELECT w.inquiry_id, w.priority, w.first_response_due_at, w.enqueued_at, w.overflow_stage, w.queue,
+           COALESCE((SELECT max(s.level) FROM routing.agent_skills s WHERE s.tenant_id = w.tenant_id AND s.agent_id = $2
+             AND ((s.kind = 'category' AND s.code = w.category) OR (s.kind = 'department' AND s.code = w.topic_department))), 0) AS skill
+         FROM routing.work_items w
+         WHERE w.tenant_id = $1 AND w.status = 'queued'
+           AND (CASE WHEN w.department = 'triage' THEN 'kontaktcenter' ELSE w.department END) = $3
+           AND (w.queue <> 'supervisor' OR $5)
+           AND (w.language = ANY($4::text[]) OR ($5 AND w.queue = 'supervisor'))
+       ) c
+       WHERE c.skill > 0 OR c.overflow_stage >= 1 OR c.queue = 'triage' OR $5
+       ORDER BY c.priority, c.first_response_due_at NULLS LAST, c.enqueued_at
+       LIMIT $6`,
+      [tenantId, agent.id, agent.department, agent.languages, supervisor, limit],
+    );
+    return rows.map((r: Record<string, any>) => ({
+      inquiryId: r.inquiry_id, priority: r.priority, dueAt: r.first_response_due_at, skill: Number(r.skill), enqueuedAt: r.enqueued_at,
+    }));
+  }
+
+  /** Locks a still-queued item; undefined if another claim has it (locked or no longer queued). */
+  async lockQueued(tenantId: string, id: string): Promise<WorkItem | undefined> {
+    const [r] = await this.q(
+      `SELECT * FROM routing.work_items WHERE inquiry_id = $1 AND tenant_id = $2 AND status = 'queued' FOR UPDATE SKIP LOCKED`,
+      [id, tenantId],
+    );
+    return r ? toWorkItem(r) : undefined;
+  }
+
+  async list(tenantId: string, f: { department?: string; queue?: string; status?: string; assignedTo?: string; limit: number }): Promise<WorkItem[]> {
+    const where = ['tenant_id = $1'];
+    const params: unknown[] = [tenantId];
+    for (const [col, v] of [['department', f.department], ['queue', f.queue], ['status', f.status], ['assigned_to', f.assignedTo]] as const) {
+      if (v === undefined) continue;
+      params.push(v);
+      where.push(`${col} = $${params.length}`);
+    }
+    params.push(f.limit);
+    const rows = await this.q(
+      `SELECT * FROM routing.work_items WHERE ${where.join(' AND ')} ORDER BY priority, first_response_due_at NULLS LAST, enqueued_at LIMIT $${params.length}`,
+      params,
+    );
+    return rows.map(toWorkItem);
+  }
+
+  async addHistory(h: { inquiryId: string; tenantId: string; action: string; actor: string; details?: Record<string, unknown> }): Promise<void> {
+    await this.q(`INSERT INTO routing.work_history (inquiry_id, tenant_id, action, actor, details) VALUES ($1,$2,$3,$4,$5)`, [
+      h.inquiryId, h.tenantId, h.action, h.actor, JSON.stringify(h.details ?? {}),
+    ]);
+  }
+
+  async history(inquiryId: string): Promise<{ action: string; actor: string; details: unknown; at: string }[]> {
+    const rows = await this.q(`SELECT action, actor, details, at FROM routing.work_history WHERE inquiry_id = $1 ORDER BY id`, [inquiryId]);
+    return rows.map((r: Record<string, any>) => ({ action: r.action, actor: r.actor, details: r.details, at: new Date(r.at).toISOString() }));
+  }
+}

@@ -1,0 +1,87 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentPrincipal, Principal, ProblemException, Roles } from '@lotsen/platform';
+import { UUID } from '../routing/routing.controller';
+import { AnswerDto, NoteDto, ReasonDto, ResolveDto, TransferDto } from './work.dto';
+import { WorkService } from './work.service';
+
+const STAFF = ['agent', 'supervisor', 'admin', 'department'];
+
+function itemId(id: string): string {
+  if (!UUID.test(id)) throw ProblemException.of(404, 'not-found', 'No such work item.');
+  return id;
+}
+
+@ApiTags('work')
+@ApiSecurity('api-key')
+@Controller('v1/work')
+export class WorkController {
+  constructor(private readonly work: WorkService) {}
+
+  @Post('next') @HttpCode(200) @Roles(...STAFF)
+  @ApiOperation({ summary: 'Claim the best item you are qualified for (204 when there is none)' })
+  async next(@CurrentPrincipal() p: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+    const item = await this.work.claimNext(p);
+    if (!item) reply.status(204);
+    return item ?? undefined;
+  }
+
+  @Get('mine') @Roles(...STAFF)
+  @ApiOperation({ summary: 'Items assigned to me' })
+  mine(@CurrentPrincipal() p: Principal) {
+    return this.work.list(p.tenantId, { assignedTo: p.subjectId ?? '-', limit: 200 });
+  }
+
+  @Get() @Roles('supervisor', 'admin')
+  @ApiOperation({ summary: 'Work items by department, queue and status' })
+  @ApiQuery({ name: 'department', required: false }) @ApiQuery({ name: 'queue', required: false }) @ApiQuery({ name: 'status', required: false })
+  list(@CurrentPrincipal() p: Principal, @Query('department') department?: string, @Query('queue') queue?: string, @Query('status') status?: string) {
+    return this.work.list(p.tenantId, { department: str(department), queue: str(queue), status: str(status), limit: 500 });
+  }
+
+  @Get(':id') @Roles(...STAFF)
+  get(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
+    return this.work.view(p.tenantId, itemId(id));
+  }
+
+  @Post(':id/answer') @HttpCode(200) @Roles(...STAFF)
+  @ApiOperation({ summary: 'Answer the citizen (inquiry.answered); stops the first-response clock' })
+  answer(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: AnswerDto) {
+    return this.work.answer(p, itemId(id), dto.text);
+  }
+
+  @Post(':id/resolve') @HttpCode(200) @Roles(...STAFF)
+  @ApiOperation({ summary: 'Resolve (inquiry.resolved); frees capacity and stops the SLA clocks' })
+  resolve(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: ResolveDto) {
+    return this.work.resolve(p, itemId(id), dto);
+  }
+
+  @Post(':id/transfer') @HttpCode(200) @Roles(...STAFF)
+  @ApiOperation({ summary: 'Transfer to a department or an agent, with a reason (inquiry.transferred)' })
+  transfer(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: TransferDto) {
+    return this.work.transfer(p, itemId(id), dto);
+  }
+
+  @Post(':id/return') @HttpCode(200) @Roles(...STAFF)
+  @ApiOperation({ summary: 'A department hands the item back to the contact center (inquiry.returned)' })
+  return(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: ReasonDto) {
+    return this.work.returnToContactCenter(p, itemId(id), dto.reason);
+  }
+
+  @Post(':id/escalate') @HttpCode(200) @Roles(...STAFF)
+  @ApiOperation({ summary: 'Escalate to the supervisor queue' })
+  escalate(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: ReasonDto) {
+    return this.work.escalate(p, itemId(id), dto.reason);
+  }
+
+  @Post(':id/notes') @HttpCode(201) @Roles(...STAFF)
+  @ApiOperation({ summary: 'Internal note (never shown to the citizen)' })
+  note(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: NoteDto) {
+    return this.work.note(p, itemId(id), dto.text);
+  }
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v ? v.slice(0, 64) : undefined;
+}

@@ -1,0 +1,101 @@
+/**
+ * `npm run bench:routing`: (1) classifications per second on one core (in this process, the
+ * demo model trained on the dev data); (2) routed inquiries per second end to end: inquiry.received
+ * published to the broker → routing (its own process) classifies, decides, persists and
+ * publishes → inquiry.routed observed on the broker. Own database and broker namespace; bounded;
+ * cleans up.
+ */
+import * as amqp from 'amqplib';
+import { randomUUID } from 'crypto';
+import { Client } from 'pg';
+import { createEvent, EventTypes } from '@lotsen/contracts';
+import { BrokerNames } from '@lotsen/messaging';
+import { createTestEnv } from '@lotsen/testing';
+import { categories } from '../scripts/demo/municipality';
+import { migrateAll } from '../scripts/setup/migrate-all';
+import { Classifier, loadDevExamples, trainModel } from '../apps/routing/src/classifier';
+import { defaultTrainingDataPath } from '../apps/routing/src/routing.config';
+import { seedRoutingDemo } from '../apps/routing/src/seed/demo-seed';
+import { freePort, machine, startServiceProcess, stopProcess } from './support';
+
+const CLASSIFY_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const ROUTED = Number(process.env.BENCH_ROUTED ?? 3000);
+const FLOOR = 2000;
+
+function classificationsPerSecond(): { perSecond: number; trainMs: number } {
+  const examples = loadDevExamples(process.env.ROUTING_TRAINING_DATA ?? defaultTrainingDataPath());
+  const t0 = Date.now();
+  const clf = Classifier.fromModel(JSON.parse(JSON.stringify(trainModel(examples, { catalogue: categories, seed: 42 }))));
+  const trainMs = Date.now() - t0;
+  const inputs = examples.map((e) => ({ subject: e.subject, body: e.text })); // language detected, as for a citizen's text
+  for (const x of inputs) clf.classify(x); // warm-up
+  let n = 0;
+  const start = process.hrtime.bigint();
+  let elapsed = 0;
+  while (elapsed < CLASSIFY_SECONDS) {
+    for (const x of inputs) clf.classify(x);
+    n += inputs.length;
+    elapsed = Number(process.hrtime.bigint() - start) / 1e9;
+  }
+  return { perSecond: n / elapsed, trainMs };
+}
+
+async function routedPerSecond(): Promise<{ perSecond: number; n: number; seconds: number }> {
+  const env = await createTestEnv();
+  const names = new BrokerNames(env.namespace);
+  let routing: Awaited<ReturnType<typeof startServiceProcess>> | undefined;
+  let conn: amqp.ChannelModel | undefined;
+  const observe = names.queue('bench', 'routed');
+  env.trackQueue(observe);
+  try {
+    await migrateAll(env.databaseUrl);
+    const db = new Client({ connectionString: env.databaseUrl });
+    await db.connect();
+    await seedRoutingDemo(db, { tenantId: 'demo', keys: {} });
+    await db.end();
+    routing = await startServiceProcess('routing', { ...env.env, LOG_LEVEL: 'warn', DB_POOL_SIZE: '20', ROUTING_PREFETCH: '100' }, await freePort());
+
+    conn = await amqp.connect(env.amqpUrl);
+    const ch = await conn.createConfirmChannel();
+    await ch.assertQueue(observe, { durable: false, autoDelete: false });
+    await ch.bindQueue(observe, names.events, EventTypes.InquiryRouted);
+    const examples = loadDevExamples(process.env.ROUTING_TRAINING_DATA ?? defaultTrainingDataPath());
+    let seen = 0;
+    let resolveDone!: () => void;
+    const done = new Promise<void>((r) => (resolveDone = r));
+    await ch.consume(observe, () => { if (++seen === ROUTED) resolveDone(); }, { noAck: true });
+
+    const t0 = performance.now();
+    for (let i = 0; i < ROUTED; i++) {
+      const e = examples[i % examples.length];
+      const ev = createEvent(EventTypes.InquiryReceived, {
+        inquiryId: randomUUID(), reference: `KC-2099-${String(i).padStart(6, '0')}`, channel: 'web', subject: e.subject, body: e.text,
+        language: e.language ?? 'sv', languageDetected: true, sensitive: false, receivedAt: new Date().toISOString(),
+      }, { tenantId: 'demo' });
+      if (!ch.publish(names.events, ev.type, Buffer.from(JSON.stringify(ev)), { persistent: true, messageId: ev.id })) await new Promise((r) => ch.once('drain', r));
+    }
+    await ch.waitForConfirms();
+    const timeout = new Promise<never>((_, rej) => setTimeout(() => rej(new Error(`only ${seen}/${ROUTED} routed within 180 s`)), 180000).unref());
+    await Promise.race([done, timeout]);
+    const seconds = (performance.now() - t0) / 1000;
+    return { perSecond: ROUTED / seconds, n: ROUTED, seconds };
+  } finally {
+    await conn?.close().catch(() => undefined);
+    if (routing) await stopProcess(routing);
+    await env.cleanup();
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(`routing benchmark on ${machine()}`);
+  const c = classificationsPerSecond();
+  console.log(`classifier: model trained in ${c.trainMs} ms`);
+  console.log(`classifications/s (one core):   ${Math.round(c.perSecond)}   floor ${FLOOR}: ${c.perSecond >= FLOOR ? 'OK' : 'BELOW FLOOR'}`);
+  const r = await routedPerSecond();
+  console.log(`routed inquiries/s (end to end): ${Math.round(r.perSecond)}   (${r.n} inquiry.received → inquiry.routed in ${r.seconds.toFixed(1)} s, one routing process)`);
+}
+
+main().then(() => process.exit(0), (err) => {
+  console.error(err instanceof Error ? err.stack : err);
+  process.exit(1);
+});
