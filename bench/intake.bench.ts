@@ -14,8 +14,9 @@ import { freePort, loadDevInquiries, machine, startServiceProcess, stopProcess }
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const POOL = 20;
 
-async function baseline(databaseUrl: string, concurrency: number, bodies: string[]): Promise<{ tps: number; p50: number; p99: number }> {
+export async function databaseBaseline(databaseUrl: string, concurrency: number, bodies: string[]): Promise<{ tps: number; p50: number; p99: number }> {
   const pool = new Pool({ connectionString: databaseUrl, max: POOL });
+  await pool.query(`CREATE SEQUENCE IF NOT EXISTS intake.bench_ref_2099`);
   const latencies: number[] = [];
   const until = Date.now() + DURATION_S * 1000;
   let n = 0;
@@ -24,11 +25,8 @@ async function baseline(databaseUrl: string, concurrency: number, bodies: string
       const t0 = performance.now();
       const c = await pool.connect();
       try {
+        const { rows } = await c.query(`SELECT nextval('intake.bench_ref_2099') AS last_value`);
         await c.query('BEGIN');
-        const { rows } = await c.query(
-          `INSERT INTO intake.reference_counters (tenant_id, year, last_value) VALUES ('demo', 2099, 1)
-           ON CONFLICT (tenant_id, year) DO UPDATE SET last_value = reference_counters.last_value + 1 RETURNING last_value`,
-        );
         const id = randomUUID();
         const body = bodies[n % bodies.length];
         await c.query(
@@ -55,7 +53,7 @@ async function baseline(databaseUrl: string, concurrency: number, bodies: string
   return { tps: n / seconds, p50: latencies[Math.floor(latencies.length / 2)], p99: latencies[Math.floor(latencies.length * 0.99)] };
 }
 
-async function load(url: string, key: string, connections: number, bodies: string[]) {
+export async function loadIntake(url: string, key: string, connections: number, bodies: string[]) {
   let i = 0;
   const lags: number[] = [];
   const result = await autocannon({
@@ -83,7 +81,7 @@ async function main() {
     const inquiries = loadDevInquiries();
     const bodies = inquiries.map((q) => JSON.stringify({ channel: 'web', subject: q.subject || undefined, body: q.text, citizen: { email: 'medborgare@example.se', notify: true } }));
 
-    const base = await baseline(env.databaseUrl, 64, inquiries.map((q) => q.text));
+    const base = await databaseBaseline(env.databaseUrl, 64, inquiries.map((q) => q.text));
     console.log(`database baseline (same transaction, ${POOL} connections, 64 workers): ${base.tps.toFixed(0)} tx/s, p50 ${base.p50.toFixed(1)} ms, p99 ${base.p99.toFixed(1)} ms`);
 
     const port = await freePort();
@@ -100,7 +98,7 @@ async function main() {
     try {
       for (const connections of [16, 64]) {
         maxLagMs = 0; maxBacklog = 0;
-        const { result } = await load(`http://127.0.0.1:${port}`, keys.web, connections, bodies);
+        const { result } = await loadIntake(`http://127.0.0.1:${port}`, keys.web, connections, bodies);
         const rps = result.requests.average;
         figures[connections] = { rps, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx };
         console.log(`intake POST /v1/inquiries, ${connections} connections: ${rps.toFixed(0)} accepted/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}; outbox max backlog ${maxBacklog}, max lag ${maxLagMs.toFixed(0)} ms; ratio to baseline ${(rps / base.tps).toFixed(2)}`);
@@ -118,7 +116,9 @@ async function main() {
   }
 }
 
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -119,13 +119,22 @@ async function main(): Promise<void> {
   log(`count=${o.count} concurrency=${o.concurrency} faults=${o.faults.join(',')}`);
   const env: TestEnv = await createTestEnv();
   let fleet: Fleet | undefined;
-  const mail = new Map<string, number>(); // receipt mails per reference
+  // Receipt mails per reference, by Message-ID: a copy re-sent after a crash between the SMTP
+  // server's acceptance and our record of it carries the same Message-ID (mail clients show it
+  // once); those copies are counted separately and reported.
+  const mail = new Map<string, Set<string>>();
+  let resentCopies = 0;
   const smtp = new SMTPServer({
     authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
     onData(stream, _session, cb) {
       simpleParser(stream).then((m) => {
         const ref = /KC-\d{4}-\d{6}/.exec(m.subject ?? '')?.[0];
-        if (ref && (m.subject ?? '').startsWith('We have received your inquiry')) mail.set(ref, (mail.get(ref) ?? 0) + 1);
+        if (ref && (m.subject ?? '').startsWith('We have received your inquiry')) {
+          const ids = mail.get(ref) ?? new Set<string>();
+          if (ids.has(m.messageId ?? '')) resentCopies++;
+          ids.add(m.messageId ?? `no-id-${Math.random()}`);
+          mail.set(ref, ids);
+        }
         cb();
       }, cb);
     },
@@ -140,6 +149,8 @@ async function main(): Promise<void> {
       ...env.env,
       LOG_LEVEL: 'error',
       NOTIFICATIONS_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      // Rows a killed instance left in 'sending' are retried after this (default 2 min).
+      NOTIFICATIONS_SENDING_TIMEOUT_MS: '15000',
       ...Object.fromEntries(SERVICES.map((s) => [`${s.toUpperCase()}_DATABASE_URL`, serviceDatabaseUrl(env.databaseUrl, s)])),
     };
     fleet = new Fleet(serviceEnv);
@@ -235,12 +246,12 @@ async function main(): Promise<void> {
     await db.end();
 
     const refs = [...accepted.values()].map((a) => a.reference);
-    const receiptsMissing = refs.filter((r) => !mail.get(r)).length;
-    const receiptsDuplicated = refs.filter((r) => (mail.get(r) ?? 0) > 1).length;
+    const receiptsMissing = refs.filter((r) => !mail.get(r)?.size).length;
+    const receiptsDuplicated = refs.filter((r) => (mail.get(r)?.size ?? 0) > 1).length;
     const lost = (accepted.size - intake.found) + (accepted.size - routed.decisions) + (accepted.size - routedEvents.inquiries) + receiptsMissing + (accepted.size - counted.inquiries);
     const duplicates = (routedEvents.events - routedEvents.inquiries) + receiptsDuplicated + (receiptRows.rows - receiptRows.inquiries) + (counted.events - counted.inquiries) + extraInquiries;
     const recovery = recoveries.length ? Math.max(...recoveries) : 0;
-    log(`intake ${intake.found}/${accepted.size}; routed ${routed.decisions} decisions, ${routedEvents.events} routed events; receipts ${mail.size} references mailed (${receiptsMissing} missing, ${receiptsDuplicated} twice); reporting ${counted.inquiries} counted from ${counted.events} events; ${extraInquiries} inquiries never acknowledged with 202`);
+    log(`intake ${intake.found}/${accepted.size}; routed ${routed.decisions} decisions, ${routedEvents.events} routed events; receipts ${mail.size} references mailed (${receiptsMissing} missing, ${receiptsDuplicated} twice, ${resentCopies} same-Message-ID copies re-sent after a crash); reporting ${counted.inquiries} counted from ${counted.events} events; ${extraInquiries} inquiries never acknowledged with 202`);
     console.log(`accepted=${accepted.size} lost=${lost} duplicates=${duplicates} recovery_s=${recovery.toFixed(1)} drain_s=${drainSeconds.toFixed(1)} total_s=${((Date.now() - started) / 1000).toFixed(0)}`);
     exitCode = lost === 0 && duplicates === 0 && accepted.size === o.count ? 0 : 1;
     if (accepted.size !== o.count) log(`${o.count - accepted.size} inquiries never got a 202 within 180 s of retries`);

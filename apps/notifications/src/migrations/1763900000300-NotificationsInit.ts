@@ -22,6 +22,9 @@ export class NotificationsInit1763900000300 implements MigrationInterface {
       department text,
       department_name text,
       last_status_at timestamptz,
+      -- A stand-in written by an event that arrived before inquiry.received (its events wait in
+      -- deferred_triggers); inquiry.received replaces it and replays them.
+      placeholder boolean NOT NULL DEFAULT false,
       created_at timestamptz NOT NULL DEFAULT now()
     )`);
 

@@ -34,41 +34,47 @@ function toRecipient(r: Record<string, any>): Recipient {
   };
 }
 
-const lockKey = (inquiryId: string) => `notifications:${inquiryId}`;
+const UPDATABLE = COLUMNS.split(',').map((c) => c.trim()).filter((c) => c !== 'inquiry_id');
 
 @Injectable()
 export class RecipientsRepository {
   constructor(private readonly tx: TransactionContext) {}
 
   /**
-   * False if the inquiry was known already (its inquiry.received is handled once). Takes the
-   * inquiry's lock (see lockInquiry) first, in the same statement.
+   * Stores the recipient from inquiry.received: 'new', 'replaced-placeholder' (events arrived
+   * before it and wait in deferred_triggers), or 'exists' (handled before).
    */
-  async insert(r: Recipient): Promise<boolean> {
-    const rows: unknown[] = await this.tx.manager.query(
-      `WITH l AS (SELECT pg_advisory_xact_lock(hashtextextended($16, 0)))
-       INSERT INTO notifications.recipients (${COLUMNS})
-       SELECT $1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15::timestamptz FROM l
-       ON CONFLICT (inquiry_id) DO NOTHING RETURNING 1`,
+  async insert(r: Recipient): Promise<'new' | 'replaced-placeholder' | 'exists'> {
+    const rows: Array<{ replaced: boolean }> = await this.tx.manager.query(
+      `INSERT INTO notifications.recipients (${COLUMNS})
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,NULL)
+       ON CONFLICT (inquiry_id) DO UPDATE SET ${UPDATABLE.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, placeholder = false
+         WHERE recipients.placeholder
+       RETURNING (xmax <> 0) AS replaced`,
       [r.inquiryId, r.tenantId, r.reference, r.language, r.preferredLanguage ?? null, r.channel, r.citizenName ?? null, r.email ?? null,
-        r.phone ?? null, r.notify, r.preferredChannel ?? null, r.trackingToken ?? null, r.department ?? null, r.departmentName ?? null, null,
-        lockKey(r.inquiryId)],
+        r.phone ?? null, r.notify, r.preferredChannel ?? null, r.trackingToken ?? null, r.department ?? null, r.departmentName ?? null],
     );
-    return rows.length === 1;
+    if (!rows.length) return 'exists';
+    return rows[0].replaced ? 'replaced-placeholder' : 'new';
   }
 
   /**
-   * Serialises the handling of one inquiry's events for the rest of the transaction, so an early
-   * event is either deferred before inquiry.received looks for deferred events, or sees its row.
+   * For an event whose inquiry.received has not been handled: writes a placeholder row. If
+   * inquiry.received is being stored concurrently this waits for it (unique key), so afterwards
+   * either find() sees the real row or the placeholder guarantees the events are replayed.
    */
-  async lockInquiry(inquiryId: string): Promise<void> {
-    await this.tx.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [lockKey(inquiryId)]);
+  async insertPlaceholder(inquiryId: string, tenantId: string): Promise<void> {
+    await this.tx.manager.query(
+      `INSERT INTO notifications.recipients (inquiry_id, tenant_id, reference, language, channel, notify, placeholder)
+       VALUES ($1, $2, '', '', '', false, true) ON CONFLICT (inquiry_id) DO NOTHING`,
+      [inquiryId, tenantId],
+    );
   }
 
   /** With `lock`, the row stays locked until the transaction ends (status window decisions). */
   async find(inquiryId: string, opts: { lock?: boolean } = {}): Promise<Recipient | undefined> {
     const [row] = await this.tx.manager.query(
-      `SELECT ${COLUMNS} FROM notifications.recipients WHERE inquiry_id = $1${opts.lock ? ' FOR UPDATE' : ''}`,
+      `SELECT ${COLUMNS} FROM notifications.recipients WHERE inquiry_id = $1 AND NOT placeholder${opts.lock ? ' FOR UPDATE' : ''}`,
       [inquiryId],
     );
     return row ? toRecipient(row) : undefined;

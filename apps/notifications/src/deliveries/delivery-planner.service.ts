@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EventEnvelope } from '@lotsen/contracts';
+import { TransactionContext } from '@lotsen/persistence';
+import { maskAddress, notificationHeaders } from '../channels';
+import { NotificationsConfig } from '../notifications.config';
+import { chooseChannel } from '../preferences/channel-preference';
+import { addressKey, signOptOutToken } from '../preferences/opt-out-token';
+import { TenantSettingsService } from '../settings/tenant-settings';
+import { NotificationTrigger, NotificationValues, normalizeLanguage, renderNotification } from '../templates';
+import { TemplatesService } from '../templates/templates.service';
+import { Recipient } from '../triggers/recipients.repository';
+import { DeliveriesRepository } from './deliveries.repository';
+import { DispatcherSignal } from './dispatcher-signal';
+
+export interface PlanRequest {
+  event: EventEnvelope;
+  recipient: Recipient;
+  trigger: NotificationTrigger;
+  values?: Partial<NotificationValues>;
+}
+
+export interface PlannedDelivery {
+  id: string;
+  status: 'pending' | 'suppressed';
+}
+
+/**
+ * Turns a trigger into a delivery row: picks the address, renders the message in the citizen's
+ * language with the tenant's templates, and inserts it (at most once per event, recipient and
+ * channel) in the caller's transaction. The dispatcher is woken once that transaction commits.
+ */
+@Injectable()
+export class DeliveryPlanner {
+  private readonly logger = new Logger('DeliveryPlanner');
+
+  constructor(
+    private readonly tx: TransactionContext,
+    private readonly deliveries: DeliveriesRepository,
+    private readonly settings: TenantSettingsService,
+    private readonly templates: TemplatesService,
+    private readonly signal: DispatcherSignal,
+    @Inject(NotificationsConfig) private readonly config: NotificationsConfig,
+  ) {}
+
+  /** True when the recipient can be reached at all (an address that is not suppressed is checked later). */
+  reachable(r: Recipient): boolean {
+    return chooseChannel(r) !== undefined;
+  }
+
+  async plan(req: PlanRequest): Promise<PlannedDelivery | undefined> {
+    const r = req.recipient;
+    const target = chooseChannel(r);
+    if (!target) return undefined;
+    const settings = await this.settings.get(r.tenantId);
+    const key = addressKey(this.config.secret, target.address);
+    const language = normalizeLanguage(r.preferredLanguage) ?? normalizeLanguage(r.language) ?? 'sv';
+    const optOutUrl = optOutLink(this.config, r.tenantId, key, language);
+    const values: NotificationValues = {
+      tenantName: settings.name,
+      reference: r.reference,
+      trackingUrl: r.trackingToken
+        ? `${this.config.citizenBaseUrl}/v1/inquiries/${encodeURIComponent(r.reference)}?token=${encodeURIComponent(r.trackingToken)}`
+        : undefined,
+      optOutUrl,
+      citizenName: r.citizenName,
+      departmentName: r.departmentName,
+      ...req.values,
+    };
+    const rendered = renderNotification({
+      trigger: req.trigger,
+      language,
+      values,
+      overrides: await this.templates.overridesFor(r.tenantId),
+    });
+    if (rendered.overrideError) {
+      this.logger.warn(`tenant ${r.tenantId}: stored template ${req.trigger}.${rendered.language} does not compile; default used`);
+    }
+    const id = randomUUID();
+    // The reference in the subject lets a reply be matched to the case even without threading headers.
+    const subject = rendered.subject.includes(r.reference) ? rendered.subject : `${rendered.subject} [${r.reference}]`;
+    const email = target.channel === 'email';
+    const inserted = await this.deliveries.insert({
+      id,
+      tenantId: r.tenantId,
+      inquiryId: r.inquiryId,
+      eventId: req.event.id,
+      trigger: req.trigger,
+      channel: target.channel,
+      recipient: target.address,
+      addressKey: key,
+      language: rendered.language,
+      subject,
+      text: email ? rendered.text : rendered.sms,
+      html: email ? rendered.html : undefined,
+      meta: email
+        ? {
+            from: settings.from,
+            replyTo: settings.replyTo,
+            headers: notificationHeaders({ automatic: req.trigger !== 'answer', optOutUrl, oneClick: true }),
+          }
+        : { smsSender: settings.smsSender },
+    });
+    if (!inserted) return undefined;
+    const suppressed = inserted.status === 'suppressed' ? inserted.reason : undefined;
+    this.logger.debug(
+      `planned ${req.trigger} ${id} for ${r.reference} by ${target.channel} to ${maskAddress(target.address)} in ${rendered.language}` +
+        (suppressed ? ` (suppressed: ${suppressed})` : ''),
+    );
+    if (!suppressed) this.tx.afterCommit(() => this.signal.nudge());
+    return { id, status: inserted.status };
+  }
+}
+
+/** Tenant ids are slugs; a tenant id that is not URL-safe gets no opt-out link rather than a broken one. */
+function optOutLink(config: NotificationsConfig, tenantId: string, key: string, language: string): string | undefined {
+  if (!/^[A-Za-z0-9_-]+$/.test(tenantId)) return undefined;
+  return `${config.publicUrl}/v1/opt-out/${signOptOutToken(config.secret, { tenantId, addressKey: key, language })}`;
+}

@@ -1,0 +1,140 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import {
+  EventEnvelope, EventTypes, InquiryAnsweredPayload, InquiryAssignedPayload, InquiryReceivedPayload, InquiryResolvedPayload,
+  InquiryRoutedPayload, InquiryTransferredPayload, SlaPayload,
+} from '@lotsen/contracts';
+import { DeliveryPlanner } from '../deliveries/delivery-planner.service';
+import { NotificationsConfig } from '../notifications.config';
+import { TenantSettingsService } from '../settings/tenant-settings';
+import { SurveysService } from '../surveys/surveys.service';
+import { DeferredTriggersRepository } from './deferred-triggers.repository';
+import { Recipient, RecipientsRepository } from './recipients.repository';
+import { statusUpdateAllowed } from './status-window';
+
+/**
+ * What each consumed event means for the citizen. Runs inside the transaction the transport
+ * opened for the event (with its inbox row), so a redelivered event plans nothing twice.
+ *
+ * | event                         | message          | when                                              |
+ * |-------------------------------|------------------|---------------------------------------------------|
+ * | inquiry.received              | receipt          | an address was given (even with notify=false)     |
+ * | routed / assigned / transferred | status update  | notify=true; at most one per window per inquiry   |
+ * | inquiry.answered              | the answer       | always (it is what the citizen asked for)         |
+ * | inquiry.resolved              | survey invitation| notify=true; one survey per inquiry               |
+ * | inquiry.sla.breached          | apology          | the tenant enabled it                             |
+ *
+ * An address that opted out or bounced permanently gets nothing (the delivery is logged as
+ * `suppressed`). Events that arrive before their inquiry.received wait in deferred_triggers.
+ */
+@Injectable()
+export class TriggersService {
+  private readonly logger = new Logger('Triggers');
+
+  constructor(
+    private readonly recipients: RecipientsRepository,
+    private readonly deferred: DeferredTriggersRepository,
+    private readonly planner: DeliveryPlanner,
+    private readonly surveys: SurveysService,
+    private readonly settings: TenantSettingsService,
+    @Inject(NotificationsConfig) private readonly config: NotificationsConfig,
+  ) {}
+
+  async received(e: EventEnvelope<InquiryReceivedPayload>): Promise<void> {
+    const p = e.payload;
+    const c = p.citizen;
+    const recipient: Recipient = {
+      inquiryId: p.inquiryId, tenantId: e.tenantId, reference: p.reference, language: p.language, preferredLanguage: c?.preferredLanguage,
+      channel: p.channel, citizenName: c?.name, email: c?.email, phone: c?.phone, notify: c?.notify ?? false,
+      preferredChannel: c?.preferredChannel, trackingToken: p.trackingToken,
+    };
+    const stored = await this.recipients.insert(recipient);
+    if (stored === 'exists') return;
+    // Staff registering a phone call they closed at once need not send a receipt for it.
+    if (!p.resolvedAtFirstContact) await this.planner.plan({ event: e, recipient, trigger: 'receipt' });
+    if (stored === 'replaced-placeholder') for (const early of await this.deferred.take(p.inquiryId)) await this.dispatch(early);
+  }
+
+  async routed(e: EventEnvelope<InquiryRoutedPayload>): Promise<void> {
+    const r = await this.recipientFor(e, e.payload.inquiryId, true);
+    if (!r) return;
+    await this.recipients.setDepartment(r.inquiryId, e.payload.department, e.payload.departmentName);
+    await this.statusUpdate(e, { ...r, department: e.payload.department, departmentName: e.payload.departmentName ?? r.departmentName }, 'routed');
+  }
+
+  async assigned(e: EventEnvelope<InquiryAssignedPayload>): Promise<void> {
+    const r = await this.recipientFor(e, e.payload.inquiryId, true);
+    if (r) await this.statusUpdate(e, r, 'assigned');
+  }
+
+  async transferred(e: EventEnvelope<InquiryTransferredPayload>): Promise<void> {
+    const r = await this.recipientFor(e, e.payload.inquiryId, true);
+    if (!r) return;
+    await this.recipients.setDepartment(r.inquiryId, e.payload.toDepartment);
+    const departmentName = r.department === e.payload.toDepartment ? r.departmentName : undefined;
+    await this.statusUpdate(e, { ...r, department: e.payload.toDepartment, departmentName }, 'transferred');
+  }
+
+  async answered(e: EventEnvelope<InquiryAnsweredPayload>): Promise<void> {
+    const r = await this.recipientFor(e, e.payload.inquiryId);
+    if (r) await this.planner.plan({ event: e, recipient: r, trigger: 'answer', values: { answer: e.payload.answer } });
+  }
+
+  async resolved(e: EventEnvelope<InquiryResolvedPayload>): Promise<void> {
+    const r = await this.recipientFor(e, e.payload.inquiryId);
+    if (!r || !r.notify || !this.planner.reachable(r)) return;
+    const survey = await this.surveys.create(r, e.payload.department);
+    if (survey) await this.planner.plan({ event: e, recipient: r, trigger: 'survey_invitation', values: { surveyUrl: survey.url } });
+  }
+
+  async slaBreached(e: EventEnvelope<SlaPayload>): Promise<void> {
+    const settings = await this.settings.get(e.tenantId);
+    if (!settings.slaApologyEnabled) return;
+    const r = await this.recipientFor(e, e.payload.inquiryId);
+    if (!r) return;
+    // The honest new estimate: the missed due time (or now, if later) plus the tenant's margin.
+    const base = Math.max(Date.parse(e.payload.dueAt) || 0, Date.now());
+    const expectedBy = new Date(base + settings.slaApologyExtensionHours * 3600_000);
+    await this.planner.plan({ event: e, recipient: r, trigger: 'sla_apology', values: { expectedBy } });
+  }
+
+  private async statusUpdate(e: EventEnvelope, r: Recipient, status: string): Promise<void> {
+    if (!r.notify) return;
+    const now = new Date();
+    // The recipient row is locked (recipientFor(…, lock)), so two status events racing in
+    // parallel cannot both see an open window.
+    if (!statusUpdateAllowed(r.lastStatusAt, now, this.config.statusWindowSeconds * 1000)) return;
+    const planned = await this.planner.plan({ event: e, recipient: r, trigger: 'status_update', values: { status } });
+    if (planned) await this.recipients.setLastStatusAt(r.inquiryId, now);
+  }
+
+  /** The inquiry's recipient, or undefined after deferring the event until inquiry.received arrives. */
+  private async recipientFor(e: EventEnvelope, inquiryId: string, lock = false): Promise<Recipient | undefined> {
+    let r = await this.recipients.find(inquiryId, { lock });
+    if (!r) {
+      await this.recipients.insertPlaceholder(inquiryId, e.tenantId);
+      r = await this.recipients.find(inquiryId, { lock });
+    }
+    if (!r) {
+      await this.deferred.defer(inquiryId, e);
+      this.logger.log(`${e.type} ${e.id} arrived before inquiry.received; deferred`);
+      return undefined;
+    }
+    if (r.tenantId !== e.tenantId) {
+      this.logger.warn(`${e.type} ${e.id} names an inquiry of another tenant; ignored`);
+      return undefined;
+    }
+    return r;
+  }
+
+  private dispatch(e: EventEnvelope): Promise<void> {
+    switch (e.type) {
+      case EventTypes.InquiryRouted: return this.routed(e as EventEnvelope<InquiryRoutedPayload>);
+      case EventTypes.InquiryAssigned: return this.assigned(e as EventEnvelope<InquiryAssignedPayload>);
+      case EventTypes.InquiryTransferred: return this.transferred(e as EventEnvelope<InquiryTransferredPayload>);
+      case EventTypes.InquiryAnswered: return this.answered(e as EventEnvelope<InquiryAnsweredPayload>);
+      case EventTypes.InquiryResolved: return this.resolved(e as EventEnvelope<InquiryResolvedPayload>);
+      case EventTypes.SlaBreached: return this.slaBreached(e as EventEnvelope<SlaPayload>);
+      default: return Promise.resolve();
+    }
+  }
+}
