@@ -9,6 +9,14 @@ export class SmtpListenerConfig {
   @IsBoolean()
   enabled: boolean;
 
+  /**
+   * Set when the port (or the listener) was asked for explicitly: then a port in use stops the
+   * service. On the default port, a second instance on the same host (benches, chaos runs) logs
+   * an error and runs without SMTP instead.
+   */
+  @IsBoolean()
+  required: boolean;
+
   /** 0 picks a free port (tests). */
   @IsInt() @Min(0) @Max(65535)
   port: number;
@@ -76,6 +84,7 @@ export const loadIntakeConfig = defineConfig(IntakeConfig, (env) => ({
   relay: boolEnv(env.OUTBOX_RELAY, true),
   smtp: {
     enabled: boolEnv(env.INTAKE_SMTP_ENABLED, true),
+    required: Boolean(env.INTAKE_SMTP_PORT) || Boolean(env.INTAKE_SMTP_ENABLED),
     // An intake on a free HTTP port (tests, side-by-side instances) takes a free SMTP port too.
     port: intEnv(env.INTAKE_SMTP_PORT, env.INTAKE_PORT === '0' ? 0 : 2525),
     host: env.INTAKE_SMTP_HOST ?? env.INTAKE_HOST ?? env.HOST ?? '0.0.0.0',

@@ -3,16 +3,29 @@ import { APP_GUARD } from '@nestjs/core';
 import { MessagingModule } from '@lotsen/messaging';
 import { PersistenceModule } from '@lotsen/persistence';
 import { API_KEY_LOOKUP, ApiKeyGuard, PlatformModule } from '@lotsen/platform';
+import { AttachmentsController } from './attachments/attachments.controller';
+import { AttachmentsRepository } from './attachments/attachments.repository';
+import { AttachmentsService } from './attachments/attachments.service';
+import { CallsController } from './calls/calls.controller';
+import { CallsRepository } from './calls/calls.repository';
+import { CallsService } from './calls/calls.service';
 import { ServiceDefinitionsRepository } from './catalogue/service-definitions.repository';
+import { DuplicatesRepository } from './duplicates/duplicates.repository';
+import { EmailIntakeService } from './email/email-intake.service';
+import { EmailRepository } from './email/email.repository';
+import { SmtpListener } from './email/smtp-listener';
 import { IdempotencyRepository } from './inquiries/idempotency.repository';
 import { InquiriesController } from './inquiries/inquiries.controller';
 import { InquiriesRepository } from './inquiries/inquiries.repository';
+import { ReferenceAllocator } from './inquiries/reference-allocator';
 import { InquiriesService, SEALER } from './inquiries/inquiries.service';
 import { Sealer } from './inquiries/sealing';
 import { IntakeConfig } from './intake.config';
 import { LanguageDetector } from './language/language-detector';
 import { intakeMigrations } from './migrations';
 import { Open311Module } from './open311/open311.module';
+import { CitizenPagesController } from './pages/citizen-pages.controller';
+import { CitizenPagesService } from './pages/citizen-pages.service';
 import { StatusHandler } from './status/status.handler';
 import { StatusProjectionService } from './status/status-projection.service';
 import { TenantsRepository } from './tenants/tenants.repository';
@@ -32,19 +45,30 @@ export class IntakeModule {
         MessagingModule.forRoot({ service: 'intake', schema: 'intake', broker: config.broker, consumerPurpose: 'status', relay: config.relay }),
         Open311Module,
       ],
-      controllers: [InquiriesController, StatusHandler],
+      controllers: [InquiriesController, StatusHandler, CallsController, AttachmentsController, CitizenPagesController],
       providers: [
         { provide: INTAKE_CONFIG, useValue: config },
+        { provide: IntakeConfig, useValue: config },
         { provide: SEALER, useValue: new Sealer(config.secret) },
         { provide: LanguageDetector, useValue: new LanguageDetector() },
         TenantsRepository,
         { provide: API_KEY_LOOKUP, useExisting: TenantsRepository },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         InquiriesRepository,
+        ReferenceAllocator,
         IdempotencyRepository,
         ServiceDefinitionsRepository,
         InquiriesService,
         StatusProjectionService,
+        DuplicatesRepository,
+        AttachmentsRepository,
+        AttachmentsService,
+        CallsRepository,
+        CallsService,
+        EmailRepository,
+        EmailIntakeService,
+        SmtpListener,
+        CitizenPagesService,
       ],
       exports: [InquiriesService, InquiriesRepository, TenantsRepository, ServiceDefinitionsRepository, INTAKE_CONFIG],
     };

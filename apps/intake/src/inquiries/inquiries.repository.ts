@@ -70,17 +70,6 @@ const COLUMNS = `id, tenant_id AS "tenantId", reference, channel, subject, body,
 export class InquiriesRepository {
   constructor(private readonly tx: TransactionContext) {}
 
-  /** Next number of the tenant's yearly series; the row lock keeps references gapless. */
-  async nextReferenceNumber(tenantId: string, year: number): Promise<number> {
-    const [row] = await this.tx.manager.query(
-      `INSERT INTO intake.reference_counters (tenant_id, year, last_value) VALUES ($1, $2, 1)
-       ON CONFLICT (tenant_id, year) DO UPDATE SET last_value = reference_counters.last_value + 1
-       RETURNING last_value`,
-      [tenantId, year],
-    );
-    return row.last_value;
-  }
-
   async insert(i: NewInquiry): Promise<void> {
     await this.tx.manager.query(
       `INSERT INTO intake.inquiries (id, tenant_id, reference, tracking_token_hash, channel, subject, body, language,

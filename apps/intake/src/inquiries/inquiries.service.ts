@@ -13,6 +13,7 @@ import { AcceptedInquiryDto, AddMessageDto, CreateInquiryDto } from './dto/creat
 import { IdempotencyRepository } from './idempotency.repository';
 import { InquiriesRepository, InquiryRow } from './inquiries.repository';
 import { Sealer } from './sealing';
+import { ReferenceAllocator } from './reference-allocator';
 import { canonicalHash, formatReference, hashToken, newTrackingToken, yearIn } from './tracking';
 
 export const SEALER = Symbol('SEALER');
@@ -55,6 +56,7 @@ export class InquiriesService {
     @Inject(SEALER) private readonly sealer: Sealer,
     private readonly duplicates: DuplicatesRepository,
     private readonly files: AttachmentsRepository,
+    private readonly references: ReferenceAllocator,
   ) {}
 
   /** The JSON API: checks the key's channel and the Idempotency-Key, then the common registration. */
@@ -123,9 +125,10 @@ export class InquiriesService {
 
     const faultReport = dto.type === 'fault_report' || Boolean(dto.category && (await this.services.find(tenant.id, dto.category))?.faultReport);
 
+    // The number comes from a sequence, outside the transaction (it never waits for other commits).
+    const year = yearIn(tenant.timezone);
+    const reference = formatReference(tenant.referencePrefix, year, await this.references.next(tenant.id, year));
     return this.tx.run(async () => {
-      const n = await this.inquiries.nextReferenceNumber(tenant.id, yearIn(tenant.timezone));
-      const reference = formatReference(tenant.referencePrefix, yearIn(tenant.timezone), n);
       // A fault someone reported nearby this week and that is still open: linked, and the citizen is told.
       const lat = dto.location?.lat;
       const lon = dto.location?.lon;

@@ -23,12 +23,6 @@ export class IntakeInit1763900000100 implements MigrationInterface {
       revoked_at timestamptz,
       CHECK ((channel IS NULL) <> (role IS NULL))
     )`);
-    await q.query(`CREATE TABLE intake.reference_counters (
-      tenant_id text NOT NULL REFERENCES intake.tenants(id),
-      year int NOT NULL,
-      last_value int NOT NULL,
-      PRIMARY KEY (tenant_id, year)
-    )`);
     await q.query(`CREATE TABLE intake.inquiries (
       id uuid PRIMARY KEY,
       tenant_id text NOT NULL REFERENCES intake.tenants(id),
@@ -111,7 +105,7 @@ export class IntakeInit1763900000100 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['service_definitions', 'idempotency_keys', 'status_history', 'inquiry_messages', 'inquiries', 'reference_counters', 'api_keys', 'tenants']) {
+    for (const t of ['service_definitions', 'idempotency_keys', 'status_history', 'inquiry_messages', 'inquiries', 'api_keys', 'tenants']) {
       await q.query(`DROP TABLE intake.${t}`);
     }
   }

@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionContext } from '@lotsen/persistence';
+
+export interface NewEmailRecord {
+  id: string;
+  tenantId: string;
+  messageId: string;
+  inquiryId: string;
+  threadMessageId?: string;
+  threadedBy?: string;
+  envelopeFrom: string;
+  envelopeTo: string[];
+  fromAddress?: string;
+  fromName?: string;
+  toHeader?: string;
+  ccHeader?: string;
+  subject?: string;
+  text: string;
+  inReplyTo?: string;
+  sentAt?: Date;
+  receivedAt: Date;
+  sizeBytes: number;
+}
+
+const ROUTE_CACHE_MS = 30_000;
+
+@Injectable()
+export class EmailRepository {
+  private readonly routes = new Map<string, { tenantId?: string; until: number }>();
+
+  constructor(private readonly tx: TransactionContext) {}
+
+  /** The tenant an inbound address belongs to: the exact address first, then `*@domain`. */
+  async tenantForAddress(address: string): Promise<string | undefined> {
+    const hit = this.routes.get(address);
+    if (hit && hit.until > Date.now()) return hit.tenantId;
+    const domain = address.slice(address.lastIndexOf('@') + 1);
+    const [row] = await this.tx.manager.query(
+      `SELECT tenant_id AS "tenantId" FROM intake.mail_routes WHERE address = $1 OR address = $2
+       ORDER BY (address = $1) DESC LIMIT 1`,
+      [address, `*@${domain}`],
+    );
+    if (this.routes.size > 10_000) this.routes.clear();
+    this.routes.set(address, { tenantId: row?.tenantId, until: Date.now() + ROUTE_CACHE_MS });
+    return row?.tenantId;
+  }
+
+  /** True when this is one of the tenant's own exact inbound addresses (mail "from" it loops). */
+  async isOwnAddress(tenantId: string, address: string): Promise<boolean> {
+    const rows: unknown[] = await this.tx.manager.query(`SELECT 1 FROM intake.mail_routes WHERE tenant_id = $1 AND address = $2`, [tenantId, address]);
+    return rows.length > 0;
+  }
+
+  async findByMessageId(tenantId: string, messageId: string): Promise<{ inquiryId: string } | undefined> {
+    const [row] = await this.tx.manager.query(
+      `SELECT inquiry_id AS "inquiryId" FROM intake.email_messages WHERE tenant_id = $1 AND message_id = $2`,
+      [tenantId, messageId],
+    );
+    return row;
+  }
+
+  /** False when a message with this Message-ID is stored already (the caller rolls back). */
+  async insert(r: NewEmailRecord): Promise<boolean> {
+    const rows: unknown[] = await this.tx.manager.query(
+      `INSERT INTO intake.email_messages (id, tenant_id, message_id, inquiry_id, thread_message_id, threaded_by, envelope_from, envelope_to,
+         from_address, from_name, to_header, cc_header, subject, text, in_reply_to, sent_at, received_at, size_bytes)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18)
+       ON CONFLICT (tenant_id, message_id) DO NOTHING RETURNING 1`,
+      [
+        r.id, r.tenantId, r.messageId, r.inquiryId, r.threadMessageId ?? null, r.threadedBy ?? null, r.envelopeFrom, r.envelopeTo,
+        r.fromAddress ?? null, r.fromName ?? null, r.toHeader ?? null, r.ccHeader ?? null, r.subject ?? null, r.text, r.inReplyTo ?? null,
+        r.sentAt ?? null, r.receivedAt, r.sizeBytes,
+      ],
+    );
+    return rows.length === 1;
+  }
+
+  /**
+   * The inquiry an earlier message belongs to, by Message-ID: one we sent (learned from
+   * notification.sent, by its Message-ID or the delivery id inside it) or one we received.
+   */
+  async inquiryForMessageIds(tenantId: string, messageIds: string[], deliveryIds: string[]): Promise<string | undefined> {
+    if (messageIds.length === 0 && deliveryIds.length === 0) return undefined;
+    const [row] = await this.tx.manager.query(
+      `SELECT inquiry_id AS "inquiryId" FROM (
+         SELECT inquiry_id, sent_at AS at FROM intake.outgoing_messages
+          WHERE tenant_id = $1 AND (message_id = ANY($2::text[]) OR delivery_id = ANY($3::uuid[]))
+         UNION ALL
+         SELECT inquiry_id, received_at AS at FROM intake.email_messages WHERE tenant_id = $1 AND message_id = ANY($2::text[])
+       ) m ORDER BY at DESC LIMIT 1`,
+      [tenantId, messageIds, deliveryIds],
+    );
+    return row?.inquiryId;
+  }
+
+  async inquiryForReference(tenantId: string, reference: string): Promise<string | undefined> {
+    const [row] = await this.tx.manager.query(`SELECT id FROM intake.inquiries WHERE tenant_id = $1 AND reference = $2`, [tenantId, reference]);
+    return row?.id;
+  }
+
+  /** What notifications sent: a citizen's reply (In-Reply-To) is matched against it. */
+  async rememberOutgoing(o: { deliveryId: string; tenantId: string; inquiryId: string; messageId?: string; sentAt: Date }): Promise<void> {
+    await this.tx.manager.query(
+      `INSERT INTO intake.outgoing_messages (delivery_id, tenant_id, inquiry_id, message_id, sent_at) VALUES ($1,$2,$3,$4,$5)
+       ON CONFLICT (delivery_id) DO UPDATE SET message_id = COALESCE(EXCLUDED.message_id, outgoing_messages.message_id)`,
+      [o.deliveryId, o.tenantId, o.inquiryId, o.messageId ?? null, o.sentAt],
+    );
+  }
+}

@@ -1,0 +1,61 @@
+import { FormTokens, readCookie } from './csrf';
+import { renderFollowPage } from './follow-page';
+import { renderFormPage, renderReceiptPage } from './form-page';
+import { esc } from './html';
+
+describe('form tokens (CSRF)', () => {
+  const tokens = new FormTokens('a-secret-of-sixteen-chars');
+  const browser = tokens.newBrowserSecret();
+
+  it('accepts its own fresh token for the same browser and returns the form nonce', () => {
+    const token = tokens.issue(browser);
+    const nonce = tokens.verify(token, browser);
+    expect(nonce).toBe(token.split('.')[1]);
+    expect(tokens.verify(tokens.issue(browser), browser)).not.toBe(nonce); // a nonce per rendered form
+  });
+
+  it('refuses another browser, a tampered or expired token, another secret', () => {
+    const token = tokens.issue(browser);
+    expect(tokens.verify(token, tokens.newBrowserSecret())).toBeUndefined();
+    expect(tokens.verify(token.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a')), browser)).toBeUndefined();
+    expect(tokens.verify(tokens.issue(browser, Date.now() - 5 * 3600_000), browser)).toBeUndefined();
+    expect(new FormTokens('another-secret-of-16+').verify(token, browser)).toBeUndefined();
+    for (const bad of [undefined, '', 'a.b', 'x.y.z', '..', 'a'.repeat(300)]) expect(tokens.verify(bad, browser)).toBeUndefined();
+    expect(tokens.verify(token, undefined)).toBeUndefined();
+  });
+
+  it('reads its cookie and nothing odd', () => {
+    expect(readCookie('a=1; lotsen_form=abcdefghijkl; b=2', 'lotsen_form')).toBe('abcdefghijkl');
+    expect(readCookie('lotsen_form=<script>', 'lotsen_form')).toBeUndefined();
+    expect(readCookie(undefined, 'lotsen_form')).toBeUndefined();
+  });
+});
+
+describe('page rendering', () => {
+  const evil = '"><script>alert(1)</script><img src=x onerror=alert(2)>';
+  const service = { code: 'street_lighting', name: { sv: `Gatubelysning ${evil}` }, description: {}, group: 'g', keywords: [], department: 'gata_park', faultReport: true, attributes: [] };
+
+  it('escapes every value it puts in markup', () => {
+    expect(esc(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+    const form = renderFormPage({ locale: 'sv', services: [service], csrf: evil, values: { body: evil, email: evil }, errors: { email: 'fel' }, fresh: false, tenantParam: evil });
+    const follow = renderFollowPage({ locale: 'en', token: evil, timeZone: 'Europe/Stockholm', c: { reference: evil, status: evil, subject: evil, receivedAt: new Date(), handledBy: evil, thread: [{ author: evil, body: evil, at: new Date() }] } });
+    const receipt = renderReceiptPage({ locale: 'ar', reference: evil, trackingToken: evil, duplicateOf: evil });
+    for (const html of [form, follow, receipt]) {
+      expect(html).not.toMatch(/<script>|<img|onerror=alert\(2\)>/);
+      expect(html).not.toMatch(/ style=|<style/); // the CSP allows no inline styles
+      expect(html.match(/<script/g) ?? []).toHaveLength(html.includes('/form.js') ? 1 : 0);
+    }
+  });
+
+  it('marks language and direction; Arabic is right-to-left', () => {
+    expect(renderReceiptPage({ locale: 'ar', reference: 'KC-2026-000001', trackingToken: 't' })).toContain('<html lang="ar" dir="rtl">');
+    expect(renderReceiptPage({ locale: 'fi', reference: 'KC-2026-000001', trackingToken: 't' })).toContain('<html lang="fi" dir="ltr">');
+  });
+
+  it('ties each error to its field and lists it in the summary in page order', () => {
+    const html = renderFormPage({ locale: 'en', services: [service], csrf: 't', errors: { phone: 'bad phone', body: 'no body' }, fresh: false });
+    expect(html.indexOf('href="#f-body"')).toBeLessThan(html.indexOf('href="#f-phone"'));
+    expect(html).toContain('id="f-phone" name="phone" value="" autocomplete="tel" aria-invalid="true" aria-describedby="f-phone-error"');
+    expect(html).toContain('<title>Error: Contact the municipality</title>');
+  });
+});
