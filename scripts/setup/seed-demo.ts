@@ -2,6 +2,7 @@ import { randomUUID } from 'crypto';
 import { Client } from 'pg';
 import { CHANNELS } from '@lotsen/contracts';
 import { generateApiKey, hashApiKey } from '@lotsen/platform';
+import { seedIntakeDemo } from '../../apps/intake/src/seed/demo-seed';
 import { seedNotificationsDemo } from '../../apps/notifications/src/seed/demo-seed';
 import { seedReportingDemo } from '../../apps/reporting/src/seed/demo-seed';
 import { seedRoutingDemo } from '../../apps/routing/src/seed/demo-seed';
@@ -74,6 +75,7 @@ export async function seedDemo(databaseUrl: string, extra?: (c: Client, keys: De
       }
     }
     const ctx = { tenantId: demoTenant.id, keys: keys.keys };
+    await seedIntakeDemo(c, ctx);
     await seedRoutingDemo(c, ctx);
     await seedNotificationsDemo(c, ctx);
     await seedReportingDemo(c, ctx);

@@ -110,41 +110,43 @@ export class EmailIntakeService {
       sentAt: mail.date && !Number.isNaN(mail.date.getTime()) ? mail.date : undefined, receivedAt: m.receivedAt, sizeBytes: m.raw.length,
     };
 
+    const emailId = randomUUID();
+    /** The e-mail record and its attachments, in the same transaction as the inquiry or message they belong to. */
+    const keep = async (inquiryId: string, thread?: { messageId: string; by: string }) => {
+      if (!(await this.emails.insert({ ...record, id: emailId, inquiryId, threadMessageId: thread?.messageId, threadedBy: thread?.by }))) throw new DuplicateMessage();
+      for (const [i, a] of attachments.entries()) {
+        // Stored exactly as received: an archive is never opened, so a zip bomb stays small.
+        await this.files.insert({
+          id: randomUUID(), tenantId: m.tenantId, inquiryId, emailId, source: 'email',
+          filename: safeFilename(a.filename, `attachment-${i + 1}`), contentType: safeContentType(a.contentType), sha256: sha256(a.content), content: a.content,
+        });
+      }
+    };
+
     try {
-      return await this.tx.run(async () => {
-        const emailId = randomUUID();
-        let outcome: InboundOutcome;
-        let inquiryId: string;
-        if (target) {
-          const body = clip(stripQuotedReply(text) || subject || '(no text)', MAX_BODY);
+      let outcome: InboundOutcome;
+      if (target) {
+        const body = clip(stripQuotedReply(text) || subject || '(no text)', MAX_BODY);
+        await this.tx.run(async () => {
           const added = await this.inquiries.addMessage(principal, target.inquiryId, { body });
-          inquiryId = target.inquiryId;
-          if (!(await this.emails.insert({ ...record, id: emailId, inquiryId, threadMessageId: added.id, threadedBy: target.by }))) throw new DuplicateMessage();
-          outcome = { outcome: 'appended', inquiryId, threadedBy: target.by };
-        } else {
-          const accepted = await this.inquiries.register(principal, {
-            channel: 'email', subject, body: clip(text || subject || '(no text)', MAX_BODY),
-            citizen: fromAddress ? { name: from?.name ? clip(from.name, 200) : undefined, email: fromAddress, notify: true } : undefined,
-            receivedAt: m.receivedAt,
-            // The Message-ID is the id in the source system: notifications can thread its receipt to it (In-Reply-To).
-            externalId: messageId.length <= 200 ? messageId : undefined,
-            attachments: attachments.map((a) => ({ filename: safeFilename(a.filename, 'attachment'), contentType: a.contentType, size: a.content.length })),
-          });
-          inquiryId = accepted.id;
-          if (!(await this.emails.insert({ ...record, id: emailId, inquiryId }))) throw new DuplicateMessage();
-          outcome = { outcome: 'created', inquiryId, reference: accepted.reference };
-        }
-        for (const [i, a] of attachments.entries()) {
-          // Stored exactly as received: an archive is never opened, so a zip bomb stays small.
-          await this.files.insert({
-            id: randomUUID(), tenantId: m.tenantId, inquiryId, emailId, source: 'email',
-            filename: safeFilename(a.filename, `attachment-${i + 1}`), contentType: safeContentType(a.contentType), sha256: sha256(a.content), content: a.content,
-          });
-        }
-        const what = outcome.outcome === 'created' ? `new inquiry ${outcome.reference}` : `appended to ${inquiryId} (by ${target?.by})`;
-        this.logger.log(`mail ${tag} for ${m.tenantId}: ${what}, ${attachments.length} attachment(s), ${m.raw.length} bytes`);
-        return outcome;
-      });
+          await keep(target.inquiryId, { messageId: added.id, by: target.by });
+        });
+        outcome = { outcome: 'appended', inquiryId: target.inquiryId, threadedBy: target.by };
+      } else {
+        // register opens its own transaction (its reference number is taken before it) and runs `keep` inside it.
+        const accepted = await this.inquiries.register(principal, {
+          channel: 'email', subject, body: clip(text || subject || '(no text)', MAX_BODY),
+          citizen: fromAddress ? { name: from?.name ? clip(from.name, 200) : undefined, email: fromAddress, notify: true } : undefined,
+          receivedAt: m.receivedAt,
+          // The Message-ID is the id in the source system: notifications can thread its receipt to it (In-Reply-To).
+          externalId: messageId.length <= 200 ? messageId : undefined,
+          attachments: attachments.map((a) => ({ filename: safeFilename(a.filename, 'attachment'), contentType: a.contentType, size: a.content.length })),
+        }, (a) => keep(a.id));
+        outcome = { outcome: 'created', inquiryId: accepted.id, reference: accepted.reference };
+      }
+      const what = outcome.outcome === 'created' ? `new inquiry ${outcome.reference}` : `appended to ${outcome.inquiryId} (by ${target?.by})`;
+      this.logger.log(`mail ${tag} for ${m.tenantId}: ${what}, ${attachments.length} attachment(s), ${m.raw.length} bytes`);
+      return outcome;
     } catch (err) {
       if (err instanceof DuplicateMessage) return { outcome: 'duplicate' };
       throw err;

@@ -89,13 +89,17 @@ export class InquiriesService {
    * Registers an inquiry from a typed command (Open311 and other adapters that do their own
    * parsing): the same rules and the same transaction as the JSON API, without its DTO.
    */
-  async register(principal: Principal, command: RegisterInquiryCommand): Promise<AcceptedInquiryDto> {
+  /**
+   * `withinTransaction` runs in the registration's own transaction, after the inquiry is stored
+   * (an adapter's own records, e.g. the e-mail and its attachments); throwing rolls it all back.
+   */
+  async register(principal: Principal, command: RegisterInquiryCommand, withinTransaction?: (accepted: AcceptedInquiryDto) => Promise<void>): Promise<AcceptedInquiryDto> {
     if (!principal.role && principal.channel !== command.channel) {
       throw ProblemException.of(403, 'wrong-channel', `This API key may only register '${principal.channel}' inquiries.`);
     }
     const tenant = await this.requireTenant(principal.tenantId);
     const receivedAt = await this.checkRules(tenant, command);
-    return this.store(tenant, principal, command, receivedAt, undefined, '');
+    return this.store(tenant, principal, command, receivedAt, undefined, '', withinTransaction);
   }
 
   /** Rules every registration obeys; answers the time the inquiry counts as received. */
@@ -114,7 +118,10 @@ export class InquiriesService {
   }
 
   /** Registers an inquiry and its `inquiry.received` event in one transaction. */
-  private async store(tenant: Tenant, principal: Principal, dto: RegisterInquiryCommand, receivedAt: Date, idempotencyKey: string | undefined, requestHash: string): Promise<AcceptedInquiryDto> {
+  private async store(
+    tenant: Tenant, principal: Principal, dto: RegisterInquiryCommand, receivedAt: Date, idempotencyKey: string | undefined, requestHash: string,
+    withinTransaction?: (accepted: AcceptedInquiryDto) => Promise<void>,
+  ): Promise<AcceptedInquiryDto> {
     const text = [dto.subject, dto.body].filter(Boolean).join('\n');
     const language = dto.language ?? this.language.detect(text);
     const sensitive = containsPersonnummer(text);
@@ -155,6 +162,7 @@ export class InquiriesService {
         resolvedAtFirstContact, duplicateOf: original?.id,
       };
       await this.events.publish(EventTypes.InquiryReceived, payload, { tenantId: tenant.id, correlationId: id });
+      if (withinTransaction) await withinTransaction(answer);
       this.logger.log(`registered ${reference} (${dto.channel}, ${language}${sensitive ? ', sensitive' : ''}${original ? `, duplicate of ${original.reference}` : ''})`);
       return answer;
     });
