@@ -23,12 +23,19 @@ export function machine(): string {
   return `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 }
 
+const children = new Set<ChildProcess>();
+// A benchmark or chaos run that dies must not leave service processes behind.
+process.once('exit', () => { for (const c of children) c.kill('SIGKILL'); });
+
 /** Starts `node dist/apps/<service>/src/main.js` and resolves when it answers /health/ready. */
 export async function startServiceProcess(service: string, env: Record<string, string>, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [join(DIST, 'apps', service, 'src', 'main.js')], {
-    env: { ...process.env, ...env, [`${service.toUpperCase()}_PORT`]: String(port), HOST: '127.0.0.1' },
+    // INTAKE_SMTP_PORT=0: several intake instances on one host each take a free mail port.
+    env: { ...process.env, INTAKE_SMTP_PORT: '0', ...env, [`${service.toUpperCase()}_PORT`]: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
   const deadline = Date.now() + 30000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${service} exited with ${child.exitCode}`);

@@ -22,7 +22,7 @@ import { freePort, loadDevInquiries, startServiceProcess } from '../bench/suppor
 import { migrateAll, SERVICES, ServiceName } from './setup/migrate-all';
 import { seedDemo } from './setup/seed-demo';
 
-interface Options { count: number; concurrency: number; faults: string[]; timeoutS: number }
+interface Options { count: number; concurrency: number; faults: string[]; timeoutS: number; keep: boolean }
 
 function parseArgs(argv: string[]): Options {
   const get = (name: string, fallback: string) => {
@@ -34,6 +34,7 @@ function parseArgs(argv: string[]): Options {
     concurrency: Number(get('concurrency', '16')),
     faults: get('faults', 'rabbitmq,postgres,kill').split(',').filter(Boolean),
     timeoutS: Number(get('timeout', '900')),
+    keep: argv.includes('--keep'),
   };
 }
 
@@ -139,6 +140,8 @@ async function main(): Promise<void> {
       }, cb);
     },
   });
+  // A killed notifications instance resets its SMTP connections: expected here.
+  smtp.on('error', () => undefined);
   let exitCode = 1;
   try {
     await migrateAll(env.databaseUrl);
@@ -222,7 +225,8 @@ async function main(): Promise<void> {
         (SELECT count(*) FROM intake.outbox) + (SELECT count(*) FROM routing.outbox) + (SELECT count(*) FROM notifications.outbox) + (SELECT count(*) FROM reporting.outbox) AS outbox,
         (SELECT count(*) FROM routing.decisions) AS routed,
         (SELECT count(*) FROM notifications.deliveries WHERE trigger = 'receipt' AND status IN ('pending','sending')) AS sending,
-        (SELECT count(*) FROM reporting.events WHERE type = 'inquiry.received') AS counted`)).rows[0];
+        (SELECT count(*) FROM reporting.events WHERE type = 'inquiry.received') AS counted,
+        (SELECT count(*) FROM reporting.events WHERE type = 'inquiry.routed') AS routed_events`)).rows[0];
     const quietStart = Date.now();
     let stableSince = Date.now();
     let last = '';
@@ -230,7 +234,7 @@ async function main(): Promise<void> {
       const s = await snapshot();
       const key = JSON.stringify(s);
       if (key !== last) { last = key; stableSince = Date.now(); }
-      const complete = Number(s.outbox) === 0 && Number(s.sending) === 0 && Number(s.routed) >= accepted.size && Number(s.counted) >= accepted.size && mail.size >= accepted.size;
+      const complete = Number(s.outbox) === 0 && Number(s.sending) === 0 && Number(s.routed) >= accepted.size && Number(s.counted) >= accepted.size && Number(s.routed_events) >= accepted.size && mail.size >= accepted.size;
       return (complete && Date.now() - stableSince > 3000) || Date.now() - stableSince > 60000;
     }, o.timeoutS * 1000);
     const drainSeconds = (Date.now() - quietStart) / 1000;
@@ -242,6 +246,12 @@ async function main(): Promise<void> {
     const routedEvents = await one(`SELECT count(DISTINCT envelope->'payload'->>'inquiryId')::int AS inquiries, count(*)::int AS events FROM reporting.events WHERE type = 'inquiry.routed' AND (envelope->'payload'->>'inquiryId')::uuid = ANY($1::uuid[])`);
     const counted = await one(`SELECT count(DISTINCT envelope->'payload'->>'inquiryId')::int AS inquiries, count(*)::int AS events FROM reporting.events WHERE type = 'inquiry.received' AND (envelope->'payload'->>'inquiryId')::uuid = ANY($1::uuid[])`);
     const receiptRows = await one(`SELECT count(DISTINCT inquiry_id)::int AS inquiries, count(*)::int AS rows FROM notifications.deliveries WHERE trigger = 'receipt' AND status = 'sent' AND inquiry_id = ANY($1::uuid[])`);
+    const missingRefs = [...accepted.values()].filter((a) => !mail.get(a.reference)?.size);
+    if (missingRefs.length) {
+      const rows = (await db.query(`SELECT i.reference, d.status, d.attempts, d.recoveries, d.last_error, d.next_attempt_at FROM intake.inquiries i
+        LEFT JOIN notifications.deliveries d ON d.inquiry_id = i.id AND d.trigger = 'receipt' WHERE i.id = ANY($1::uuid[])`, [missingRefs.map((a) => a.id)])).rows;
+      log(`receipts not seen at the SMTP server: ${JSON.stringify(rows.slice(0, 10))}`);
+    }
     const extraInquiries = (await db.query(`SELECT count(*)::int AS n FROM intake.inquiries WHERE NOT (id = ANY($1::uuid[]))`, [ids])).rows[0].n;
     await db.end();
 
@@ -258,7 +268,8 @@ async function main(): Promise<void> {
   } finally {
     await fleet?.stop();
     await new Promise<void>((r) => smtp.close(() => r()));
-    await env.cleanup();
+    if (o.keep) log(`kept database ${env.id} and broker namespace ${env.namespace} for inspection`);
+    else await env.cleanup();
   }
   process.exit(exitCode);
 }

@@ -97,8 +97,9 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
           bindings: [...this.messageHandlers.keys()],
           deliveryLimit: this.options.deliveryLimit,
         });
-        await ch.consume(this.options.queue, (msg) => msg && this.track(this.onMessage(ch, msg)), { noAck: false });
+        // Current before the first delivery: batches only ack on the channel that delivered.
         this.channel = ch;
+        await ch.consume(this.options.queue, (msg) => msg && this.track(this.onMessage(ch, msg)), { noAck: false });
         this.consuming = true;
         attempt = 0;
         this.log.log(`consuming ${this.options.queue} (${this.messageHandlers.size} event types)`);

@@ -169,6 +169,21 @@ describe('messaging library on the real servers', () => {
     expect((await effects('always-fails')).n).toBe(0);
   });
 
+  it('a consumer starting on a full queue handles every waiting event (regression: none left unacked)', async () => {
+    const producer = app;
+    await producer.get(AmqpTransportHolder.type).close(); // stop consuming, keep publishing
+    for (let i = 0; i < 120; i++) await producer.get(ProbeUseCases).register('waiting');
+    await waitFor('the outbox to drain', async () => (await db.query(`SELECT count(*)::int AS n FROM probe.outbox`)).rows[0].n === 0);
+    const consumer = await startProbe(env);
+    try {
+      await waitFor('120 effects', async () => (await effects('waiting')).n === 120, 15000);
+    } finally {
+      await consumer.close();
+    }
+    await app.close();
+    app = await startProbe(env);
+  });
+
   it('parks malformed messages at once and keeps consuming', async () => {
     const before = await parked();
     const conn = await amqp.connect(env.amqpUrl);

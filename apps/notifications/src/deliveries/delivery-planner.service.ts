@@ -60,7 +60,7 @@ export class DeliveryPlanner {
       tenantName: settings.name,
       reference: r.reference,
       trackingUrl: r.trackingToken
-        ? `${this.config.citizenBaseUrl}/v1/inquiries/${encodeURIComponent(r.reference)}?token=${encodeURIComponent(r.trackingToken)}`
+        ? `${this.config.citizenBaseUrl}/arende?reference=${encodeURIComponent(r.reference)}&token=${encodeURIComponent(r.trackingToken)}`
         : undefined,
       optOutUrl,
       citizenName: r.citizenName,
@@ -96,8 +96,10 @@ export class DeliveryPlanner {
       meta: email
         ? {
             from: settings.from,
-            replyTo: settings.replyTo,
-            headers: notificationHeaders({ automatic: req.trigger !== 'answer', optOutUrl, oneClick: true }),
+            // kontakt+KC-2026-000123@…: a reply reaches intake's mail listener tagged with its case.
+            replyTo: plusAddress(settings.replyTo, r.reference),
+            // Intake drops mail carrying this header, so an auto-reply loop cannot open cases.
+            headers: { ...notificationHeaders({ automatic: req.trigger !== 'answer', optOutUrl, oneClick: true }), 'X-Lotsen-Loop': r.tenantId },
           }
         : { smsSender: settings.smsSender },
     });
@@ -116,4 +118,9 @@ export class DeliveryPlanner {
 function optOutLink(config: NotificationsConfig, tenantId: string, key: string, language: string): string | undefined {
   if (!/^[A-Za-z0-9_-]+$/.test(tenantId)) return undefined;
   return `${config.publicUrl}/v1/opt-out/${signOptOutToken(config.secret, { tenantId, addressKey: key, language })}`;
+}
+
+/** `Name <local@domain>` → `Name <local+tag@domain>` (plain addresses too). */
+export function plusAddress(address: string, tag: string): string {
+  return address.replace(/([^\s<>@+]+)(\+[^@\s<>]*)?@([^\s<>]+)/, (_m, local: string, _old: string, domain: string) => `${local}+${tag}@${domain}`);
 }
