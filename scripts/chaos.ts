@@ -88,12 +88,18 @@ class Fleet {
 /** Faults on the machine's own servers (as root, like CI). */
 const faults = {
   async rabbitmq(amqpUrl: string): Promise<void> {
-    const pids = execSync(`pgrep -f 'beam.smp.*rabbit' || true`).toString().trim().split('\n').filter(Boolean);
+    // The Erlang VM by its exact process name (a pattern match would also find this shell).
+    const pids = execSync(`pgrep -x beam.smp || true`).toString().trim().split('\n').filter(Boolean);
     if (!pids.length) throw new Error('RabbitMQ process not found');
     log(`fault: kill -9 RabbitMQ (pid ${pids.join(',')})`);
-    for (const pid of pids) process.kill(Number(pid), 'SIGKILL');
-    await sleep(2000);
-    execSync('rabbitmq-server -detached', { stdio: 'ignore' });
+    try {
+      for (const pid of pids) {
+        try { process.kill(Number(pid), 'SIGKILL'); } catch { /* already gone */ }
+      }
+      await sleep(2000);
+    } finally {
+      execSync('rabbitmq-server -detached', { stdio: 'ignore' });
+    }
     await until('RabbitMQ back', async () => { const c = await amqp.connect(amqpUrl, { timeout: 2000 }); await c.close(); return true; }, 120000);
     log('RabbitMQ is back');
   },
