@@ -183,6 +183,19 @@ describe('intake API', () => {
     });
   });
 
+  it('limits failed reference+token lookups per client, not the citizen with the right token', async () => {
+    const ok = (await post({ channel: 'web', body: 'Gissa inte min token' }).expect(202)).body;
+    // The suite's own failed lookups count too: exhaust the rest of this minute's budget.
+    let status = 404;
+    for (let i = 0; i < 40 && status === 404; i++) {
+      status = (await request(p.urls.intake!).get(`/v1/inquiries/${ok.reference}`).query({ token: `wrong-token-${i}` })).status;
+    }
+    expect(status).toBe(429);
+    const limited = await request(p.urls.intake!).get(`/v1/inquiries/${ok.reference}`).query({ token: ok.trackingToken });
+    expect(limited.status).toBe(429);
+    expect(limited.body).toMatchObject({ status: 429, retryAfterSeconds: expect.any(Number) });
+  });
+
   it('never writes a personal identity number, e-mail address or phone number to the logs', () => {
     const all = logs.join('');
     expect(all.length).toBeGreaterThan(0);

@@ -82,10 +82,12 @@ describe('notifications end to end', () => {
       expect(mail.subject).toContain(c.words);
       expect(mail.subject).toContain(c.reference);
       expect(mail.html).toContain(`<html lang="${c.lang}" dir="${c.dir}">`);
-      expect(mail.text).toContain(`https://medborgare.demo.example/v1/inquiries/${c.reference}?token=${c.trackingToken}`);
+      expect(mail.text).toContain(`https://medborgare.demo.example/arende?reference=${c.reference}&token=${c.trackingToken}`);
       expect(mail.messageId).toMatch(/^<notif-[0-9a-f-]{36}@demo\.lotsen\.se>$/);
       expect(mail.mail.from?.value[0]).toEqual({ name: 'Demo kommun', address: 'kontakt@demo.lotsen.se' });
-      expect(mail.mail.replyTo?.value[0].address).toBe('kontakt@demo.lotsen.se');
+      // Replies reach intake's mail listener tagged with the case.
+      expect(mail.mail.replyTo?.value[0].address).toBe(`kontakt+${c.reference}@demo.lotsen.se`);
+      expect(mail.mail.headers.get('x-lotsen-loop')).toBe('demo');
       expect(mail.mail.headers.get('auto-submitted')).toBe('auto-generated');
       expect(mail.mail.headerLines.find((h) => h.key === 'list-unsubscribe')?.line.replace(/\r?\n/g, '')).toMatch(/^List-Unsubscribe:\s*<https:\/\/notiser\.demo\.example\/v1\/opt-out\/[\w.-]+>$/);
     }

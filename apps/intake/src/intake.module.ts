@@ -17,6 +17,7 @@ import { SmtpListener } from './email/smtp-listener';
 import { IdempotencyRepository } from './inquiries/idempotency.repository';
 import { InquiriesController } from './inquiries/inquiries.controller';
 import { InquiriesRepository } from './inquiries/inquiries.repository';
+import { LOOKUPS_PER_MINUTE, LookupLimiter } from './inquiries/lookup-limiter';
 import { ReferenceAllocator } from './inquiries/reference-allocator';
 import { InquiriesService, SEALER } from './inquiries/inquiries.service';
 import { Sealer } from './inquiries/sealing';
@@ -56,6 +57,8 @@ export class IntakeModule {
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         InquiriesRepository,
         ReferenceAllocator,
+        LookupLimiter,
+        { provide: LOOKUPS_PER_MINUTE, useValue: config.citizenLookupsPerMinute },
         IdempotencyRepository,
         ServiceDefinitionsRepository,
         InquiriesService,

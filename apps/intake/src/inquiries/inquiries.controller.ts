@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Ip, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiHeader, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, ProblemException, Public } from '@lotsen/platform';
 import { AcceptedInquiryDto, AddMessageDto, CreateInquiryDto } from './dto/create-inquiry.dto';
@@ -32,16 +32,15 @@ export class InquiriesController {
   @Public()
   @ApiOperation({ summary: 'Staff: GET /v1/inquiries/{id} with a staff key. Citizen: GET /v1/inquiries/{reference}?token=…' })
   @ApiQuery({ name: 'token', required: false })
-  get(@Param('idOrReference') idOrReference: string, @CurrentPrincipal() principal?: Principal, @Query('token') token?: string) {
+  get(@Param('idOrReference') idOrReference: string, @Ip() ip: string, @CurrentPrincipal() principal?: Principal, @Query('token') token?: string) {
     if (UUID.test(idOrReference)) {
       if (!principal) throw ProblemException.of(401, 'missing-api-key', 'Send a staff API key in the x-api-key header.');
       if (!principal.role || !STAFF_ROLES.includes(principal.role)) throw ProblemException.of(403, 'forbidden', 'Only staff keys can read inquiries by id.');
       return this.inquiries.staffView(principal, idOrReference);
     }
-    if (typeof token !== 'string' || token.length < 10 || token.length > 100 || idOrReference.length > 40) {
-      throw ProblemException.of(404, 'not-found', 'No case with this reference and token.');
-    }
-    return this.inquiries.citizenView(idOrReference, token);
+    // Malformed tokens go through the same lookup, so they count against the guessing limit too.
+    const candidate = typeof token === 'string' && token.length <= 100 && idOrReference.length <= 40 ? token : '';
+    return this.inquiries.citizenView(idOrReference, candidate, ip);
   }
 
   @Post(':id/messages')

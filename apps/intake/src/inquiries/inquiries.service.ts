@@ -13,6 +13,7 @@ import { AcceptedInquiryDto, AddMessageDto, CreateInquiryDto } from './dto/creat
 import { IdempotencyRepository } from './idempotency.repository';
 import { InquiriesRepository, InquiryRow } from './inquiries.repository';
 import { Sealer } from './sealing';
+import { LookupLimiter } from './lookup-limiter';
 import { ReferenceAllocator } from './reference-allocator';
 import { canonicalHash, formatReference, hashToken, newTrackingToken, yearIn } from './tracking';
 
@@ -57,6 +58,7 @@ export class InquiriesService {
     private readonly duplicates: DuplicatesRepository,
     private readonly files: AttachmentsRepository,
     private readonly references: ReferenceAllocator,
+    private readonly lookups: LookupLimiter,
   ) {}
 
   /** The JSON API: checks the key's channel and the Idempotency-Key, then the common registration. */
@@ -178,9 +180,13 @@ export class InquiriesService {
   }
 
   /** The citizen's view: status, public thread and who handles it, nothing else. */
-  async citizenView(reference: string, token: string) {
+  async citizenView(reference: string, token: string, client?: string) {
+    this.lookups.assertAllowed(client);
     const row = await this.inquiries.findByTracking(reference, hashToken(token));
-    if (!row) throw ProblemException.of(404, 'not-found', 'No case with this reference and token.');
+    if (!row) {
+      this.lookups.recordFailure(client);
+      throw ProblemException.of(404, 'not-found', 'No case with this reference and token.');
+    }
     const thread = await this.inquiries.messages(row.id, false);
     return {
       reference: row.reference,

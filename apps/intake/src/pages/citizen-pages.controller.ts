@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Inject, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Inject, Post, Query, Res, Ip } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '@lotsen/platform';
@@ -44,10 +44,10 @@ export class CitizenPagesController {
   }
 
   @Get(FOLLOW_PATH.slice(1))
-  async follow(@Query() query: Record<string, unknown>, @Res() reply: FastifyReply) {
+  async follow(@Query() query: Record<string, unknown>, @Res() reply: FastifyReply, @Ip() ip: string) {
     const s = (v: unknown) => (typeof v === 'string' ? v : undefined);
     const tenant = await this.pages.tenantFor(undefined);
-    return this.send(reply, await this.pages.follow({ reference: s(query.reference), token: s(query.token) }, pickLocale(s(query.lang)), tenant?.timezone ?? 'Europe/Stockholm'));
+    return this.send(reply, await this.pages.follow({ reference: s(query.reference), token: s(query.token) }, pickLocale(s(query.lang)), tenant?.timezone ?? 'Europe/Stockholm', ip));
   }
 
   @Get(`${ASSET_BASE.slice(1)}/site.css`)

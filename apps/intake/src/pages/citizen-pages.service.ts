@@ -113,16 +113,16 @@ export class CitizenPagesService {
     }
   }
 
-  async follow(query: { reference?: string; token?: string }, locale: Locale, timeZone: string): Promise<PageResult> {
+  async follow(query: { reference?: string; token?: string }, locale: Locale, timeZone: string, client?: string): Promise<PageResult> {
     const reference = (query.reference ?? '').trim().toUpperCase();
     const token = (query.token ?? '').trim();
     if (!reference && !token) return { status: 200, html: renderFollowForm({ locale }) };
     if (token.length < 10 || token.length > 100 || reference.length > 40) return { status: 404, html: renderFollowForm({ locale, reference, notFound: true }) };
     try {
-      const c = await this.inquiries.citizenView(reference, token);
+      const c = await this.inquiries.citizenView(reference, token, client);
       return { status: 200, html: renderFollowPage({ locale, c, token, timeZone }) };
     } catch (err) {
-      if (err instanceof ProblemException && err.body.status === 404) return { status: 404, html: renderFollowForm({ locale, reference, notFound: true }) };
+      if (err instanceof ProblemException && (err.body.status === 404 || err.body.status === 429)) return { status: 404, html: renderFollowForm({ locale, reference, notFound: true }) };
       throw err;
     }
   }
