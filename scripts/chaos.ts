@@ -22,7 +22,7 @@ import { freePort, loadDevInquiries, startServiceProcess } from '../bench/suppor
 import { migrateAll, SERVICES, ServiceName } from './setup/migrate-all';
 import { seedDemo } from './setup/seed-demo';
 
-interface Options { count: number; concurrency: number; faults: string[]; timeoutS: number; keep: boolean }
+interface Options { count: number; concurrency: number; faults: string[]; timeoutS: number; keep: boolean; instances: number }
 
 function parseArgs(argv: string[]): Options {
   const get = (name: string, fallback: string) => {
@@ -32,9 +32,10 @@ function parseArgs(argv: string[]): Options {
   return {
     count: Number(get('count', '20000')),
     concurrency: Number(get('concurrency', '16')),
-    faults: get('faults', 'rabbitmq,postgres,kill').split(',').filter(Boolean),
+    faults: get('faults', 'rabbitmq,postgres,kill').split(',').filter((f) => f && f !== 'none'),
     timeoutS: Number(get('timeout', '900')),
     keep: argv.includes('--keep'),
+    instances: Number(get('instances', '2')),
   };
 }
 
@@ -53,11 +54,11 @@ async function until(what: string, probe: () => Promise<boolean>, timeoutMs: num
 /** The platform's processes: two instances per service on fixed free ports. */
 class Fleet {
   readonly procs = new Map<string, { service: ServiceName; port: number; child?: ChildProcess }>();
-  constructor(private readonly env: Record<string, string>) {}
+  constructor(private readonly env: Record<string, string>, private readonly instances: number) {}
 
   async start(): Promise<void> {
     for (const service of [...SERVICES].reverse()) {
-      for (const n of [1, 2]) {
+      for (let n = 1; n <= this.instances; n++) {
         const port = await freePort();
         this.procs.set(`${service}-${n}`, { service, port });
       }
@@ -131,6 +132,8 @@ async function main(): Promise<void> {
   // once); those copies are counted separately and reported.
   const mail = new Map<string, Set<string>>();
   let resentCopies = 0;
+  const receiptAt = new Map<string, number>();
+  const startedAt = new Map<number, number>();
   const smtp = new SMTPServer({
     authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
     onData(stream, _session, cb) {
@@ -140,6 +143,7 @@ async function main(): Promise<void> {
           const ids = mail.get(ref) ?? new Set<string>();
           if (ids.has(m.messageId ?? '')) resentCopies++;
           ids.add(m.messageId ?? `no-id-${Math.random()}`);
+          if (!receiptAt.has(ref)) receiptAt.set(ref, Date.now());
           mail.set(ref, ids);
         }
         cb();
@@ -162,9 +166,9 @@ async function main(): Promise<void> {
       NOTIFICATIONS_SENDING_TIMEOUT_MS: '15000',
       ...Object.fromEntries(SERVICES.map((s) => [`${s.toUpperCase()}_DATABASE_URL`, serviceDatabaseUrl(env.databaseUrl, s)])),
     };
-    fleet = new Fleet(serviceEnv);
+    fleet = new Fleet(serviceEnv, o.instances);
     await fleet.start();
-    log('8 service instances up');
+    log(`${4 * o.instances} service instances up`);
 
     const inquiries = loadDevInquiries();
     const intakes = fleet.urls('intake');
@@ -176,6 +180,7 @@ async function main(): Promise<void> {
     let failedRequests = 0;
 
     const send = async (n: number): Promise<void> => {
+      startedAt.set(n, Date.now());
       const q = inquiries[n % inquiries.length];
       const body = JSON.stringify({
         channel: 'web', subject: q.subject || undefined, body: q.text, language: 'en',
@@ -268,6 +273,26 @@ async function main(): Promise<void> {
     const duplicates = (routedEvents.events - routedEvents.inquiries) + receiptsDuplicated + (receiptRows.rows - receiptRows.inquiries) + (counted.events - counted.inquiries) + extraInquiries;
     const recovery = recoveries.length ? Math.max(...recoveries) : 0;
     log(`intake ${intake.found}/${accepted.size}; routed ${routed.decisions} decisions, ${routedEvents.events} routed events; receipts ${mail.size} references mailed (${receiptsMissing} missing, ${receiptsDuplicated} twice, ${resentCopies} same-Message-ID copies re-sent after a crash); reporting ${counted.inquiries} counted from ${counted.events} events; ${extraInquiries} inquiries never acknowledged with 202`);
+    // End to end per inquiry: from the POST until it is routed, its receipt reached the SMTP
+    // server and reporting has recorded it (the latest of the three).
+    const db2 = new Client({ connectionString: env.databaseUrl });
+    await db2.connect();
+    const decided = new Map<string, number>((await db2.query(`SELECT inquiry_id::text AS id, extract(epoch FROM decided_at) * 1000 AS t FROM routing.decisions`)).rows.map((r) => [r.id, Number(r.t)]));
+    const recorded = new Map<string, number>((await db2.query(`SELECT envelope->'payload'->>'inquiryId' AS id, extract(epoch FROM recorded_at) * 1000 AS t FROM reporting.events WHERE type = 'inquiry.received'`)).rows.map((r) => [r.id, Number(r.t)]));
+    await db2.end();
+    const latencies: number[] = [];
+    let lastDone = 0;
+    let firstStart = Infinity;
+    for (const [n, a] of accepted) {
+      const done = Math.max(decided.get(a.id) ?? NaN, recorded.get(a.id) ?? NaN, receiptAt.get(a.reference) ?? NaN);
+      if (Number.isNaN(done)) continue;
+      latencies.push(done - startedAt.get(n)!);
+      lastDone = Math.max(lastDone, done);
+      firstStart = Math.min(firstStart, startedAt.get(n)!);
+    }
+    latencies.sort((a, b) => a - b);
+    const pct = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+    console.log(`e2e_per_s=${(latencies.length / ((lastDone - firstStart) / 1000)).toFixed(1)} e2e_p50_ms=${pct(0.5).toFixed(0)} e2e_p99_ms=${pct(0.99).toFixed(0)} instances=${o.instances}`);
     console.log(`accepted=${accepted.size} lost=${lost} duplicates=${duplicates} recovery_s=${recovery.toFixed(1)} drain_s=${drainSeconds.toFixed(1)} total_s=${((Date.now() - started) / 1000).toFixed(0)}`);
     exitCode = lost === 0 && duplicates === 0 && accepted.size === o.count ? 0 : 1;
     if (accepted.size !== o.count) log(`${o.count - accepted.size} inquiries never got a 202 within 180 s of retries`);

@@ -1,0 +1,164 @@
+/**
+ * `npm run bench`: the whole picture in one run, written to bench/RESULTS.md.
+ *  - raw baselines: the database (intake's transaction in a tight pg loop) and the broker
+ *    (persistent publishes with confirms to a quorum queue);
+ *  - intake alone (POST /v1/inquiries at 64 connections);
+ *  - end to end (received → routed → receipt sent → counted) with one and with two instances per
+ *    service (scripts/chaos.ts without faults);
+ *  - outbox drain after a broker outage under load, and time to resume after Postgres returns;
+ *  - then each service's own benchmark.
+ * Loopback only, bounded in time (about 10 minutes), everything on its own database/namespace.
+ */
+import { spawnSync } from 'child_process';
+import { writeFileSync } from 'fs';
+import { join } from 'path';
+import * as amqp from 'amqplib';
+import { Client } from 'pg';
+import { createTestEnv, TcpProxy, viaProxy } from '@lotsen/testing';
+import { serviceDatabaseUrl } from '@lotsen/persistence';
+import { migrateAll } from '../scripts/setup/migrate-all';
+import { seedDemo } from '../scripts/setup/seed-demo';
+import { databaseBaseline, loadIntake } from './intake.bench';
+import { DIST, freePort, loadDevInquiries, machine, ROOT, startServiceProcess, stopProcess } from './support';
+
+const OUTAGE_S = Number(process.env.BENCH_OUTAGE_S ?? 60);
+const E2E_COUNT = process.env.BENCH_E2E_COUNT ?? '3000';
+const lines: string[] = [];
+const out = (line: string) => { console.log(line); lines.push(line); };
+
+async function brokerBaseline(amqpUrl: string, namespace: string): Promise<{ perSecond: number }> {
+  const conn = await amqp.connect(amqpUrl);
+  const ch = await conn.createConfirmChannel();
+  const q = `${namespace}.bench.broker`;
+  await ch.assertQueue(q, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
+  const body = Buffer.from(JSON.stringify({ id: 'x'.repeat(36), type: 'inquiry.received', payload: { body: 'y'.repeat(400) } }));
+  const n = 20000;
+  const t0 = performance.now();
+  for (let i = 0; i < n; i += 500) {
+    for (let j = 0; j < 500; j++) ch.sendToQueue(q, body, { persistent: true });
+    await ch.waitForConfirms();
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  await ch.deleteQueue(q);
+  await conn.close();
+  return { perSecond: n / seconds };
+}
+
+function runChaos(instances: number): Record<string, string> {
+  const r = spawnSync(process.execPath, [join(DIST, 'scripts', 'chaos.js'), '--faults', 'none', '--count', E2E_COUNT, '--instances', String(instances), '--concurrency', '32'], { cwd: ROOT, encoding: 'utf8', timeout: 15 * 60 * 1000 });
+  const fields: Record<string, string> = {};
+  for (const m of r.stdout.matchAll(/(\w+)=([\d.]+)/g)) fields[m[1]] = m[2];
+  if (r.status !== 0) fields.error = r.stdout.split('\n').slice(-5).join(' ') + r.stderr.slice(-500);
+  return fields;
+}
+
+async function main(): Promise<void> {
+  const started = new Date();
+  out(`# Lotsen benchmark results`);
+  out('');
+  out(`${started.toISOString()} on ${machine()}; PostgreSQL and RabbitMQ on 127.0.0.1.`);
+  out('');
+  const env = await createTestEnv();
+  const inquiries = loadDevInquiries();
+  const bodies = inquiries.map((q) => JSON.stringify({ channel: 'web', subject: q.subject || undefined, body: q.text, citizen: { email: 'medborgare@example.se', notify: true } }));
+  let dbTps = 0;
+  try {
+    await migrateAll(env.databaseUrl);
+    const { keys } = await seedDemo(env.databaseUrl);
+
+    const db = await databaseBaseline(env.databaseUrl, 64, inquiries.map((q) => q.text));
+    dbTps = db.tps;
+    const broker = await brokerBaseline(env.amqpUrl, env.namespace);
+    out('| measurement | throughput | p50 | p99 | ratio to database baseline |');
+    out('|---|---|---|---|---|');
+    out(`| database baseline: intake's transaction (reference, inquiry + outbox row), 64 workers, pool 20 | ${db.tps.toFixed(0)} tx/s | ${db.p50.toFixed(1)} ms | ${db.p99.toFixed(1)} ms | 1.00 |`);
+    out(`| broker baseline: persistent publishes with confirms to a quorum queue | ${broker.perSecond.toFixed(0)} msg/s | | | |`);
+
+    const port = await freePort();
+    const intakeEnv = { ...env.env, LOG_LEVEL: 'warn', INTAKE_DB_POOL_SIZE: '20', INTAKE_DATABASE_URL: serviceDatabaseUrl(env.databaseUrl, 'intake') };
+    const intake = await startServiceProcess('intake', intakeEnv, port);
+    try {
+      const { result } = await loadIntake(`http://127.0.0.1:${port}`, keys.web, 64, bodies);
+      out(`| intake alone: POST /v1/inquiries, 64 connections | ${result.requests.average.toFixed(0)} req/s (${result.non2xx} non-2xx) | ${result.latency.p50} ms | ${result.latency.p99} ms | ${(result.requests.average / db.tps).toFixed(2)} |`);
+    } finally {
+      await stopProcess(intake);
+    }
+
+    for (const instances of [1, 2]) {
+      const f = runChaos(instances);
+      const perS = Number(f.e2e_per_s);
+      out(`| end to end (received → routed → receipt sent → counted), ${instances} instance(s) per service, ${E2E_COUNT} inquiries | ${f.e2e_per_s ?? '?'} inquiries/s (lost ${f.lost ?? '?'}, duplicates ${f.duplicates ?? '?'}) | ${f.e2e_p50_ms ?? '?'} ms | ${f.e2e_p99_ms ?? '?'} ms | ${(perS / db.tps).toFixed(2)} |${f.error ? ` error: ${f.error}` : ''}`);
+    }
+
+    // Broker away for OUTAGE_S seconds while intake keeps accepting: the outbox holds the events.
+    const amqpProxy = new TcpProxy('127.0.0.1', 5672);
+    const pgProxy = new TcpProxy('127.0.0.1', 5432);
+    await amqpProxy.up();
+    await pgProxy.up();
+    const port2 = await freePort();
+    const intake2 = await startServiceProcess('intake', {
+      ...intakeEnv, AMQP_URL: viaProxy(env.amqpUrl, amqpProxy), INTAKE_DATABASE_URL: viaProxy(intakeEnv.INTAKE_DATABASE_URL, pgProxy),
+    }, port2);
+    const pg = new Client({ connectionString: env.databaseUrl });
+    await pg.connect();
+    try {
+      await amqpProxy.down();
+      let accepted = 0;
+      const until = Date.now() + OUTAGE_S * 1000;
+      await Promise.all(Array.from({ length: 16 }, async (_v, w) => {
+        for (let i = w; Date.now() < until; i += 16) {
+          const res = await fetch(`http://127.0.0.1:${port2}/v1/inquiries`, { method: 'POST', body: bodies[i % bodies.length], headers: { 'content-type': 'application/json', 'x-api-key': keys.web } });
+          await res.arrayBuffer();
+          if (res.status === 202) accepted++;
+        }
+      }));
+      const backlog = (await pg.query(`SELECT count(*)::int AS n FROM intake.outbox`)).rows[0].n as number;
+      const t0 = Date.now();
+      await amqpProxy.up();
+      while ((await pg.query(`SELECT count(*)::int AS n FROM intake.outbox`)).rows[0].n > 0 && Date.now() - t0 < 120000) await new Promise((r) => setTimeout(r, 20));
+      const drainS = (Date.now() - t0) / 1000;
+      out(`| outbox drain after a ${OUTAGE_S} s broker outage under load (${accepted} inquiries accepted meanwhile, ${backlog} events held) | ${(backlog / drainS).toFixed(0)} events/s (${drainS.toFixed(1)} s incl. reconnect) | | | |`);
+
+      // Postgres away for 10 s; then how long until intake stores again.
+      await pgProxy.down();
+      await new Promise((r) => setTimeout(r, 10000));
+      await pgProxy.up();
+      const t1 = Date.now();
+      for (;;) {
+        const res = await fetch(`http://127.0.0.1:${port2}/v1/inquiries`, { method: 'POST', body: bodies[0], headers: { 'content-type': 'application/json', 'x-api-key': keys.web } }).catch(() => undefined);
+        await res?.arrayBuffer();
+        if (res?.status === 202 || Date.now() - t1 > 60000) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      out(`| time to resume after Postgres returns (10 s away) | ${((Date.now() - t1) / 1000).toFixed(2)} s to the first 202 | | | |`);
+    } finally {
+      await pg.end();
+      await stopProcess(intake2);
+      await amqpProxy.down();
+      await pgProxy.down();
+    }
+  } finally {
+    await env.cleanup();
+  }
+
+  out('');
+  out('Floors (issue "Proof under fire"): end to end ≥ 10 % of the database baseline with p99 < 1 s; outbox drain ≥ 2,000 events/s; resume < 15 s.');
+  out('');
+  for (const [name, file] of [['routing', 'routing.bench.js'], ['notifications', 'notifications.bench.js'], ['reporting', 'reporting.bench.js']]) {
+    out(`## ${name} (bench/${file.replace('.js', '.ts')})`);
+    out('');
+    const r = spawnSync(process.execPath, [join(DIST, 'bench', file)], { cwd: ROOT, encoding: 'utf8', timeout: 10 * 60 * 1000 });
+    out('```');
+    for (const l of (r.stdout + r.stderr).trim().split('\n').filter((x) => !x.startsWith('{"level"')).slice(-25)) out(l);
+    out('```');
+    out('');
+  }
+  writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), lines.join('\n') + '\n');
+  console.log(`\nwritten to bench/RESULTS.md (database baseline ${dbTps.toFixed(0)} tx/s)`);
+  process.exit(0);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
