@@ -90,8 +90,6 @@ export class InquiriesService {
   /**
    * Registers an inquiry from a typed command (Open311 and other adapters that do their own
    * parsing): the same rules and the same transaction as the JSON API, without its DTO.
-   */
-  /**
    * `withinTransaction` runs in the registration's own transaction, after the inquiry is stored
    * (an adapter's own records, e.g. the e-mail and its attachments); throwing rolls it all back.
    */

@@ -13,8 +13,13 @@ export function formatReference(prefix: string, year: number, n: number): string
   return `${prefix}-${year}-${String(n).padStart(6, '0')}`;
 }
 
+const yearFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The year at `at` in the municipality's time zone (formatters are costly to build: cached). */
 export function yearIn(timezone: string, at = new Date()): number {
-  return Number(new Intl.DateTimeFormat('en', { timeZone: timezone, year: 'numeric' }).format(at));
+  let f = yearFormats.get(timezone);
+  if (!f) yearFormats.set(timezone, (f = new Intl.DateTimeFormat('en', { timeZone: timezone, year: 'numeric' })));
+  return Number(f.format(at));
 }
 
 /** Canonical JSON (sorted keys) so the same body always hashes the same. */
