@@ -216,8 +216,10 @@ async function main(): Promise<void> {
         const due = schedule.find((f) => f.at === n);
         if (due) {
           lastFaultAt = Date.now();
+          const faultStart = Date.now();
           const run = due.kind === 'rabbitmq' ? faults.rabbitmq(env.amqpUrl) : due.kind === 'postgres' ? faults.postgres(env.databaseUrl) : faults.kill(fleet!);
-          faultRuns.push(run.then(() => { lastFaultAt = Date.now(); }));
+          // Recovery: from the fault until the dependency or instances are back and serving.
+          faultRuns.push(run.then(() => { lastFaultAt = Date.now(); recoveries.push((Date.now() - faultStart) / 1000); }));
         }
         await send(n);
         if (++done % Math.max(1, Math.floor(o.count / 10)) === 0) log(`${done}/${o.count} sent, ${accepted.size} accepted`);
