@@ -75,6 +75,9 @@ describe('intake API', () => {
     expect(res.body.reference).toMatch(new RegExp(`^KC-${new Date().getFullYear()}-\\d{6}$`));
     const staff = await request(p.urls.intake!).get(`/v1/inquiries/${res.body.id}`).set('x-api-key', p.keys.agent).expect(200);
     expect(staff.body).toMatchObject({ language: 'sv', languageDetected: true, sensitive: true, status: 'received', citizen: { email: 'kalle@example.se', notify: true } });
+    // The read of a sensitive inquiry is on record, and a second read shows both.
+    const again = await request(p.urls.intake!).get(`/v1/inquiries/${res.body.id}`).set('x-api-key', p.keys.supervisor).expect(200);
+    expect(again.body.sensitiveReads).toEqual([expect.objectContaining({ role: 'agent' }), expect.objectContaining({ role: 'supervisor' })]);
     const [outbox] = (await db.query(`SELECT envelope FROM intake.outbox WHERE envelope->'payload'->>'inquiryId' = $1`, [res.body.id])).rows;
     expect(outbox.envelope).toMatchObject({ type: 'inquiry.received', tenantId: 'demo', payload: { reference: res.body.reference, sensitive: true } });
   });

@@ -17,6 +17,7 @@ import { SmtpListener } from './email/smtp-listener';
 import { IdempotencyRepository } from './inquiries/idempotency.repository';
 import { InquiriesController } from './inquiries/inquiries.controller';
 import { InquiriesRepository } from './inquiries/inquiries.repository';
+import { SensitiveReadsRepository } from './audit/sensitive-reads.repository';
 import { LOOKUPS_PER_MINUTE, LookupLimiter } from './inquiries/lookup-limiter';
 import { ReferenceAllocator } from './inquiries/reference-allocator';
 import { InquiriesService, SEALER } from './inquiries/inquiries.service';
@@ -58,6 +59,7 @@ export class IntakeModule {
         InquiriesRepository,
         ReferenceAllocator,
         LookupLimiter,
+        SensitiveReadsRepository,
         { provide: LOOKUPS_PER_MINUTE, useValue: config.citizenLookupsPerMinute },
         IdempotencyRepository,
         ServiceDefinitionsRepository,

@@ -13,6 +13,7 @@ import { AcceptedInquiryDto, AddMessageDto, CreateInquiryDto } from './dto/creat
 import { IdempotencyRepository } from './idempotency.repository';
 import { InquiriesRepository, InquiryRow } from './inquiries.repository';
 import { Sealer } from './sealing';
+import { SensitiveReadsRepository } from '../audit/sensitive-reads.repository';
 import { LookupLimiter } from './lookup-limiter';
 import { ReferenceAllocator } from './reference-allocator';
 import { canonicalHash, formatReference, hashToken, newTrackingToken, yearIn } from './tracking';
@@ -59,6 +60,7 @@ export class InquiriesService {
     private readonly files: AttachmentsRepository,
     private readonly references: ReferenceAllocator,
     private readonly lookups: LookupLimiter,
+    private readonly audit: SensitiveReadsRepository,
   ) {}
 
   /** The JSON API: checks the key's channel and the Idempotency-Key, then the common registration. */
@@ -206,8 +208,10 @@ export class InquiriesService {
     const row = await this.requireInquiry(principal.tenantId, id);
     const thread = await this.inquiries.messages(row.id, true);
     const files = (await this.files.list(row.tenantId, row.id)).map((f) => ({ ...f, size: Number(f.size), url: `/v1/inquiries/${row.id}/attachments/${f.id}` }));
-    if (row.sensitive) this.logger.log(`staff key ${principal.keyId} (${principal.role}) read sensitive inquiry ${row.id}`);
-    return { ...row, thread, files };
+    // Every staff read of a sensitive inquiry is on record, and staff see that record.
+    if (row.sensitive) await this.audit.record(principal, row.tenantId, row.id);
+    const reads = row.sensitive ? await this.audit.list(row.tenantId, row.id) : undefined;
+    return { ...row, thread, files, ...(reads ? { sensitiveReads: reads } : {}) };
   }
 
   async addMessage(principal: Principal | undefined, id: string, dto: AddMessageDto, token?: string) {

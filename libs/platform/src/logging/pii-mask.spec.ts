@@ -11,6 +11,8 @@ describe('maskPii', () => {
     ['international', 'call +46 70 123 45 67', 'call [phone]'],
     ['landline', 'tel 08-123 456 78', 'tel [phone]'],
     ['token in a URL', '/v1/inquiries/KC-2026-000001?token=abcDEF123', '/v1/inquiries/KC-2026-000001?token=***'],
+    ['survey token in a path', 'GET /surveys/abc_DEF-123 200', 'GET /surveys/*** 200'],
+    ['opt-out token in a path', '/v1/opt-out/demo.x1.sv.y2?x=1', '/v1/opt-out/***?x=1'],
   ])('masks %s', (_n, input, expected) => {
     expect(maskPii(input)).toBe(expected);
   });

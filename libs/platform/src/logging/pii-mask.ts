@@ -7,6 +7,8 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}
 /** Phone-like runs: start with + or 0, 8–13 digits with spaces/dashes/parentheses between. */
 const PHONE_CANDIDATE = /(?<![\w+-])(?:\+|00|0)[\d\s\-()]{6,20}\d(?![\w])/g;
 const TOKEN_PARAM = /([?&](?:token|api_key)=)[^&\s"]+/gi;
+/** Secrets carried in a path: survey and opt-out links. */
+const TOKEN_PATH = /(\/(?:surveys|opt-out)\/)[^/?\s"]+/gi;
 
 export function maskPersonnummer(text: string): string {
   return text.replace(PERSONNUMMER, '[personnummer]');
@@ -15,6 +17,7 @@ export function maskPersonnummer(text: string): string {
 export function maskPii(text: string): string {
   return text
     .replace(TOKEN_PARAM, '$1***')
+    .replace(TOKEN_PATH, '$1***')
     .replace(EMAIL, '[email]')
     .replace(PERSONNUMMER, '[personnummer]')
     .replace(PHONE_CANDIDATE, (m) => {
