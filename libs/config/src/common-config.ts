@@ -23,6 +23,14 @@ export class BrokerConfig {
 
   @IsInt() @Min(1) @Max(100)
   deliveryLimit: number;
+
+  /** Most events handled in one consumer transaction. */
+  @IsInt() @Min(1) @Max(1000)
+  batchSize: number;
+
+  /** Consumer batches handled side by side (each holds one database connection). */
+  @IsInt() @Min(1) @Max(32)
+  workers: number;
 }
 
 export class ServiceCommonConfig {
@@ -60,6 +68,8 @@ export function readCommonConfig(env: Env, prefix: string, defaultPort: number) 
       namespace: env.BROKER_NAMESPACE ?? '',
       prefetch: intEnv(env[`${prefix}_PREFETCH`] ?? env.AMQP_PREFETCH, 50),
       deliveryLimit: intEnv(env.AMQP_DELIVERY_LIMIT, 5),
+      batchSize: intEnv(env[`${prefix}_BATCH_SIZE`] ?? env.AMQP_BATCH_SIZE, 50),
+      workers: intEnv(env[`${prefix}_CONSUMER_WORKERS`] ?? env.AMQP_CONSUMER_WORKERS, 4),
     },
   };
 }

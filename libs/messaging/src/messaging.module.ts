@@ -104,6 +104,8 @@ export class MessagingModule {
             consumer: `${options.service}.${purpose}`,
             prefetch: options.broker.prefetch,
             deliveryLimit: options.broker.deliveryLimit,
+            batchSize: options.broker.batchSize,
+            workers: options.broker.workers,
           }),
         inject: [CONSUME_CONNECTION, Inbox],
       });

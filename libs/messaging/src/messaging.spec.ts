@@ -65,7 +65,7 @@ class ProbeModule {
         PersistenceModule.forRoot({ url: databaseUrl, schema: 'probe', migrations, poolSize: 4 }),
         MessagingModule.forRoot({
           service: 'probe', schema: 'probe', consumerPurpose: 'effects',
-          broker: { url: env.amqpUrl, namespace: env.namespace, prefetch: 10, deliveryLimit: 3 },
+          broker: { url: env.amqpUrl, namespace: env.namespace, prefetch: 10, deliveryLimit: 3, batchSize: 50, workers: 4 },
         }),
       ],
       controllers: [ProbeHandler],
