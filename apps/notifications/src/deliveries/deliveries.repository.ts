@@ -29,19 +29,7 @@ export interface NewDelivery {
 }
 
 /** A row the dispatcher claimed. */
-export interface ClaimedDelivery {
-  id: string;
-  tenantId: string;
-  inquiryId?: string;
-  trigger: string;
-  channel: DeliveryChannel;
-  recipient: string;
-  addressKey: string;
-  language: string;
-  subject: string;
-  text: string;
-  html?: string;
-  meta: DeliveryMeta;
+export interface ClaimedDelivery extends Omit<NewDelivery, 'eventId'> {
   attempts: number;
   /** Which claim this is: results are recorded only while the row is still under it. */
   claimId: string;
