@@ -23,17 +23,10 @@ const TOPICS: Array<{ department: string; category: string; type: string; subjec
 ];
 const CHANNELS = ['web', 'web', 'web', 'email', 'email', 'phone', 'phone', 'chat', 'visit', 'letter', 'social'];
 
-/** Small deterministic PRNG (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The classifier's seedable PRNG (mulberry32) also makes the synthetic traffic.
+import { rng } from '../apps/routing/src/classifier/folds';
+
+export { rng };
 
 export interface SyntheticOptions {
   tenantId: string;

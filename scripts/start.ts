@@ -10,7 +10,7 @@ import { join, resolve } from 'path';
 import { createInterface } from 'readline';
 import { DEFAULT_BROKER_URL, DEFAULT_DATABASE_URL } from '@lotsen/config';
 import { serviceDatabaseUrl } from '@lotsen/persistence';
-import { checkDependencies } from './setup/dependencies';
+import { checkDependencies } from '@lotsen/platform';
 import { migrateAll, ServiceName, SERVICES } from './setup/migrate-all';
 import { DemoKeys, demoSeeded, seedDemo } from './setup/seed-demo';
 

@@ -8,3 +8,4 @@ export * from './health/health.module';
 export * from './http/create-http-app';
 export * from './auth/api-key';
 export * from './auth/staff-keys';
+export * from './dependencies/check-dependencies';

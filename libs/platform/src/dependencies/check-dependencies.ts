@@ -1,3 +1,4 @@
+/** Shared by `npm start` and the test suite's global setup. */
 import * as amqp from 'amqplib';
 import { Client } from 'pg';
 
