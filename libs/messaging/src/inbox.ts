@@ -25,11 +25,46 @@ export class Inbox {
   }
 
   /**
-   * The same for a batch, in ONE transaction: each event runs under its own savepoint, so a
-   * failing handler rolls back only its own effect and inbox row. Losing the database (or a
-   * deadlock) fails the whole batch, which the caller retries; nothing is acked before commit.
+   * The same for a batch, in ONE transaction. The batch's inbox rows are claimed with one
+   * statement and the effects run back to back; if an effect fails, that transaction is rolled
+   * back and the batch is run again with a savepoint per event, so a failing handler rolls back
+   * only its own effect and inbox row. Losing the database (or a deadlock) fails the whole
+   * batch, which the caller retries; nothing is acked before commit.
    */
   async handleBatch(consumer: string, events: EventEnvelope[], effect: (event: EventEnvelope, index: number) => Promise<void>): Promise<BatchOutcome[]> {
+    try {
+      return await this.tx.run(async (m) => {
+        const claimed: Array<{ event_id: string }> = await m.query(
+          `INSERT INTO "${this.schema}".inbox (consumer, event_id, event_type)
+           SELECT $1, e.id, e.type FROM unnest($2::uuid[], $3::text[]) AS e(id, type)
+           ON CONFLICT DO NOTHING RETURNING event_id`,
+          [consumer, events.map((e) => e.id), events.map((e) => e.type)],
+        );
+        // The same event twice in one batch (a redelivery) is handled at its first position.
+        const fresh = new Set(claimed.map((r) => r.event_id));
+        const outcomes: BatchOutcome[] = [];
+        for (let i = 0; i < events.length; i++) {
+          if (!fresh.delete(events[i].id)) {
+            outcomes.push('duplicate');
+            continue;
+          }
+          try {
+            await effect(events[i], i);
+          } catch (err) {
+            throw isDatabaseUnavailable(err) || isTransientConflict(err) ? err : new EffectFailed(err instanceof Error ? err : new Error(String(err)));
+          }
+          outcomes.push('handled');
+        }
+        return outcomes;
+      });
+    } catch (err) {
+      if (!(err instanceof EffectFailed)) throw err;
+      if (events.length === 1) return [err.failure];
+      return this.handleEachUnderSavepoint(consumer, events, effect);
+    }
+  }
+
+  private async handleEachUnderSavepoint(consumer: string, events: EventEnvelope[], effect: (event: EventEnvelope, index: number) => Promise<void>): Promise<BatchOutcome[]> {
     return this.tx.run(async (m) => {
       const outcomes: BatchOutcome[] = [];
       for (let i = 0; i < events.length; i++) {
@@ -52,5 +87,12 @@ export class Inbox {
       }
       return outcomes;
     });
+  }
+}
+
+/** A handler's own failure (not the database's): the batch is retried event by event. */
+class EffectFailed extends Error {
+  constructor(readonly failure: Error) {
+    super(failure.message);
   }
 }

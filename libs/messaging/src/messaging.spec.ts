@@ -6,10 +6,10 @@ import { randomUUID } from 'crypto';
 import * as amqp from 'amqplib';
 import { Client } from 'pg';
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { EventEnvelope, EventTypes, InquiryReceivedPayload } from '@lotsen/contracts';
+import { createEvent, EventEnvelope, EventTypes, InquiryReceivedPayload } from '@lotsen/contracts';
 import { PersistenceModule, TransactionContext, createServiceDataSource, runMigrations } from '@lotsen/persistence';
 import { createTestEnv, TcpProxy, TestEnv, viaProxy, waitFor } from '@lotsen/testing';
-import { BrokerNames, DeadLetters, EventPublisher, MessagingModule, messagingTablesV1, OutboxRelay, startEventConsumer } from './index';
+import { BrokerNames, DeadLetters, EventPublisher, Inbox, MessagingModule, messagingTablesV1, OutboxRelay, startEventConsumer } from './index';
 
 // A probe service built only from the library: it publishes through the outbox and records the
 // effect of each consumed event, so the library's guarantees can be checked on the real servers.
@@ -167,6 +167,21 @@ describe('messaging library on the real servers', () => {
     await waitFor('297 effects and 3 more parked', async () => (await effects('burst')).n === 297 && (await parked()) === before + 3, 30000);
     expect(await effects('burst')).toEqual({ n: 297, d: 297 });
     expect((await effects('always-fails')).n).toBe(0);
+  });
+
+  it('a batch claims its inbox rows at once: a repeated event runs once, a failing one alone rolls back', async () => {
+    const inbox = new Inbox(app.get(TransactionContext), 'probe');
+    const ev = (body: string) => createEvent(EventTypes.InquiryReceived, { inquiryId: randomUUID(), body } as InquiryReceivedPayload, { tenantId: 'demo' });
+    const [a, b, bad, c] = [ev('inbox-a'), ev('inbox-b'), ev('always-fails'), ev('inbox-c')];
+    const record = (e: EventEnvelope) => app.get(ProbeUseCases).record(e as EventEnvelope<InquiryReceivedPayload>);
+    const before = (await effects('always-fails')).n;
+    const outcomes = await inbox.handleBatch('probe.direct', [a, b, a, bad, c], record);
+    expect(outcomes.map((o) => (o instanceof Error ? o.message : o))).toEqual(['handled', 'handled', 'duplicate', 'handler bug', 'handled']);
+    expect(await inbox.handleBatch('probe.direct', [c, b], record)).toEqual(['duplicate', 'duplicate']);
+    for (const body of ['inbox-a', 'inbox-b', 'inbox-c']) expect(await effects(body)).toEqual({ n: 1, d: 1 });
+    expect((await effects('always-fails')).n).toBe(before);
+    // The failed event left no inbox row: a redelivery runs it again.
+    expect(await inbox.handleBatch('probe.direct', [bad], record)).toEqual([expect.objectContaining({ message: 'handler bug' })]);
   });
 
   it('a consumer starting on a full queue handles every waiting event (regression: none left unacked)', async () => {

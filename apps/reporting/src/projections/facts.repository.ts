@@ -29,23 +29,17 @@ export function callFactRow(tenantId: string, f: CallFact): Record<string, unkno
 
 /**
  * Writes fact rows in bulk (json_populate_recordset, 1000 a statement), replacing earlier
- * versions. Returns the days the rows were on before, so their rollups are recomputed too.
+ * versions. `beforeWrite` sees each chunk while the earlier versions are still stored.
  */
 export async function upsertFacts(
   m: EntityManager, table: 'inquiry_facts' | 'call_facts', rows: Array<Record<string, unknown>>,
-): Promise<Array<{ tenant_id: string; day: string }>> {
+  beforeWrite?: (json: string) => Promise<void>,
+): Promise<void> {
   const columns = table === 'inquiry_facts' ? INQUIRY_FACT_COLUMNS : CALL_FACT_COLUMNS;
   const key = table === 'inquiry_facts' ? 'inquiry_id' : 'call_id';
-  const oldDays: Array<{ tenant_id: string; day: string }> = [];
   for (let i = 0; i < rows.length; i += 1000) {
     const json = JSON.stringify(rows.slice(i, i + 1000));
-    const old: Array<{ tenant_id: string; day: string }> = await m.query(
-      `SELECT DISTINCT f.tenant_id, to_char(f.day, 'YYYY-MM-DD') AS day FROM reporting.${table} f
-       JOIN json_populate_recordset(NULL::reporting.${table}, $1::json) n ON n.tenant_id = f.tenant_id AND n.${key} = f.${key}
-       WHERE f.day IS NOT NULL`,
-      [json],
-    );
-    oldDays.push(...old);
+    await beforeWrite?.(json);
     await m.query(
       `INSERT INTO reporting.${table} (${columns.join(', ')})
        SELECT ${columns.join(', ')} FROM json_populate_recordset(NULL::reporting.${table}, $1::json)
@@ -53,5 +47,4 @@ export async function upsertFacts(
       [json],
     );
   }
-  return oldDays;
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { TransactionContext } from '@lotsen/persistence';
 import { BusinessCalendar } from '../business-time';
-import { recomputeDays } from '../rollups/recompute-days';
+import { applyFactDeltas } from '../rollups/apply-fact-deltas';
 import { projectCall } from './call-projection';
 import { callFactRow, inquiryFactRow, upsertFacts } from './facts.repository';
 import { projectInquiry } from './inquiry-projection';
@@ -11,11 +11,11 @@ import { StreamEvent } from './stream-event';
 const PROJECTOR_LOCK = "hashtextextended('reporting.projector', 0)";
 
 /**
- * Folds the marked streams into their facts and recomputes the rollups of every day those facts
- * were or are on. One batch is one transaction under an advisory lock (one projector at a time
- * across instances). Marks are read first; the events are read by a later statement, so every
- * event committed with a mark that was read is seen; marks committed meanwhile stay for the next
- * batch. Folding all of a stream's events makes the result independent of arrival order.
+ * Folds the marked streams into their facts and moves the rollups by each fact's change. One
+ * batch is one transaction under an advisory lock (one projector at a time across instances).
+ * Marks are read first; the events are read by a later statement, so every event committed with
+ * a mark that was read is seen; marks committed meanwhile stay for the next batch. Folding all
+ * of a stream's events makes the result independent of arrival order.
  */
 @Injectable()
 export class ProjectorRepository {
@@ -44,7 +44,10 @@ export class ProjectorRepository {
   }
 }
 
-/** Reads the streams' events, folds them, writes the facts and recomputes the touched days. */
+/**
+ * Reads the streams' events, folds them and writes the facts, moving the rollups by the change
+ * unless `rollups: false` (a rebuild recomputes them afterwards).
+ */
 export async function projectStreams(
   m: EntityManager, streams: Array<{ tenant: string; stream: string }>, calendar: BusinessCalendar, o: { rollups?: boolean } = {},
 ): Promise<{ inquiries: number; calls: number; events: number }> {
@@ -61,8 +64,6 @@ export async function projectStreams(
   }
   const inquiries: Array<Record<string, unknown>> = [];
   const calls: Array<Record<string, unknown>> = [];
-  const days = new Map<string, { tenant: string; day: string }>();
-  const touch = (tenant: string, day: string | null) => { if (day) days.set(`${tenant}|${day}`, { tenant, day }); };
   for (const s of byStream.values()) {
     if (s.stream.startsWith('call:')) {
       const fact = projectCall(s.stream.slice(5), s.events, calendar);
@@ -70,14 +71,9 @@ export async function projectStreams(
     } else {
       const fact = projectInquiry(s.stream.slice(8), s.events, calendar);
       inquiries.push(inquiryFactRow(s.tenant, fact));
-      touch(s.tenant, fact.day);
     }
   }
-  for (const old of await upsertFacts(m, 'inquiry_facts', inquiries)) touch(old.tenant_id, old.day);
+  await upsertFacts(m, 'inquiry_facts', inquiries, o.rollups === false ? undefined : (json) => applyFactDeltas(m, json));
   await upsertFacts(m, 'call_facts', calls);
-  if (o.rollups !== false) {
-    const list = [...days.values()];
-    await recomputeDays(m, list.map((d) => d.tenant), list.map((d) => d.day));
-  }
   return { inquiries: inquiries.length, calls: calls.length, events: rows.length };
 }
