@@ -13,7 +13,6 @@
 import { ChildProcess, execFileSync, execSync } from 'child_process';
 import { readdirSync } from 'fs';
 import * as amqp from 'amqplib';
-import { simpleParser } from 'mailparser';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { serviceDatabaseUrl } from '@lotsen/persistence';
@@ -121,6 +120,18 @@ const faults = {
   },
 };
 
+/** Unfolded header fields of a message's header block, by lower-case name (first occurrence). */
+function mailHeaders(block: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of block.replace(/\r\n[ \t]+/g, ' ').split('\r\n')) {
+    const colon = line.indexOf(':');
+    if (colon <= 0) continue;
+    const name = line.slice(0, colon).trim().toLowerCase();
+    if (!out.has(name)) out.set(name, line.slice(colon + 1).trim());
+  }
+  return out;
+}
+
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   const started = Date.now();
@@ -136,18 +147,32 @@ async function main(): Promise<void> {
   const startedAt = new Map<number, number>();
   const smtp = new SMTPServer({
     authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
+    // Only the header block is read (subject and Message-ID): a full MIME parse of every receipt
+    // cost the harness as much CPU as a service.
     onData(stream, _session, cb) {
-      simpleParser(stream).then((m) => {
-        const ref = /KC-\d{4}-\d{6}/.exec(m.subject ?? '')?.[0];
-        if (ref && (m.subject ?? '').startsWith('We have received your inquiry')) {
+      let head = '';
+      let complete = false;
+      stream.on('data', (chunk: Buffer) => {
+        if (complete) return;
+        head += chunk.toString('latin1');
+        const end = head.indexOf('\r\n\r\n');
+        if (end >= 0) { head = head.slice(0, end); complete = true; }
+      });
+      stream.on('error', cb);
+      stream.on('end', () => {
+        const headers = mailHeaders(head);
+        const subject = headers.get('subject') ?? '';
+        const ref = /KC-\d{4}-\d{6}/.exec(subject)?.[0];
+        if (ref && subject.startsWith('We have received your inquiry')) {
+          const messageId = headers.get('message-id') ?? '';
           const ids = mail.get(ref) ?? new Set<string>();
-          if (ids.has(m.messageId ?? '')) resentCopies++;
-          ids.add(m.messageId ?? `no-id-${Math.random()}`);
+          if (ids.has(messageId)) resentCopies++;
+          ids.add(messageId || `no-id-${Math.random()}`);
           if (!receiptAt.has(ref)) receiptAt.set(ref, Date.now());
           mail.set(ref, ids);
         }
         cb();
-      }, cb);
+      });
     },
   });
   // A killed notifications instance resets its SMTP connections: expected here.

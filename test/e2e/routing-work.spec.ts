@@ -169,4 +169,13 @@ describe('routing: agents, claims, catalogue and bad input', () => {
     expect(en.body.map((h: { language: string }) => h.language)).toContain('en');
     await request(p.urls.routing!).get('/v1/knowledge/search').set('x-api-key', p.keys.agent).expect(400);
   });
+
+  it('suggests the top similar answers on an item when an agent opens it', async () => {
+    const id = await post('Hej, vilka öppettider har kontaktcenter på fredag?', 'Öppettider');
+    await routed([id]);
+    const item = await request(p.urls.routing!).get(`/v1/work/${id}`).set('x-api-key', p.keys.supervisor).expect(200);
+    expect(item.body.suggestions.length).toBeGreaterThan(0);
+    expect(item.body.suggestions.length).toBeLessThanOrEqual(3);
+    expect(item.body.suggestions[0]).toMatchObject({ kind: 'curated', answer: expect.stringMatching(/08–17/) });
+  });
 });

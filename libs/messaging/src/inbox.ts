@@ -48,13 +48,11 @@ export class Inbox {
             outcomes.push('duplicate');
             continue;
           }
-          try {
-            await effect(events[i], i);
-          } catch (err) {
-            throw isDatabaseUnavailable(err) || isTransientConflict(err) ? err : new EffectFailed(err instanceof Error ? err : new Error(String(err)));
-          }
+          await asEffect(() => effect(events[i], i));
           outcomes.push('handled');
         }
+        // Rows the effects collected (e.g. outbox rows) are written here; a failure is theirs too.
+        await asEffect(() => this.tx.flushCollected());
         return outcomes;
       });
     } catch (err) {
@@ -76,10 +74,12 @@ export class Inbox {
             [consumer, events[i].id, events[i].type],
           );
           if (rows.length) await effect(events[i], i);
+          await this.tx.flushCollected();
           await m.query('RELEASE SAVEPOINT inbox_event');
           outcomes.push(rows.length ? 'handled' : 'duplicate');
         } catch (err) {
           if (isDatabaseUnavailable(err) || isTransientConflict(err)) throw err;
+          this.tx.discardCollected();
           await m.query('ROLLBACK TO SAVEPOINT inbox_event');
           await m.query('RELEASE SAVEPOINT inbox_event');
           outcomes.push(err instanceof Error ? err : new Error(String(err)));
@@ -87,6 +87,14 @@ export class Inbox {
       }
       return outcomes;
     });
+  }
+}
+
+async function asEffect(work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (err) {
+    throw isDatabaseUnavailable(err) || isTransientConflict(err) ? err : new EffectFailed(err instanceof Error ? err : new Error(String(err)));
   }
 }
 

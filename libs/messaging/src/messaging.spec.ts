@@ -184,6 +184,29 @@ describe('messaging library on the real servers', () => {
     expect(await inbox.handleBatch('probe.direct', [bad], record)).toEqual([expect.objectContaining({ message: 'handler bug' })]);
   });
 
+  it('outbox rows of a batch are written at commit, without those of an event that failed', async () => {
+    const relay = app.get(OutboxRelay);
+    await relay.stop();
+    try {
+      const inbox = new Inbox(app.get(TransactionContext), 'probe');
+      const publisher = app.get(EventPublisher);
+      const ev = (body: string) => createEvent<InquiryReceivedPayload>(EventTypes.InquiryReceived, {
+        inquiryId: randomUUID(), reference: 'KC-2026-000002', channel: 'web', body, language: 'sv', languageDetected: false, sensitive: false, receivedAt: new Date().toISOString(),
+      }, { tenantId: 'demo' });
+      const echo = async (e: EventEnvelope) => {
+        await publisher.publish(EventTypes.InquiryReceived, { ...(e.payload as object), body: `echo-${(e.payload as InquiryReceivedPayload).body}` }, { tenantId: 'demo' });
+        if ((e.payload as InquiryReceivedPayload).body === 'echo-fails') throw new Error('after publishing');
+      };
+      const outcomes = await inbox.handleBatch('probe.echo', [ev('one'), ev('echo-fails'), ev('two')], echo);
+      expect(outcomes.map((o) => (o instanceof Error ? o.message : o))).toEqual(['handled', 'after publishing', 'handled']);
+      const { rows } = await db.query(`SELECT envelope->'payload'->>'body' AS body FROM probe.outbox ORDER BY seq`);
+      expect(rows.map((r) => r.body)).toEqual(['echo-one', 'echo-two']);
+    } finally {
+      relay.start();
+    }
+    await waitFor('the echoes consumed', async () => (await effects('echo-one')).n === 1 && (await effects('echo-two')).n === 1);
+  });
+
   it('a consumer starting on a full queue handles every waiting event (regression: none left unacked)', async () => {
     const producer = app;
     await producer.get(AmqpTransportHolder.type).close(); // stop consuming, keep publishing

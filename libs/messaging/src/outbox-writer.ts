@@ -17,6 +17,9 @@ export interface WorkItemOptions {
   priority?: number;
 }
 
+const OUTBOX_ROWS = Symbol('outbox rows');
+type OutboxRow = [key: string, exchange: string, routingKey: string, envelope: string, priority: number];
+
 /**
  * Publishes events the only safe way: as a row in the service's outbox, written in the caller's
  * transaction, so the event exists if and only if the state change committed.
@@ -47,11 +50,14 @@ export class EventPublisher {
     await this.insert('work', work.routingKey, { ...event, id: event.id }, work.priority ?? 0, `${event.id}:work`);
   }
 
+  /** Rows are collected and written in one statement when the transaction commits. */
   private async insert(exchange: string, routingKey: string, envelope: EventEnvelope, priority: number, key?: string) {
     if (!this.tx.active) throw new Error('EventPublisher.publish must run inside TransactionContext.run');
-    await this.tx.manager.query(
-      `INSERT INTO ${this.table} (message_key, exchange, routing_key, envelope, priority) VALUES ($1, $2, $3, $4, $5)`,
-      [key ?? envelope.id, exchange, routingKey, JSON.stringify(envelope), priority],
-    );
+    const row: OutboxRow = [key ?? envelope.id, exchange, routingKey, JSON.stringify(envelope), priority];
+    this.tx.collect(OUTBOX_ROWS, row, (rows, m) => m.query(
+      `INSERT INTO ${this.table} (message_key, exchange, routing_key, envelope, priority)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::smallint[])`,
+      [0, 1, 2, 3, 4].map((c) => rows.map((r) => r[c])),
+    ));
   }
 }

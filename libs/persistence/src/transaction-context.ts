@@ -4,6 +4,12 @@ import { DataSource, EntityManager } from 'typeorm';
 interface TxState {
   manager: EntityManager;
   afterCommit: Array<() => void>;
+  collected: Map<symbol, Collected>;
+}
+
+interface Collected {
+  items: unknown[];
+  flush: (items: unknown[], manager: EntityManager) => Promise<void>;
 }
 
 /**
@@ -19,11 +25,39 @@ export class TransactionContext {
     const current = this.als.getStore();
     if (current) return work(current.manager);
     const hooks: Array<() => void> = [];
-    const result = await this.dataSource.transaction((manager) =>
-      this.als.run({ manager, afterCommit: hooks }, () => work(manager)),
-    );
+    const result = await this.dataSource.transaction((manager) => {
+      const state: TxState = { manager, afterCommit: hooks, collected: new Map() };
+      return this.als.run(state, async () => {
+        const value = await work(manager);
+        await flush(state);
+        return value;
+      });
+    });
     for (const hook of hooks) hook();
     return result;
+  }
+
+  /**
+   * Collects `item` under `key` in the surrounding transaction; `flush` writes all items of the
+   * key in one statement just before commit (many rows, one round trip).
+   */
+  collect<T>(key: symbol, item: T, flush: (items: T[], manager: EntityManager) => Promise<void>): void {
+    const state = this.als.getStore();
+    if (!state) throw new Error('TransactionContext.collect must run inside TransactionContext.run');
+    const entry = state.collected.get(key);
+    if (entry) entry.items.push(item);
+    else state.collected.set(key, { items: [item], flush: flush as Collected['flush'] });
+  }
+
+  /** Writes what was collected so far now (before a savepoint is released). */
+  async flushCollected(): Promise<void> {
+    const state = this.als.getStore();
+    if (state) await flush(state);
+  }
+
+  /** Forgets what was collected since the last flush (its savepoint was rolled back). */
+  discardCollected(): void {
+    this.als.getStore()?.collected.clear();
   }
 
   /** The transaction's manager inside `run`, else the pool's (auto-commit) manager. */
@@ -40,5 +74,12 @@ export class TransactionContext {
     const state = this.als.getStore();
     if (state) state.afterCommit.push(hook);
     else hook();
+  }
+}
+
+async function flush(state: TxState): Promise<void> {
+  for (const [key, entry] of state.collected) {
+    state.collected.delete(key);
+    await entry.flush(entry.items, state.manager);
   }
 }

@@ -13,8 +13,8 @@ import { streamOf } from './stream-event';
 export class IngestService {
   constructor(private readonly store: EventStoreRepository) {}
 
-  async record(event: EventEnvelope): Promise<boolean> {
-    return this.store.append(event, streamOf(event.type, event.payload as Record<string, unknown>), termsOf(event));
+  async record(event: EventEnvelope): Promise<void> {
+    this.store.append(event, streamOf(event.type, event.payload as Record<string, unknown>), termsOf(event));
   }
 }
 

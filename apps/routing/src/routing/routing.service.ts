@@ -8,7 +8,6 @@ import { Metrics, ProblemException } from '@lotsen/platform';
 import type { Counter } from 'prom-client';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import { ClassificationService } from '../classification/classification.service';
-import { KnowledgeService } from '../knowledge/knowledge.service';
 import { SlaService } from '../sla/sla.service';
 import { WorkItemsRepository } from '../work/work-items.repository';
 import { CONTACT_CENTER, decide } from './decision';
@@ -36,7 +35,6 @@ export class RoutingService {
     private readonly classification: ClassificationService,
     private readonly sla: SlaService,
     private readonly work: WorkItemsRepository,
-    private readonly knowledge: KnowledgeService,
     private readonly events: EventPublisher,
     metrics: Metrics,
   ) {
@@ -86,12 +84,11 @@ export class RoutingService {
         : null,
       firstResponseDueAt: due.first_response, resolutionDueAt: due.resolution,
     });
-    const suggestions = closedAtContact ? [] : await this.knowledge.suggest(tenantId, p.subject, p.body, p.inquiryId);
     await this.work.insert({
       inquiryId: p.inquiryId, tenantId, reference: p.reference, department: d.department, queue: d.queue, category: d.category,
       topicDepartment: d.topicDepartment, type: d.type, language: p.language, priority: d.priority, urgent: d.urgent,
       status: closedAtContact ? 'resolved' : 'queued', assignedTo: null, firstResponseDueAt: due.first_response ?? null,
-      resolutionDueAt: due.resolution ?? null, suggestions, resolvedAt: closedAtContact ? new Date() : null,
+      resolutionDueAt: due.resolution ?? null, suggestions: [], resolvedAt: closedAtContact ? new Date() : null,
     });
     await this.work.addHistory({ inquiryId: p.inquiryId, tenantId, action: 'routed', actor: 'routing', details: { department: d.department, queue: d.queue, reasons: d.reasons } });
 

@@ -77,8 +77,12 @@ export class WorkService {
     const item = await this.items.find(tenantId, id);
     if (!item) throw ProblemException.of(404, 'not-found', 'No such work item.');
     const inquiry = await this.inquiries.find(tenantId, id);
+    // Suggested when an agent looks at the item, not at routing time: routing stays fast, and
+    // answers given since the inquiry arrived are included.
+    const suggestions = inquiry && item.status !== 'resolved' ? await this.knowledge.suggest(tenantId, inquiry.subject, inquiry.body, id) : item.suggestions;
     return {
       ...item,
+      suggestions,
       inquiry: inquiry && { reference: inquiry.reference, channel: inquiry.channel, subject: inquiry.subject, body: inquiry.body, language: inquiry.language, location: inquiry.location, receivedAt: inquiry.receivedAt },
       history: await this.items.history(id),
     };
