@@ -29,7 +29,9 @@ process.once('exit', () => { for (const c of children) c.kill('SIGKILL'); });
 
 /** Starts `node dist/apps/<service>/src/main.js` and resolves when it answers /health/ready. */
 export async function startServiceProcess(service: string, env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(DIST, 'apps', service, 'src', 'main.js')], {
+  // BENCH_CPU_PROFILE_DIR=<dir>: each service writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`] : [];
+  const child = spawn(process.execPath, [...profile, join(DIST, 'apps', service, 'src', 'main.js')], {
     // INTAKE_SMTP_PORT=0: several intake instances on one host each take a free mail port.
     env: { ...process.env, INTAKE_SMTP_PORT: '0', ...env, [`${service.toUpperCase()}_PORT`]: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],

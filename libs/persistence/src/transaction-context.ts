@@ -49,6 +49,20 @@ export class TransactionContext {
     else state.collected.set(key, { items: [item], flush: flush as Collected['flush'] });
   }
 
+  /**
+   * Inserts `row` (column → value) into `table` at commit, together with the other rows collected
+   * for that table in this transaction (json_populate_recordset: one statement). For rows nothing
+   * in the same transaction reads back. A JSON null becomes SQL NULL.
+   */
+  insertAtCommit(table: string, row: Record<string, unknown>): void {
+    let key = tableKeys.get(table);
+    if (!key) tableKeys.set(table, (key = Symbol(table)));
+    this.collect(key, row, (rows, m) => {
+      const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))].join(', ');
+      return m.query(`INSERT INTO ${table} (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::${table}, $1::json)`, [JSON.stringify(rows)]);
+    });
+  }
+
   /** Writes what was collected so far now (before a savepoint is released). */
   async flushCollected(): Promise<void> {
     const state = this.als.getStore();
@@ -76,6 +90,8 @@ export class TransactionContext {
     else hook();
   }
 }
+
+const tableKeys = new Map<string, symbol>();
 
 async function flush(state: TxState): Promise<void> {
   for (const [key, entry] of state.collected) {

@@ -2,22 +2,32 @@ import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '@lotsen/persistence';
 import { Decision } from './decision';
 
+const DECISION_ROWS = Symbol('routing decisions');
+
 @Injectable()
 export class DecisionsRepository {
   constructor(private readonly tx: TransactionContext) {}
 
-  async insert(d: Decision & {
+  /** Written at commit with the other decisions of the consumer batch (one statement). */
+  insert(d: Decision & {
     inquiryId: string; tenantId: string; language: string; modelVersion: number | null; classification: unknown;
     firstResponseDueAt?: Date; resolutionDueAt?: Date;
-  }): Promise<void> {
-    await this.tx.manager.query(
-      `INSERT INTO routing.decisions (inquiry_id, tenant_id, department, queue, category, type, topic_department, priority, urgent,
-         first_contact_resolvable, language, confidence, model_version, agreement_version, reasons, classification, first_response_due_at, resolution_due_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18)`,
-      [d.inquiryId, d.tenantId, d.department, d.queue, d.category, d.type, d.topicDepartment, d.priority, d.urgent, d.firstContactResolvable,
-        d.language, d.confidence, d.modelVersion, d.agreementVersion, JSON.stringify(d.reasons), JSON.stringify(d.classification),
-        d.firstResponseDueAt ?? null, d.resolutionDueAt ?? null],
-    );
+  }): void {
+    const row = {
+      inquiry_id: d.inquiryId, tenant_id: d.tenantId, department: d.department, queue: d.queue, category: d.category, type: d.type,
+      topic_department: d.topicDepartment, priority: d.priority, urgent: d.urgent, first_contact_resolvable: d.firstContactResolvable,
+      language: d.language, confidence: d.confidence, model_version: d.modelVersion, agreement_version: d.agreementVersion, reasons: d.reasons,
+      classification: d.classification, first_response_due_at: d.firstResponseDueAt ?? null, resolution_due_at: d.resolutionDueAt ?? null,
+    };
+    this.tx.collect(DECISION_ROWS, row, (rows, m) => {
+      const columns = Object.keys(row);
+      // A decision without a classifier (no model yet) keeps a JSON null, as the column is NOT NULL.
+      const values = columns.map((c) => (c === 'classification' ? `coalesce(classification, 'null'::jsonb)` : c));
+      return m.query(
+        `INSERT INTO routing.decisions (${columns.join(', ')}) SELECT ${values.join(', ')} FROM json_populate_recordset(NULL::routing.decisions, $1::json)`,
+        [JSON.stringify(rows)],
+      );
+    });
   }
 
   async find(tenantId: string, inquiryId: string): Promise<Record<string, any> | undefined> {

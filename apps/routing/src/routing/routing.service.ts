@@ -75,7 +75,7 @@ export class RoutingService {
       : await this.sla.start({ tenantId, inquiryId: p.inquiryId, department: d.department, start }, d.slaHours);
     if (closedAtContact) d.reasons.push('resolved at first contact by the registering agent');
 
-    await this.decisions.insert({
+    this.decisions.insert({
       ...d, inquiryId: p.inquiryId, tenantId, language: p.language, modelVersion: classification?.modelVersion ?? null,
       classification: classification
         ? { department: classification.department, category: classification.category, type: classification.type, confidence: classification.confidence,
@@ -84,13 +84,13 @@ export class RoutingService {
         : null,
       firstResponseDueAt: due.first_response, resolutionDueAt: due.resolution,
     });
-    await this.work.insert({
+    this.work.insert({
       inquiryId: p.inquiryId, tenantId, reference: p.reference, department: d.department, queue: d.queue, category: d.category,
       topicDepartment: d.topicDepartment, type: d.type, language: p.language, priority: d.priority, urgent: d.urgent,
       status: closedAtContact ? 'resolved' : 'queued', assignedTo: null, firstResponseDueAt: due.first_response ?? null,
       resolutionDueAt: due.resolution ?? null, suggestions: [], resolvedAt: closedAtContact ? new Date() : null,
     });
-    await this.work.addHistory({ inquiryId: p.inquiryId, tenantId, action: 'routed', actor: 'routing', details: { department: d.department, queue: d.queue, reasons: d.reasons } });
+    this.work.addHistoryAtCommit({ inquiryId: p.inquiryId, tenantId, action: 'routed', actor: 'routing', details: { department: d.department, queue: d.queue, reasons: d.reasons } });
 
     if (classification) {
       const classified: InquiryClassifiedPayload = {

@@ -18,15 +18,11 @@ export class SlaTimersRepository {
   constructor(private readonly tx: TransactionContext) {}
 
   /** One statement for all of an inquiry's timers (routing is per-query bound). */
-  async insert(timers: { tenantId: string; inquiryId: string; clock: SlaClockName; kind: 'warning' | 'breach'; fireAt: Date; dueAt: Date }[]): Promise<void> {
-    if (!timers.length) return;
-    const params: unknown[] = [];
-    const rows = timers.map((t) => {
-      params.push(t.tenantId, t.inquiryId, t.clock, t.kind, t.fireAt, t.dueAt);
-      const b = params.length - 6;
-      return `($${b + 1},$${b + 2},$${b + 3},$${b + 4},$${b + 5},$${b + 6})`;
-    });
-    await this.tx.manager.query(`INSERT INTO routing.sla_timers (tenant_id, inquiry_id, clock, kind, fire_at, due_at) VALUES ${rows.join(',')}`, params);
+  /** Written at commit with the batch's other timers (one statement). */
+  insert(timers: { tenantId: string; inquiryId: string; clock: SlaClockName; kind: 'warning' | 'breach'; fireAt: Date; dueAt: Date }[]): void {
+    for (const t of timers) {
+      this.tx.insertAtCommit('routing.sla_timers', { tenant_id: t.tenantId, inquiry_id: t.inquiryId, clock: t.clock, kind: t.kind, fire_at: t.fireAt, due_at: t.dueAt });
+    }
   }
 
   /** Stops the pending timers of a clock (answered → first response, resolved → both). */

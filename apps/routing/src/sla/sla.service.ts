@@ -57,7 +57,7 @@ export class SlaService {
       timers.push({ tenantId: c.tenantId, inquiryId: c.inquiryId, clock, kind: 'breach', fireAt: dueAt, dueAt });
       out[clock] = dueAt;
     }
-    await this.timers.insert(timers);
+    this.timers.insert(timers);
     return out;
   }
 

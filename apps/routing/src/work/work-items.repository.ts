@@ -53,14 +53,14 @@ export class WorkItemsRepository {
     return this.tx.manager.query(sql, params);
   }
 
-  async insert(w: Omit<WorkItem, 'assignedAt' | 'overflowStage' | 'enqueuedAt' | 'answeredAt' | 'resolvedAt'> & { resolvedAt?: Date | null }): Promise<void> {
-    await this.q(
-      `INSERT INTO routing.work_items (inquiry_id, tenant_id, reference, department, queue, category, topic_department, type, language, priority, urgent,
-         status, assigned_to, first_response_due_at, resolution_due_at, suggestions, resolved_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)`,
-      [w.inquiryId, w.tenantId, w.reference, w.department, w.queue, w.category, w.topicDepartment, w.type, w.language, w.priority, w.urgent,
-        w.status, w.assignedTo, w.firstResponseDueAt, w.resolutionDueAt, JSON.stringify(w.suggestions), w.resolvedAt ?? null],
-    );
+  /** A new item, written at commit with the other items of the consumer batch. */
+  insert(w: Omit<WorkItem, 'assignedAt' | 'overflowStage' | 'enqueuedAt' | 'answeredAt' | 'resolvedAt'> & { resolvedAt?: Date | null }): void {
+    this.tx.insertAtCommit('routing.work_items', {
+      inquiry_id: w.inquiryId, tenant_id: w.tenantId, reference: w.reference, department: w.department, queue: w.queue, category: w.category,
+      topic_department: w.topicDepartment, type: w.type, language: w.language, priority: w.priority, urgent: w.urgent, status: w.status,
+      assigned_to: w.assignedTo, first_response_due_at: w.firstResponseDueAt, resolution_due_at: w.resolutionDueAt, suggestions: w.suggestions,
+      resolved_at: w.resolvedAt ?? null,
+    });
   }
 
   async find(tenantId: string, id: string, lock = false): Promise<WorkItem | undefined> {
@@ -147,6 +147,11 @@ export class WorkItemsRepository {
     await this.q(`INSERT INTO routing.work_history (inquiry_id, tenant_id, action, actor, details) VALUES ($1,$2,$3,$4,$5)`, [
       h.inquiryId, h.tenantId, h.action, h.actor, JSON.stringify(h.details ?? {}),
     ]);
+  }
+
+  /** The same, written at commit with the batch's other history rows (nothing reads it back meanwhile). */
+  addHistoryAtCommit(h: { inquiryId: string; tenantId: string; action: string; actor: string; details?: Record<string, unknown> }): void {
+    this.tx.insertAtCommit('routing.work_history', { inquiry_id: h.inquiryId, tenant_id: h.tenantId, action: h.action, actor: h.actor, details: h.details ?? {} });
   }
 
   async history(inquiryId: string): Promise<{ action: string; actor: string; details: unknown; at: string }[]> {
