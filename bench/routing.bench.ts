@@ -19,7 +19,7 @@ import { seedRoutingDemo } from '../apps/routing/src/seed/demo-seed';
 import { freePort, machine, startServiceProcess, stopProcess } from './support';
 
 const CLASSIFY_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const ROUTED = Number(process.env.BENCH_ROUTED ?? 3000);
+const ROUTED = Number(process.env.BENCH_ROUTED ?? 6000);
 const FLOOR = 2000;
 
 function classificationsPerSecond(): { perSecond: number; trainMs: number } {
@@ -40,10 +40,10 @@ function classificationsPerSecond(): { perSecond: number; trainMs: number } {
   return { perSecond: n / elapsed, trainMs };
 }
 
-async function routedPerSecond(): Promise<{ perSecond: number; n: number; seconds: number }> {
+async function routedPerSecond(instances: number): Promise<{ perSecond: number; n: number; seconds: number }> {
   const env = await createTestEnv();
   const names = new BrokerNames(env.namespace);
-  let routing: Awaited<ReturnType<typeof startServiceProcess>> | undefined;
+  const routing: Array<Awaited<ReturnType<typeof startServiceProcess>>> = [];
   let conn: amqp.ChannelModel | undefined;
   const observe = names.queue('bench', 'routed');
   env.trackQueue(observe);
@@ -53,7 +53,9 @@ async function routedPerSecond(): Promise<{ perSecond: number; n: number; second
     await db.connect();
     await seedRoutingDemo(db, { tenantId: 'demo', keys: {} });
     await db.end();
-    routing = await startServiceProcess('routing', { ...env.env, LOG_LEVEL: 'warn', DB_POOL_SIZE: '20', ROUTING_PREFETCH: '100' }, await freePort());
+    for (let i = 0; i < instances; i++) {
+      routing.push(await startServiceProcess('routing', { ...env.env, LOG_LEVEL: 'warn', ROUTING_DB_POOL_SIZE: '20', ROUTING_PREFETCH: '100' }, await freePort()));
+    }
 
     conn = await amqp.connect(env.amqpUrl);
     const ch = await conn.createConfirmChannel();
@@ -81,7 +83,7 @@ async function routedPerSecond(): Promise<{ perSecond: number; n: number; second
     return { perSecond: ROUTED / seconds, n: ROUTED, seconds };
   } finally {
     await conn?.close().catch(() => undefined);
-    if (routing) await stopProcess(routing);
+    await Promise.all(routing.map(stopProcess));
     await env.cleanup();
   }
 }
@@ -91,8 +93,11 @@ async function main(): Promise<void> {
   const c = classificationsPerSecond();
   console.log(`classifier: model trained in ${c.trainMs} ms`);
   console.log(`classifications/s (one core):   ${Math.round(c.perSecond)}   floor ${FLOOR}: ${c.perSecond >= FLOOR ? 'OK' : 'BELOW FLOOR'}`);
-  const r = await routedPerSecond();
-  console.log(`routed inquiries/s (end to end): ${Math.round(r.perSecond)}   (${r.n} inquiry.received → inquiry.routed in ${r.seconds.toFixed(1)} s, one routing process)`);
+  // One process, then two competing consumers on the same queue (the two cores intake uses).
+  for (const instances of [1, 2]) {
+    const r = await routedPerSecond(instances);
+    console.log(`routed inquiries/s (end to end): ${Math.round(r.perSecond)}   (${r.n} inquiry.received → inquiry.routed in ${r.seconds.toFixed(1)} s, ${instances} routing process${instances > 1 ? 'es' : ''})`);
+  }
 }
 
 main().then(() => process.exit(0), (err) => {

@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'child_process';
+import * as http from 'http';
 import { readFileSync } from 'fs';
 import { cpus, totalmem } from 'os';
 import { join, resolve } from 'path';
@@ -73,4 +74,24 @@ export async function freePort(): Promise<number> {
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+/**
+ * POST with node:http over kept-alive connections: a load generator on the same 2 cores as the
+ * platform should cost as little CPU as it can (fetch costs noticeably more per request).
+ */
+export function httpPost(url: string, body: string, headers: Record<string, string>, timeoutMs: number): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', agent: keepAlive, headers: { ...headers, 'content-length': Buffer.byteLength(body) }, timeout: timeoutMs }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+    req.end(body);
+  });
 }

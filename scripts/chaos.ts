@@ -17,11 +17,11 @@ import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { serviceDatabaseUrl } from '@lotsen/persistence';
 import { createTestEnv, TestEnv } from '@lotsen/testing';
-import { freePort, loadDevInquiries, startServiceProcess } from '../bench/support';
+import { freePort, httpPost, loadDevInquiries, startServiceProcess } from '../bench/support';
 import { migrateAll, SERVICES, ServiceName } from './setup/migrate-all';
 import { seedDemo } from './setup/seed-demo';
 
-interface Options { count: number; concurrency: number; faults: string[]; timeoutS: number; keep: boolean; instances: number }
+interface Options { count: number; concurrency: number; faults: string[]; timeoutS: number; keep: boolean; instances: number; rate: number }
 
 function parseArgs(argv: string[]): Options {
   const get = (name: string, fallback: string) => {
@@ -35,6 +35,9 @@ function parseArgs(argv: string[]): Options {
     timeoutS: Number(get('timeout', '900')),
     keep: argv.includes('--keep'),
     instances: Number(get('instances', '2')),
+    // Inquiries per second offered (0: as fast as the platform answers). A paced run measures
+    // latency at a load the platform sustains; an unpaced one measures its throughput.
+    rate: Number(get('rate', '0')),
   };
 }
 
@@ -132,10 +135,18 @@ function mailHeaders(block: string): Map<string, string> {
   return out;
 }
 
+/** RFC 2047 encoded-words (UTF-8, Q or B), as nodemailer writes a non-ASCII subject. */
+function decodeEncodedWords(value: string): string {
+  return value.replace(/\?=\s+=\?/g, '?==?').replace(/=\?utf-8\?([qb])\?([^?]*)\?=/gi, (_m, enc: string, text: string) =>
+    enc.toLowerCase() === 'b'
+      ? Buffer.from(text, 'base64').toString('utf8')
+      : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_h, x: string) => String.fromCharCode(parseInt(x, 16))), 'latin1').toString('utf8'));
+}
+
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   const started = Date.now();
-  log(`count=${o.count} concurrency=${o.concurrency} faults=${o.faults.join(',')}`);
+  log(`count=${o.count} concurrency=${o.concurrency}${o.rate ? ` rate=${o.rate}/s` : ''} faults=${o.faults.join(',')}`);
   const env: TestEnv = await createTestEnv();
   let fleet: Fleet | undefined;
   // Receipt mails per reference, by Message-ID: a copy re-sent after a crash between the SMTP
@@ -161,7 +172,7 @@ async function main(): Promise<void> {
       stream.on('error', cb);
       stream.on('end', () => {
         const headers = mailHeaders(head);
-        const subject = headers.get('subject') ?? '';
+        const subject = decodeEncodedWords(headers.get('subject') ?? '');
         const ref = /KC-\d{4}-\d{6}/.exec(subject)?.[0];
         if (ref && subject.startsWith('We have received your inquiry')) {
           const messageId = headers.get('message-id') ?? '';
@@ -204,8 +215,8 @@ async function main(): Promise<void> {
     let done = 0;
     let failedRequests = 0;
 
-    const send = async (n: number): Promise<void> => {
-      startedAt.set(n, Date.now());
+    const send = async (n: number, scheduledAt = Date.now()): Promise<void> => {
+      startedAt.set(n, scheduledAt);
       const q = inquiries[n % inquiries.length];
       const body = JSON.stringify({
         channel: 'web', subject: q.subject || undefined, body: q.text, language: 'en',
@@ -214,17 +225,15 @@ async function main(): Promise<void> {
       const deadline = Date.now() + 180000;
       for (let attempt = 0; Date.now() < deadline; attempt++) {
         try {
-          const res = await fetch(`${intakes[(n + attempt) % intakes.length]}/v1/inquiries`, {
-            method: 'POST', body, signal: AbortSignal.timeout(10000),
-            headers: { 'content-type': 'application/json', 'x-api-key': keys.web, 'idempotency-key': `chaos-${n}` },
-          });
+          const res = await httpPost(`${intakes[(n + attempt) % intakes.length]}/v1/inquiries`, body, {
+            'content-type': 'application/json', 'x-api-key': keys.web, 'idempotency-key': `chaos-${n}`,
+          }, 10000);
           if (res.status === 202) {
-            const a = (await res.json()) as { id: string; reference: string };
+            const a = JSON.parse(res.body) as { id: string; reference: string };
             accepted.set(n, a);
             if (lastFaultAt && attempt > 0) recoveries.push((Date.now() - lastFaultAt) / 1000);
             return;
           }
-          await res.arrayBuffer();
         } catch {
           /* instance down: try the other one */
         }
@@ -235,6 +244,7 @@ async function main(): Promise<void> {
 
     const schedule = o.faults.map((kind, i) => ({ kind, at: Math.floor(o.count * (0.2 + (0.6 * i) / Math.max(1, o.faults.length))) }));
     const faultRuns: Promise<void>[] = [];
+    const loadStart = Date.now();
     const worker = async () => {
       while (next < o.count) {
         const n = next++;
@@ -246,11 +256,16 @@ async function main(): Promise<void> {
           // Recovery: from the fault until the dependency or instances are back and serving.
           faultRuns.push(run.then(() => { lastFaultAt = Date.now(); recoveries.push((Date.now() - faultStart) / 1000); }));
         }
-        await send(n);
+        if (o.rate > 0) {
+          const at = loadStart + (n * 1000) / o.rate;
+          if (at > Date.now()) await sleep(at - Date.now());
+          await send(n, at); // latency from the scheduled time: a late send counts against us
+        } else {
+          await send(n);
+        }
         if (++done % Math.max(1, Math.floor(o.count / 10)) === 0) log(`${done}/${o.count} sent, ${accepted.size} accepted`);
       }
     };
-    const loadStart = Date.now();
     await Promise.all(Array.from({ length: o.concurrency }, worker));
     await Promise.all(faultRuns);
     const loadSeconds = (Date.now() - loadStart) / 1000;

@@ -54,10 +54,10 @@ export class EventPublisher {
   private async insert(exchange: string, routingKey: string, envelope: EventEnvelope, priority: number, key?: string) {
     if (!this.tx.active) throw new Error('EventPublisher.publish must run inside TransactionContext.run');
     const row: OutboxRow = [key ?? envelope.id, exchange, routingKey, JSON.stringify(envelope), priority];
-    this.tx.collect(OUTBOX_ROWS, row, (rows, m) => m.query(
-      `INSERT INTO ${this.table} (message_key, exchange, routing_key, envelope, priority)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::smallint[])`,
-      [0, 1, 2, 3, 4].map((c) => rows.map((r) => r[c])),
-    ));
+    this.tx.collect(OUTBOX_ROWS, row, (rows) => ({
+      sql: `INSERT INTO ${this.table} (message_key, exchange, routing_key, envelope, priority)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::smallint[])`,
+      params: [0, 1, 2, 3, 4].map((c) => rows.map((r) => r[c])),
+    }));
   }
 }

@@ -4,3 +4,4 @@ export * from './database-admin';
 export * from './db-errors';
 export * from './persistence.module';
 export * from './service-role';
+export type { Statement } from './collected-writes';

@@ -1,15 +1,11 @@
 import { AsyncLocalStorage } from 'async_hooks';
 import { DataSource, EntityManager } from 'typeorm';
+import { CollectedWrites, rowsInsert, Statement, writeCollected } from './collected-writes';
 
 interface TxState {
   manager: EntityManager;
   afterCommit: Array<() => void>;
-  collected: Map<symbol, Collected>;
-}
-
-interface Collected {
-  items: unknown[];
-  flush: (items: unknown[], manager: EntityManager) => Promise<void>;
+  collected: Map<symbol, CollectedWrites>;
 }
 
 /**
@@ -29,7 +25,7 @@ export class TransactionContext {
       const state: TxState = { manager, afterCommit: hooks, collected: new Map() };
       return this.als.run(state, async () => {
         const value = await work(manager);
-        await flush(state);
+        await writeCollected(manager, state.collected);
         return value;
       });
     });
@@ -38,35 +34,28 @@ export class TransactionContext {
   }
 
   /**
-   * Collects `item` under `key` in the surrounding transaction; `flush` writes all items of the
-   * key in one statement just before commit (many rows, one round trip).
+   * Collects `item` under `key` in the surrounding transaction; `statement` writes all items of
+   * the key, and the writes of all keys go to the database together just before commit (many
+   * rows, few round trips). For writes nothing in the same transaction reads back.
    */
-  collect<T>(key: symbol, item: T, flush: (items: T[], manager: EntityManager) => Promise<void>): void {
+  collect<T>(key: symbol, item: T, statement: (items: T[]) => Statement): void {
     const state = this.als.getStore();
     if (!state) throw new Error('TransactionContext.collect must run inside TransactionContext.run');
     const entry = state.collected.get(key);
     if (entry) entry.items.push(item);
-    else state.collected.set(key, { items: [item], flush: flush as Collected['flush'] });
+    else state.collected.set(key, { items: [item], statement: statement as CollectedWrites['statement'] });
   }
 
-  /**
-   * Inserts `row` (column → value) into `table` at commit, together with the other rows collected
-   * for that table in this transaction (json_populate_recordset: one statement). For rows nothing
-   * in the same transaction reads back. A JSON null becomes SQL NULL.
-   */
+  /** Inserts `row` (column → value) into `table` at commit (a JSON null becomes SQL NULL). */
   insertAtCommit(table: string, row: Record<string, unknown>): void {
-    let key = tableKeys.get(table);
-    if (!key) tableKeys.set(table, (key = Symbol(table)));
-    this.collect(key, row, (rows, m) => {
-      const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))].join(', ');
-      return m.query(`INSERT INTO ${table} (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::${table}, $1::json)`, [JSON.stringify(rows)]);
-    });
+    const { key, statement } = rowsInsert(table);
+    this.collect(key, row, statement);
   }
 
   /** Writes what was collected so far now (before a savepoint is released). */
   async flushCollected(): Promise<void> {
     const state = this.als.getStore();
-    if (state) await flush(state);
+    if (state) await writeCollected(state.manager, state.collected);
   }
 
   /** Forgets what was collected since the last flush (its savepoint was rolled back). */
@@ -88,14 +77,5 @@ export class TransactionContext {
     const state = this.als.getStore();
     if (state) state.afterCommit.push(hook);
     else hook();
-  }
-}
-
-const tableKeys = new Map<string, symbol>();
-
-async function flush(state: TxState): Promise<void> {
-  for (const [key, entry] of state.collected) {
-    state.collected.delete(key);
-    await entry.flush(entry.items, state.manager);
   }
 }

@@ -150,27 +150,29 @@ export class InquiriesRepository {
    * arrive out of order); the history keeps every change once (unique event id).
    */
   async applyStatus(c: { inquiryId: string; status: string | null; note?: string; occurredAt: Date; eventId: string; department?: string; departmentName?: string; agentName?: string | null }): Promise<boolean> {
-    const inserted: unknown[] = await this.tx.manager.query(
-      `INSERT INTO intake.status_history (inquiry_id, status, note, occurred_at, event_id)
-       SELECT id, COALESCE($2, status), $3, $4, $5 FROM intake.inquiries WHERE id = $1
-       ON CONFLICT (event_id) DO NOTHING RETURNING 1`,
-      [c.inquiryId, c.status, c.note ?? null, c.occurredAt, c.eventId],
+    // One statement: the history row (skipped if this event was applied already) and, only then,
+    // the inquiry's status and "who handles it", each following its latest event whatever the
+    // arrival order. Both parts see the inquiry as it was before this event.
+    const rows: Array<{ n: number }> = await this.tx.manager.query(
+      `WITH h AS (
+         INSERT INTO intake.status_history (inquiry_id, status, note, occurred_at, event_id)
+         SELECT id, COALESCE($2, status), $8, $3, $9 FROM intake.inquiries WHERE id = $1
+         ON CONFLICT (event_id) DO NOTHING RETURNING inquiry_id
+       ), u AS (
+         UPDATE intake.inquiries SET
+           status = CASE WHEN $2::text IS NOT NULL AND status_at <= $3 THEN $2 ELSE status END,
+           status_at = CASE WHEN $2::text IS NOT NULL AND status_at <= $3 THEN $3 ELSE status_at END,
+           department = CASE WHEN $4::text IS NOT NULL AND handler_at <= $3 THEN $4 ELSE department END,
+           department_name = CASE WHEN $4::text IS NOT NULL AND handler_at <= $3 THEN $5 ELSE department_name END,
+           agent_name = CASE WHEN $6::boolean AND handler_at <= $3 THEN $7 ELSE agent_name END,
+           handler_at = CASE WHEN ($4::text IS NOT NULL OR $6::boolean) AND handler_at <= $3 THEN $3 ELSE handler_at END,
+           updated_at = now()
+         WHERE id IN (SELECT inquiry_id FROM h)
+       )
+       SELECT count(*)::int AS n FROM h`,
+      [c.inquiryId, c.status, c.occurredAt, c.department ?? null, c.departmentName ?? null, c.agentName !== undefined, c.agentName ?? null, c.note ?? null, c.eventId],
     );
-    if (inserted.length === 0) return false;
-    // Status and "who handles it" each follow their latest event, whatever the arrival order.
-    await this.tx.manager.query(
-      `UPDATE intake.inquiries SET
-         status = CASE WHEN $2::text IS NOT NULL AND status_at <= $3 THEN $2 ELSE status END,
-         status_at = CASE WHEN $2::text IS NOT NULL AND status_at <= $3 THEN $3 ELSE status_at END,
-         department = CASE WHEN $4::text IS NOT NULL AND handler_at <= $3 THEN $4 ELSE department END,
-         department_name = CASE WHEN $4::text IS NOT NULL AND handler_at <= $3 THEN $5 ELSE department_name END,
-         agent_name = CASE WHEN $6::boolean AND handler_at <= $3 THEN $7 ELSE agent_name END,
-         handler_at = CASE WHEN ($4::text IS NOT NULL OR $6::boolean) AND handler_at <= $3 THEN $3 ELSE handler_at END,
-         updated_at = now()
-       WHERE id = $1`,
-      [c.inquiryId, c.status, c.occurredAt, c.department ?? null, c.departmentName ?? null, c.agentName !== undefined, c.agentName ?? null],
-    );
-    return true;
+    return rows[0].n > 0;
   }
 
   async lastStatusNote(inquiryId: string): Promise<string | undefined> {

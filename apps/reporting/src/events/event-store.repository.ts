@@ -16,8 +16,8 @@ export class EventStoreRepository {
    */
   append(event: EventEnvelope, stream: string | undefined, terms: string[] | null): void {
     const row: EventRow = [event.id, event.type, event.tenantId, event.occurredAt, stream ?? null, terms && JSON.stringify(terms), JSON.stringify(redactForStorage(event))];
-    this.tx.collect(EVENT_ROWS, row, (rows, m) => m.query(
-      `WITH ins AS (
+    this.tx.collect(EVENT_ROWS, row, (rows) => ({
+      sql: `WITH ins AS (
          INSERT INTO reporting.events (id, type, tenant_id, occurred_at, stream, terms, envelope)
          SELECT e.id, e.type, e.tenant_id, e.occurred_at, e.stream,
            CASE WHEN e.terms IS NOT NULL THEN ARRAY(SELECT jsonb_array_elements_text(e.terms)) END, e.envelope
@@ -26,7 +26,7 @@ export class EventStoreRepository {
          ON CONFLICT (id) DO NOTHING RETURNING tenant_id, stream
        )
        INSERT INTO reporting.stream_dirty (tenant_id, stream) SELECT tenant_id, stream FROM ins WHERE stream IS NOT NULL`,
-      [0, 1, 2, 3, 4, 5, 6].map((c) => rows.map((r) => r[c])),
-    ));
+      params: [0, 1, 2, 3, 4, 5, 6].map((c) => rows.map((r) => r[c])),
+    }));
   }
 }

@@ -19,14 +19,14 @@ export class DecisionsRepository {
       language: d.language, confidence: d.confidence, model_version: d.modelVersion, agreement_version: d.agreementVersion, reasons: d.reasons,
       classification: d.classification, first_response_due_at: d.firstResponseDueAt ?? null, resolution_due_at: d.resolutionDueAt ?? null,
     };
-    this.tx.collect(DECISION_ROWS, row, (rows, m) => {
+    this.tx.collect(DECISION_ROWS, row, (rows) => {
       const columns = Object.keys(row);
       // A decision without a classifier (no model yet) keeps a JSON null, as the column is NOT NULL.
       const values = columns.map((c) => (c === 'classification' ? `coalesce(classification, 'null'::jsonb)` : c));
-      return m.query(
-        `INSERT INTO routing.decisions (${columns.join(', ')}) SELECT ${values.join(', ')} FROM json_populate_recordset(NULL::routing.decisions, $1::json)`,
-        [JSON.stringify(rows)],
-      );
+      return {
+        sql: `INSERT INTO routing.decisions (${columns.join(', ')}) SELECT ${values.join(', ')} FROM json_populate_recordset(NULL::routing.decisions, $1::json)`,
+        params: [JSON.stringify(rows)],
+      };
     });
   }
 

@@ -1,0 +1,64 @@
+import { DataSource } from 'typeorm';
+import { createTestEnv, TestEnv } from '@lotsen/testing';
+import { TransactionContext } from './transaction-context';
+
+describe('writes collected for commit', () => {
+  let env: TestEnv;
+  let ds: DataSource;
+  let tx: TransactionContext;
+  const count = async (table: string) => (await ds.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
+
+  beforeAll(async () => {
+    env = await createTestEnv();
+    ds = new DataSource({ type: 'postgres', url: env.databaseUrl });
+    await ds.initialize();
+    await ds.query(`CREATE TABLE parent (id int PRIMARY KEY, doc jsonb, at timestamptz NOT NULL DEFAULT now());
+      CREATE TABLE child (id int PRIMARY KEY, parent_id int NOT NULL REFERENCES parent (id), note text)`);
+    tx = new TransactionContext(ds);
+  });
+  afterAll(async () => {
+    await ds?.destroy();
+    await env?.cleanup();
+  });
+
+  it('go to the database together at commit, many rows per table, constraints checked at the end', async () => {
+    let seenBeforeCommit = -1;
+    await tx.run(async () => {
+      // The child rows are collected before their parents: one statement, so the foreign key holds.
+      for (let i = 1; i <= 3; i++) tx.insertAtCommit('child', { id: i, parent_id: i, note: `c${i}` });
+      for (let i = 1; i <= 3; i++) tx.insertAtCommit('parent', { id: i, doc: { n: i, tags: ['a', "it's"] } });
+      seenBeforeCommit = (await tx.manager.query(`SELECT count(*)::int AS n FROM parent`))[0].n;
+    });
+    expect(seenBeforeCommit).toBe(0);
+    expect(await count('parent')).toBe(3);
+    expect(await count('child')).toBe(3);
+    const [p] = await ds.query(`SELECT doc, at FROM parent WHERE id = 2`);
+    expect(p.doc).toEqual({ n: 2, tags: ['a', "it's"] });
+    expect(p.at).toBeInstanceOf(Date); // a column left out gets its default
+  });
+
+  it('are written early by flushCollected, and a failing write rolls back the whole transaction', async () => {
+    await tx.run(async () => {
+      tx.insertAtCommit('parent', { id: 10 });
+      await tx.flushCollected();
+      expect((await tx.manager.query(`SELECT count(*)::int AS n FROM parent WHERE id = 10`))[0].n).toBe(1);
+    });
+    await expect(tx.run(async () => {
+      tx.insertAtCommit('parent', { id: 11 });
+      tx.insertAtCommit('child', { id: 1, parent_id: 11 }); // id 1 exists: the statement fails
+    })).rejects.toThrow(/duplicate key/);
+    expect(await count('parent')).toBe(4);
+    expect(() => tx.insertAtCommit('parent', { id: 12 })).toThrow(/inside TransactionContext.run/);
+  });
+
+  it('forget what a rolled-back savepoint collected', async () => {
+    await tx.run(async (m) => {
+      await m.query('SAVEPOINT s');
+      tx.insertAtCommit('parent', { id: 20 });
+      tx.discardCollected();
+      await m.query('ROLLBACK TO SAVEPOINT s');
+      tx.insertAtCommit('parent', { id: 21 });
+    });
+    expect((await ds.query(`SELECT id FROM parent WHERE id >= 20`)).map((r: { id: number }) => r.id)).toEqual([21]);
+  });
+});

@@ -1,0 +1,53 @@
+import { EntityManager } from 'typeorm';
+
+/** One SQL statement with its positional parameters ($1 …). */
+export interface Statement {
+  sql: string;
+  params: unknown[];
+}
+
+/** Rows a transaction collected under one key, and the statement that writes them all. */
+export interface CollectedWrites {
+  items: unknown[];
+  statement: (items: unknown[]) => Statement;
+}
+
+/**
+ * Writes what was collected, in one round trip where possible: plain INSERT statements become the
+ * CTEs of one statement (each runs once, to completion, whether read or not; constraints are
+ * checked at its end). Statements with their own WITH run on their own.
+ */
+export async function writeCollected(m: EntityManager, collected: Map<symbol, CollectedWrites>): Promise<void> {
+  const statements: Statement[] = [];
+  for (const [key, entry] of collected) {
+    collected.delete(key);
+    statements.push(entry.statement(entry.items));
+  }
+  const plain = statements.filter((s) => /^\s*INSERT\b/i.test(s.sql));
+  for (const s of statements.filter((x) => !plain.includes(x))) await m.query(s.sql, s.params);
+  if (plain.length === 1) await m.query(plain[0].sql, plain[0].params);
+  if (plain.length > 1) {
+    const params: unknown[] = [];
+    const parts = plain.map((s, i) => {
+      const offset = params.length;
+      params.push(...s.params);
+      return `w${i} AS (${s.sql.replace(/\$(\d+)/g, (_m, n: string) => `$${Number(n) + offset}`)})`;
+    });
+    await m.query(`WITH ${parts.join(',\n')} SELECT 1`, params);
+  }
+}
+
+const tableKeys = new Map<string, symbol>();
+
+/** The collect key and statement for plain rows of `table` (column → value, via JSON). */
+export function rowsInsert(table: string): { key: symbol; statement: (rows: Array<Record<string, unknown>>) => Statement } {
+  let key = tableKeys.get(table);
+  if (!key) tableKeys.set(table, (key = Symbol(table)));
+  return {
+    key,
+    statement: (rows) => {
+      const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))].join(', ');
+      return { sql: `INSERT INTO ${table} (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::${table}, $1::json)`, params: [JSON.stringify(rows)] };
+    },
+  };
+}
