@@ -79,7 +79,8 @@ export class KpisRepository {
     } else {
       const keys = q.groupBy.map((g) => keyExpr(g, 'rollup'));
       text = `SELECT ${keysSelect(keys)}${measures.map(([c]) => `SUM(r.${c})::float8 AS ${c}`).join(', ')}
-        FROM reporting.inquiry_daily r WHERE r.tenant_id = $1 AND r.day BETWEEN $2 AND $3${filterSql(q, sql, 'rollup')}${groupClause(keys)}`;
+        FROM reporting.inquiry_daily r WHERE r.tenant_id = $1 AND r.day BETWEEN $2 AND $3${filterSql(q, sql, 'rollup')}${groupClause(keys)}
+        HAVING SUM(r.received) > 0`; // rows at zero wait for pruning
     }
     const rows: Array<Record<string, unknown>> = await this.tx.manager.query(text, sql.params);
     return rows.filter((r) => r.received !== null).map((r) => ({ keys: keysOf(r, q.groupBy.length), values: strip<Sums>(r) }));
@@ -150,7 +151,7 @@ export class KpisRepository {
     return this.tx.manager.query(
       `SELECT r.category, r.department, SUM(r.received)::int AS received FROM reporting.inquiry_daily r
        WHERE r.tenant_id = $1 AND r.day BETWEEN $2 AND $3${filterSql(q, sql, 'rollup')}
-       GROUP BY 1, 2 ORDER BY 3 DESC, 1 LIMIT ${lim}`,
+       GROUP BY 1, 2 HAVING SUM(r.received) > 0 ORDER BY 3 DESC, 1 LIMIT ${lim}`,
       sql.params,
     );
   }
@@ -166,7 +167,7 @@ export class KpisRepository {
       `SELECT term, SUM(inquiries) FILTER (WHERE day BETWEEN $2 AND $3)::int AS current,
               coalesce(SUM(inquiries) FILTER (WHERE day BETWEEN $4 AND $5), 0)::int AS previous
        FROM reporting.term_daily WHERE tenant_id = $1 AND day BETWEEN $4 AND $3${dept}
-       GROUP BY term HAVING SUM(inquiries) FILTER (WHERE day BETWEEN $2 AND $3) >= $6
+       GROUP BY term HAVING SUM(inquiries) FILTER (WHERE day BETWEEN $2 AND $3) >= greatest($6, 1)
        ORDER BY current DESC, term LIMIT $7`,
       params,
     );

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { TransactionContext } from '@lotsen/persistence';
 import { BusinessCalendar } from '../business-time';
-import { applyFactDeltas } from '../rollups/apply-fact-deltas';
+import { applyFactDeltas, pruneEmptyRollups } from '../rollups/apply-fact-deltas';
 import { projectCall } from './call-projection';
 import { callFactRow, inquiryFactRow, upsertFacts } from './facts.repository';
 import { projectInquiry } from './inquiry-projection';
@@ -34,6 +34,14 @@ export class ProjectorRepository {
       await projectStreams(m, [...streams.values()], this.calendar);
       await m.query(`DELETE FROM reporting.stream_dirty WHERE id = ANY($1::bigint[])`, [marks.map((k) => k.id)]);
       return marks.length;
+    });
+  }
+
+  /** Removes rollup rows that fell to zero (see pruneEmptyRollups), under the projector's lock. */
+  async prune(): Promise<number> {
+    return this.tx.run(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(${PROJECTOR_LOCK})`);
+      return pruneEmptyRollups(m);
     });
   }
 

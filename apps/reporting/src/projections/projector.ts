@@ -3,6 +3,7 @@ import { isDatabaseUnavailable } from '@lotsen/persistence';
 import { ProjectorRepository } from './projector.repository';
 
 const INTERVAL_MS = 500;
+const PRUNE_EVERY_MS = 60_000;
 
 /**
  * Keeps facts and rollups close behind the event store in the background; queries also catch up
@@ -13,6 +14,7 @@ export class Projector implements OnApplicationBootstrap, OnApplicationShutdown 
   private readonly log = new Logger('Projector');
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
+  private prunedAt = Date.now();
 
   constructor(private readonly projector: ProjectorRepository) {}
 
@@ -31,6 +33,10 @@ export class Projector implements OnApplicationBootstrap, OnApplicationShutdown 
   private async tick(): Promise<void> {
     try {
       while ((await this.projector.catchUp()) > 0) { /* until nothing is pending */ }
+      if (Date.now() - this.prunedAt >= PRUNE_EVERY_MS) {
+        this.prunedAt = Date.now();
+        await this.projector.prune();
+      }
     } catch (err) {
       if (!isDatabaseUnavailable(err)) this.log.warn(`projection failed: ${(err as Error).message}`);
     }

@@ -39,11 +39,27 @@ describe('rollups moved by each fact change', () => {
       for (const e of events.slice(i, i + 5)) await h.record(e); // redelivered
       while ((await projector.catchUp(97)) > 0) { /* small batches: the same fact changes many times */ }
     }
+    // Moves leave rows at zero until they are pruned (readers skip them).
+    expect((await h.ds.query(`SELECT count(*)::int AS n FROM reporting.term_daily WHERE inquiries = 0`))[0].n).toBeGreaterThan(0);
+    // One inquiry received (no department yet), projected, then routed: its first row is at zero.
+    const [received, routed] = april('t3').filter((e) => (e.payload as { inquiryId?: string }).inquiryId?.endsWith('01')).slice(0, 3)
+      .filter((e) => e.type === T.InquiryReceived || e.type === T.InquiryRouted);
+    await h.record(received);
+    await projector.catchUp();
+    await h.record(routed);
+    await projector.catchUp();
+    expect((await h.ds.query(`SELECT count(*)::int AS n FROM reporting.inquiry_daily WHERE tenant_id = 't3' AND received = 0`))[0].n).toBe(1);
+    const period = { from: '2026-04-01', to: '2026-04-30', groupBy: 'department' };
+    const beforePrune = await h.report('t3', period);
+    expect(beforePrune.groups!.map((g) => g.department)).toEqual(['gata_park']); // rows at zero never show
+    await projector.prune();
+    expect(await h.report('t3', period)).toEqual(beforePrune);
     const incremental = await rollups(h);
     const [daily, terms] = incremental as unknown[][];
     expect(daily.length).toBeGreaterThan(50);
     expect(terms.length).toBeGreaterThan(50);
     expect((await h.ds.query(`SELECT count(*)::int AS n FROM reporting.term_daily WHERE inquiries <= 0`))[0].n).toBe(0);
+    expect((await h.ds.query(`SELECT count(*)::int AS n FROM reporting.inquiry_daily WHERE received <= 0`))[0].n).toBe(0);
     expect((await h.ds.query(`SELECT count(*)::int AS n FROM reporting.term_daily WHERE department = 'miljo'`))[0].n).toBeGreaterThan(0);
 
     await rebuildProjections(h.ds);

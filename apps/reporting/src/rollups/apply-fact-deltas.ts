@@ -7,7 +7,7 @@ import { DIMENSIONS, factDimension, INQUIRY_MEASURES } from './measures';
  * stored facts' contribution taken away, so the rollups stay what recomputeDays would give
  * without rereading whole days. Call it before the facts are written, in the same transaction,
  * under the projector's lock. Facts whose rolled-up columns did not change cancel out and write
- * nothing.
+ * nothing. Rows can fall to zero; see pruneEmptyRollups.
  */
 export async function applyFactDeltas(m: EntityManager, factsJson: string): Promise<void> {
   const changes = `(
@@ -38,7 +38,16 @@ export async function applyFactDeltas(m: EntityManager, factsJson: string): Prom
      ON CONFLICT (tenant_id, day, department, term) DO UPDATE SET inquiries = r.inquiries + EXCLUDED.inquiries`,
     [factsJson],
   );
-  // Every fact adds 1 to `received` of its row, so a row at 0 has no facts left: all its sums are 0.
-  await m.query(`DELETE FROM reporting.inquiry_daily WHERE received = 0`);
-  await m.query(`DELETE FROM reporting.term_daily WHERE inquiries = 0`);
+}
+
+/**
+ * Removes rollup rows no fact contributes to any more (an inquiry moved to another department
+ * leaves its old row at 0). Every fact adds 1 to `received`, so a row at 0 has all sums at 0;
+ * readers skip such rows, so this only keeps the tables small. Done now and then, not per batch:
+ * the same rows fall to 0 and come back all the time (received before routed).
+ */
+export async function pruneEmptyRollups(m: EntityManager): Promise<number> {
+  const [, daily] = await m.query(`DELETE FROM reporting.inquiry_daily WHERE received = 0`);
+  const [, terms] = await m.query(`DELETE FROM reporting.term_daily WHERE inquiries = 0`);
+  return Number(daily ?? 0) + Number(terms ?? 0);
 }

@@ -2,13 +2,18 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { isDatabaseUnavailable, TransactionContext } from '@lotsen/persistence';
 import { RoutingConfig } from '../routing.config';
 
-// An agent of the item's team, available, speaking its language, below capacity.
+// Agents who could take work now: active, available, below capacity. Computed once per sweep
+// (MATERIALIZED), not once per waiting item.
+const AVAILABLE_AGENTS = `available AS MATERIALIZED (
+  SELECT a.tenant_id, a.id, a.department, a.languages FROM routing.agents a
+  WHERE a.active AND a.presence = 'available'
+    AND (SELECT count(*) FROM routing.work_items x WHERE x.tenant_id = a.tenant_id AND x.assigned_to = a.id AND x.status IN ('assigned', 'answered')) < a.capacity)`;
+// One of them in the item's team, speaking its language.
 const AGENT_AVAILABLE = `
-  SELECT 1 FROM routing.agents a
-  WHERE a.tenant_id = w.tenant_id AND a.active AND a.presence = 'available'
+  SELECT 1 FROM available a
+  WHERE a.tenant_id = w.tenant_id
     AND a.department = (CASE WHEN w.department = 'triage' THEN 'kontaktcenter' ELSE w.department END)
-    AND w.language = ANY(a.languages)
-    AND (SELECT count(*) FROM routing.work_items x WHERE x.tenant_id = a.tenant_id AND x.assigned_to = a.id AND x.status IN ('assigned', 'answered')) < a.capacity`;
+    AND w.language = ANY(a.languages)`;
 const SKILLED = `
     AND EXISTS (SELECT 1 FROM routing.agent_skills s WHERE s.tenant_id = a.tenant_id AND s.agent_id = a.id
       AND ((s.kind = 'category' AND s.code = w.category) OR (s.kind = 'department' AND s.code = w.topic_department)))`;
@@ -32,7 +37,7 @@ export class OverflowService implements OnApplicationBootstrap, OnApplicationShu
       this.running = this.sweep().then(() => undefined, (err) => {
         if (!isDatabaseUnavailable(err)) this.log.error(`overflow sweep failed: ${(err as Error).message}`);
       }).finally(() => (this.running = undefined));
-    }, Math.max(this.config.schedulerIntervalMs, 1000));
+    }, sweepIntervalMs(this.config));
     this.timer.unref();
   }
 
@@ -44,7 +49,8 @@ export class OverflowService implements OnApplicationBootstrap, OnApplicationShu
   async sweep(): Promise<{ widened: number; toSupervisor: number }> {
     return this.tx.run(async (m) => {
       const widened = await m.query(
-        `UPDATE routing.work_items w SET overflow_stage = 1, updated_at = now()
+        `WITH ${AVAILABLE_AGENTS}
+         UPDATE routing.work_items w SET overflow_stage = 1, updated_at = now()
          WHERE w.status = 'queued' AND w.overflow_stage = 0 AND w.queue <> 'supervisor'
            AND w.enqueued_at < now() - make_interval(secs => $1)
            AND NOT EXISTS (${AGENT_AVAILABLE} ${SKILLED})
@@ -52,7 +58,8 @@ export class OverflowService implements OnApplicationBootstrap, OnApplicationShu
         [this.config.overflowAfterSeconds],
       );
       const escalated = await m.query(
-        `UPDATE routing.work_items w SET overflow_stage = 2, queue = 'supervisor', updated_at = now()
+        `WITH ${AVAILABLE_AGENTS}
+         UPDATE routing.work_items w SET overflow_stage = 2, queue = 'supervisor', updated_at = now()
          WHERE w.status = 'queued' AND w.overflow_stage = 1
            AND w.enqueued_at < now() - make_interval(secs => $1)
            AND NOT EXISTS (${AGENT_AVAILABLE})
@@ -64,12 +71,20 @@ export class OverflowService implements OnApplicationBootstrap, OnApplicationShu
       const w = rows(widened);
       const s = rows(escalated);
       for (const [list, action] of [[w, 'overflow_widened'], [s, 'overflow_supervisor']] as const) {
-        for (const r of list) {
-          await m.query(`INSERT INTO routing.work_history (inquiry_id, tenant_id, action, actor) VALUES ($1, $2, $3, 'routing')`, [r.inquiry_id, r.tenant_id, action]);
-        }
+        for (const r of list) this.tx.insertAtCommit('routing.work_history', { inquiry_id: r.inquiry_id, tenant_id: r.tenant_id, action, actor: 'routing' });
       }
       if (w.length || s.length) this.log.log(`overflow: ${w.length} widened, ${s.length} to the supervisor queue`);
       return { widened: w.length, toSupervisor: s.length };
     });
   }
+}
+
+/**
+ * A tenth of the shorter overflow wait (an item moves on at most 10 % late), at least the
+ * scheduler interval and at most 30 s: items that wait for an agent who is there are looked at
+ * again on every sweep, so sweeping every second for a 15-minute wait only costs.
+ */
+export function sweepIntervalMs(c: Pick<RoutingConfig, 'overflowAfterSeconds' | 'supervisorAfterSeconds' | 'schedulerIntervalMs'>): number {
+  const tenth = Math.min(c.overflowAfterSeconds, c.supervisorAfterSeconds) * 100;
+  return Math.max(c.schedulerIntervalMs, Math.min(tenth, 30_000));
 }
