@@ -44,9 +44,6 @@ export class Inbox {
         const fresh = new Set(claimed.map((r) => r.event_id));
         const outcomes: BatchOutcome[] = [];
         for (let i = 0; i < events.length; i++) {
-          // Rows collected for commit are written before a handler of another event type runs (e.g.
-          // a follow-up to the inquiry just routed); handlers of one type never read each other's.
-          if (i > 0 && events[i].type !== events[i - 1].type) await asEffect(() => this.tx.flushCollected());
           if (!fresh.delete(events[i].id)) {
             outcomes.push('duplicate');
             continue;
