@@ -53,6 +53,11 @@ export async function databaseBaseline(databaseUrl: string, concurrency: number,
   return { tps: n / seconds, p50: latencies[Math.floor(latencies.length / 2)], p99: latencies[Math.floor(latencies.length * 0.99)] };
 }
 
+/** Non-2xx answers by status code ("503×2"), for a row that has any. */
+export function non2xxCodes(result: { statusCodeStats?: Record<string, { count?: number }> }): string {
+  return Object.entries(result.statusCodeStats ?? {}).filter(([code]) => !code.startsWith('2')).map(([code, s]) => `${code}×${s.count ?? 0}`).join(', ');
+}
+
 export async function loadIntake(url: string, key: string, connections: number, bodies: string[]) {
   let i = 0;
   const lags: number[] = [];
@@ -101,7 +106,7 @@ async function main() {
         const { result } = await loadIntake(`http://127.0.0.1:${port}`, keys.web, connections, bodies);
         const rps = result.requests.average;
         figures[connections] = { rps, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx };
-        console.log(`intake POST /v1/inquiries, ${connections} connections: ${rps.toFixed(0)} accepted/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}, errors ${result.errors}; outbox max backlog ${maxBacklog}, max lag ${maxLagMs.toFixed(0)} ms; ratio to baseline ${(rps / base.tps).toFixed(2)}`);
+        console.log(`intake POST /v1/inquiries, ${connections} connections: ${rps.toFixed(0)} accepted/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, non-2xx ${result.non2xx}${result.non2xx ? ` (${non2xxCodes(result)})` : ''}, errors ${result.errors}; outbox max backlog ${maxBacklog}, max lag ${maxLagMs.toFixed(0)} ms; ratio to baseline ${(rps / base.tps).toFixed(2)}`);
       }
     } finally {
       clearInterval(sampler);

@@ -19,7 +19,7 @@ import { createTestEnv, TcpProxy, viaProxy } from '@lotsen/testing';
 import { serviceDatabaseUrl } from '@lotsen/persistence';
 import { migrateAll } from '../scripts/setup/migrate-all';
 import { seedDemo } from '../scripts/setup/seed-demo';
-import { databaseBaseline, loadIntake } from './intake.bench';
+import { databaseBaseline, loadIntake, non2xxCodes } from './intake.bench';
 import { DIST, freePort, loadDevInquiries, machine, ROOT, startServiceProcess, stopProcess } from './support';
 
 const OUTAGE_S = Number(process.env.BENCH_OUTAGE_S ?? 60);
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     const intake = await startServiceProcess('intake', intakeEnv, port);
     try {
       const { result } = await loadIntake(`http://127.0.0.1:${port}`, keys.web, 64, bodies);
-      out(`| intake alone: POST /v1/inquiries, 64 connections | ${result.requests.average.toFixed(0)} req/s (${result.non2xx} non-2xx) | ${result.latency.p50} ms | ${result.latency.p99} ms | ${(result.requests.average / db.tps).toFixed(2)} |`);
+      out(`| intake alone: POST /v1/inquiries, 64 connections | ${result.requests.average.toFixed(0)} req/s (${result.non2xx} non-2xx${result.non2xx ? `: ${non2xxCodes(result)}` : ''}) | ${result.latency.p50} ms | ${result.latency.p99} ms | ${(result.requests.average / db.tps).toFixed(2)} |`);
     } finally {
       await stopProcess(intake);
     }

@@ -28,6 +28,8 @@ export class OutboxRelay {
   private running = false;
   private wake?: () => void;
   private pending = true;
+  /** Counts nudges, so one that arrives while a batch is being published is not lost. */
+  private nudges = 0;
   private listener?: Client;
   private channel?: ConfirmChannel;
   private loop?: Promise<void>;
@@ -59,6 +61,7 @@ export class OutboxRelay {
 
   /** Ask for a round now (e.g. right after a commit in this process). */
   nudge(): void {
+    this.nudges++;
     this.pending = true;
     this.wake?.();
   }
@@ -100,10 +103,12 @@ export class OutboxRelay {
         continue;
       }
       try {
+        const nudgesBefore = this.nudges;
         const n = await this.publishBatch();
         failures = 0;
         this.stats.lastError = undefined;
-        if (n < this.batchSize) this.pending = false;
+        // Rows committed after our SELECT are not in this batch: a nudge meanwhile means look again.
+        if (n < this.batchSize && this.nudges === nudgesBefore) this.pending = false;
       } catch (err) {
         failures++;
         this.stats.lastError = (err as Error).message;

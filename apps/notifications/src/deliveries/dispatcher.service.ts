@@ -41,6 +41,8 @@ export class Dispatcher implements OnApplicationBootstrap, BeforeApplicationShut
   private loop?: Promise<void>;
   private wake?: () => void;
   private mayHaveWork = true;
+  /** Counts nudges, so one that arrives while a claim is running is not lost. */
+  private nudges = 0;
   private inFlight = 0;
   private readonly sends = new Set<Promise<void>>();
   private readonly outcomes: Outcome[] = [];
@@ -88,6 +90,7 @@ export class Dispatcher implements OnApplicationBootstrap, BeforeApplicationShut
   }
 
   nudge(): void {
+    this.nudges++;
     this.mayHaveWork = true;
     this.wake?.();
   }
@@ -109,10 +112,12 @@ export class Dispatcher implements OnApplicationBootstrap, BeforeApplicationShut
           // Caught up: let deliveries committed in the next few ms join this claim rather than
           // claiming them one query each.
           if (caughtUp) await sleep(COALESCE_MS);
+          const nudgesBefore = this.nudges;
           const claimed = await this.deliveries.claimDue(room, randomUUID());
           failures = 0;
           caughtUp = claimed.length < room;
-          if (caughtUp) this.mayHaveWork = false;
+          // A delivery committed while we claimed may be missing from what we got: look again.
+          if (caughtUp && this.nudges === nudgesBefore) this.mayHaveWork = false;
           if (claimed.length) {
             await this.start(claimed);
             continue;
