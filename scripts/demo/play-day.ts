@@ -63,6 +63,9 @@ async function main(): Promise<void> {
   const cal = new BusinessCalendar();
   const { day, start, end } = businessWindow(cal);
   const r = rng(Number(day.replace(/-/g, '')));
+  // Each run plays its own traffic (run the demo twice, get twice the day); the keys only make a
+  // request retried within one run count once.
+  const run = Date.now().toString(36);
   // A day's mix: sampled from the data, arrivals spread over the opening hours, busiest mid-morning.
   const picks = Array.from({ length: COUNT }, () => lines[Math.floor(r() * lines.length)]);
   const arrivals = picks.map(() => start + Math.floor(Math.pow(r(), 1.3) * (end - start))).sort((a, b) => a - b);
@@ -85,7 +88,7 @@ async function main(): Promise<void> {
         ...(fcr ? { resolvedAtFirstContact: true } : {}),
       };
       const key = staff ? keys.agent : keys[q.channel];
-      const res = await post('/v1/inquiries', key, body, `demo-${day}-${i}-${q.id}`);
+      const res = await post('/v1/inquiries', key, body, `demo-${day}-${run}-${i}-${q.id}`);
       if (res.status === 202) counts[q.channel] = (counts[q.channel] ?? 0) + 1;
       else {
         failed++;
@@ -106,12 +109,18 @@ async function main(): Promise<void> {
       const at = start + Math.floor(r() * (end - start));
       const wait = Math.floor(r() * r() * 180);
       const abandoned = r() < 0.12;
-      const res = await post('/v1/calls', keys.phone, {
-        callId: `demo-${day}-${i}`, queue: 'vaxel', offeredAt: new Date(at).toISOString(), waitSeconds: wait,
-        outcome: abandoned ? 'abandoned' : 'answered', endedAt: new Date(at + wait * 1000).toISOString(),
-      }, `demo-call-${day}-${i}`);
-      if (res.ok) calls++;
-      else if (i === 0) console.warn(`  calls: ${res.status} ${(await res.text()).slice(0, 200)}`);
+      // As the telephony platform reports them: offered, then answered or abandoned after the wait.
+      const callId = `demo-${day}-${run}-${i}`;
+      const offered = await post('/v1/calls', keys.phone, { event: 'offered', callId, queue: 'vaxel', at: new Date(at).toISOString() }, `demo-call-${day}-${run}-${i}-offered`);
+      const outcome = abandoned ? 'abandoned' : 'answered';
+      if (offered.ok) await offered.arrayBuffer();
+      const ended = offered.ok
+        ? await post('/v1/calls', keys.phone, {
+          event: outcome, callId, queue: 'vaxel', waitSeconds: wait, at: new Date(at + wait * 1000).toISOString(), ...(abandoned ? {} : { agentId: 'demo-agent' }),
+        }, `demo-call-${day}-${run}-${i}-${outcome}`)
+        : offered;
+      if (ended.ok) calls++;
+      else if (calls === 0) console.warn(`  calls: ${ended.status} ${(await ended.text()).slice(0, 200)}`);
     }
     console.log(`calls played: ${calls}`);
   }

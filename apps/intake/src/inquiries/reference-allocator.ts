@@ -17,8 +17,9 @@ export class ReferenceAllocator {
     const seq = `intake."ref_${tenantId.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}_${year}"`;
     if (!this.known.has(seq)) {
       await this.ds.query(`CREATE SEQUENCE IF NOT EXISTS ${seq} MINVALUE 1 NO CYCLE`).catch((err) => {
-        // Two instances racing to create it: the loser sees a unique violation on the catalog.
-        if ((err as { code?: string }).code !== '23505') throw err;
+        // Two requests racing to create it (IF NOT EXISTS does not lock): the loser sees a unique
+        // violation on the catalog or "relation already exists", depending on the interleaving.
+        if (!['23505', '42P07'].includes((err as { code?: string }).code ?? '')) throw err;
       });
       this.known.add(seq);
     }
