@@ -37,6 +37,16 @@ async function timeRequests(url: string, key: string, runs: number): Promise<{ p
   return { p50: percentile(ms, 0.5), p95: percentile(ms, 0.95), max: ms[ms.length - 1] };
 }
 
+/** Polls a count until `done` holds, or fails at the benchmark's deadline. */
+async function countReaches(ds: DataSource, sql: string, done: (n: number) => boolean, what: string, everyMs: number): Promise<void> {
+  for (;;) {
+    const [{ n }] = await ds.query(sql);
+    if (done(n)) return;
+    if (Date.now() > DEADLINE) throw new Error(`${what} did not finish in time (count ${n})`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
 async function main(): Promise<void> {
   let env: TestEnv | undefined;
   let app: { close(): Promise<void> } | undefined;
@@ -56,24 +66,14 @@ async function main(): Promise<void> {
     const started = performance.now();
     await publishEvents(env.amqpUrl, running.app.get(BrokerNames).events, events);
     const published = performance.now();
-    for (;;) {
-      const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM reporting.events');
-      if (n >= events.length) break;
-      if (Date.now() > DEADLINE) throw new Error(`ingest did not finish in time (${n}/${events.length})`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await countReaches(ds, 'SELECT count(*)::int AS n FROM reporting.events', (n) => n >= events.length, 'ingest', 50);
     const ingestSeconds = (performance.now() - started) / 1000;
     const ingestRate = events.length / ingestSeconds;
     console.log(`ingest: ${events.length} events in ${ingestSeconds.toFixed(1)} s = ${Math.round(ingestRate)} events/s through the consumer (publishing took ${((published - started) / 1000).toFixed(1)} s) — floor 3000/s ${ingestRate >= 3000 ? 'OK' : 'MISSED'}`);
 
     // The projector folds the ingested events in the background: let it finish before the
     // generated data replaces them.
-    for (;;) {
-      const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM reporting.stream_dirty');
-      if (n === 0) break;
-      if (Date.now() > DEADLINE) throw new Error(`projection did not finish in time (${n} marks left)`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await countReaches(ds, 'SELECT count(*)::int AS n FROM reporting.stream_dirty', (n) => n === 0, 'projection', 100);
     const projected = performance.now();
     console.log(`projection: facts and rollups caught up ${((projected - started) / 1000).toFixed(1)} s after the first publish (${Math.round(events.length / ((projected - started) / 1000))} events/s)`);
 

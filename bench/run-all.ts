@@ -54,6 +54,11 @@ function runChaos(instances: number, count: string, rate = 0): Record<string, st
   return fields;
 }
 
+/** A results row from the figures a chaos run printed. */
+function e2eRow(label: string, f: Record<string, string>, dbTps: number): string {
+  return `| ${label} | ${f.e2e_per_s ?? '?'} inquiries/s (lost ${f.lost ?? '?'}, duplicates ${f.duplicates ?? '?'}) | ${f.e2e_p50_ms ?? '?'} ms | ${f.e2e_p99_ms ?? '?'} ms | ${(Number(f.e2e_per_s) / dbTps).toFixed(2)} |${f.error ? ` error: ${f.error}` : ''}`;
+}
+
 async function main(): Promise<void> {
   const started = new Date();
   out(`# Lotsen benchmark results`);
@@ -92,12 +97,11 @@ async function main(): Promise<void> {
       const f = runChaos(instances, E2E_COUNT);
       const perS = Number(f.e2e_per_s);
       sustained = Math.max(sustained, perS || 0);
-      out(`| end to end (received → routed → receipt sent → counted), ${instances} instance(s) per service, ${E2E_COUNT} inquiries as fast as accepted | ${f.e2e_per_s ?? '?'} inquiries/s (lost ${f.lost ?? '?'}, duplicates ${f.duplicates ?? '?'}) | ${f.e2e_p50_ms ?? '?'} ms | ${f.e2e_p99_ms ?? '?'} ms | ${(perS / db.tps).toFixed(2)} |${f.error ? ` error: ${f.error}` : ''}`);
+      out(e2eRow(`end to end (received → routed → receipt sent → counted), ${instances} instance(s) per service, ${E2E_COUNT} inquiries as fast as accepted`, f, db.tps));
     }
     // Latency: a steady load below that throughput, measured from each inquiry's scheduled time.
     const rate = Math.max(5, Math.floor(sustained * 0.6));
-    const paced = runChaos(1, String(rate * 40), rate);
-    out(`| end to end, 1 instance per service, paced at ${rate} inquiries/s for 40 s (60 % of the throughput above) | ${paced.e2e_per_s ?? '?'} inquiries/s (lost ${paced.lost ?? '?'}, duplicates ${paced.duplicates ?? '?'}) | ${paced.e2e_p50_ms ?? '?'} ms | ${paced.e2e_p99_ms ?? '?'} ms | ${(Number(paced.e2e_per_s) / db.tps).toFixed(2)} |${paced.error ? ` error: ${paced.error}` : ''}`);
+    out(e2eRow(`end to end, 1 instance per service, paced at ${rate} inquiries/s for 40 s (60 % of the throughput above)`, runChaos(1, String(rate * 40), rate), db.tps));
 
     // Broker away for OUTAGE_S seconds while intake keeps accepting: the outbox holds the events.
     const amqpProxy = new TcpProxy('127.0.0.1', 5672);

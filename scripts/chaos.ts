@@ -17,6 +17,7 @@ import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { serviceDatabaseUrl } from '@lotsen/persistence';
 import { createTestEnv, TestEnv } from '@lotsen/testing';
+import { headerValues, readHeaderBlock } from '../apps/intake/src/email/raw-headers';
 import { freePort, httpPost, loadDevInquiries, startServiceProcess } from '../bench/support';
 import { migrateAll, SERVICES, ServiceName } from './setup/migrate-all';
 import { seedDemo } from './setup/seed-demo';
@@ -123,17 +124,7 @@ const faults = {
   },
 };
 
-/** Unfolded header fields of a message's header block, by lower-case name (first occurrence). */
-function mailHeaders(block: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const line of block.replace(/\r\n[ \t]+/g, ' ').split('\r\n')) {
-    const colon = line.indexOf(':');
-    if (colon <= 0) continue;
-    const name = line.slice(0, colon).trim().toLowerCase();
-    if (!out.has(name)) out.set(name, line.slice(colon + 1).trim());
-  }
-  return out;
-}
+const HEADER_BYTES = 64 * 1024;
 
 /** RFC 2047 encoded-words (UTF-8, Q or B), as nodemailer writes a non-ASCII subject. */
 function decodeEncodedWords(value: string): string {
@@ -161,21 +152,20 @@ async function main(): Promise<void> {
     // Only the header block is read (subject and Message-ID): a full MIME parse of every receipt
     // cost the harness as much CPU as a service.
     onData(stream, _session, cb) {
-      let head = '';
-      let complete = false;
+      const chunks: Buffer[] = [];
+      let size = 0;
       stream.on('data', (chunk: Buffer) => {
-        if (complete) return;
-        head += chunk.toString('latin1');
-        const end = head.indexOf('\r\n\r\n');
-        if (end >= 0) { head = head.slice(0, end); complete = true; }
+        if (size < HEADER_BYTES) chunks.push(chunk);
+        size += chunk.length;
       });
       stream.on('error', cb);
       stream.on('end', () => {
-        const headers = mailHeaders(head);
-        const subject = decodeEncodedWords(headers.get('subject') ?? '');
+        const block = readHeaderBlock(Buffer.concat(chunks), HEADER_BYTES);
+        const headers = block.ok ? block.headers : [];
+        const subject = decodeEncodedWords(headerValues(headers, 'subject')[0] ?? '');
         const ref = /KC-\d{4}-\d{6}/.exec(subject)?.[0];
         if (ref && subject.startsWith('We have received your inquiry')) {
-          const messageId = headers.get('message-id') ?? '';
+          const messageId = headerValues(headers, 'message-id')[0] ?? '';
           const ids = mail.get(ref) ?? new Set<string>();
           if (ids.has(messageId)) resentCopies++;
           ids.add(messageId || `no-id-${Math.random()}`);

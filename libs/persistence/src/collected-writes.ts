@@ -39,15 +39,22 @@ export async function writeCollected(m: EntityManager, collected: Map<symbol, Co
 
 const tableKeys = new Map<string, symbol>();
 
-/** The collect key and statement for plain rows of `table` (column → value, via JSON). */
-export function rowsInsert(table: string): { key: symbol; statement: (rows: Array<Record<string, unknown>>) => Statement } {
+/**
+ * The collect key and statement for plain rows of `table` (column → value, via JSON). `select`
+ * gives a column an SQL expression over the row instead of the value as is.
+ */
+export function rowsInsert(table: string, select: Record<string, string> = {}): { key: symbol; statement: (rows: Array<Record<string, unknown>>) => Statement } {
   let key = tableKeys.get(table);
   if (!key) tableKeys.set(table, (key = Symbol(table)));
   return {
     key,
     statement: (rows) => {
-      const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))].join(', ');
-      return { sql: `INSERT INTO ${table} (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::${table}, $1::json)`, params: [JSON.stringify(rows)] };
+      const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+      const values = columns.map((c) => select[c] ?? c);
+      return {
+        sql: `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${values.join(', ')} FROM json_populate_recordset(NULL::${table}, $1::json)`,
+        params: [JSON.stringify(rows)],
+      };
     },
   };
 }

@@ -46,9 +46,12 @@ export class TransactionContext {
     else state.collected.set(key, { items: [item], statement: statement as CollectedWrites['statement'] });
   }
 
-  /** Inserts `row` (column → value) into `table` at commit (a JSON null becomes SQL NULL). */
-  insertAtCommit(table: string, row: Record<string, unknown>): void {
-    const { key, statement } = rowsInsert(table);
+  /**
+   * Inserts `row` (column → value) into `table` at commit. A JSON null becomes SQL NULL; `select`
+   * can give a column an expression instead (e.g. `coalesce(doc, 'null'::jsonb)`).
+   */
+  insertAtCommit(table: string, row: Record<string, unknown>, select?: Record<string, string>): void {
+    const { key, statement } = rowsInsert(table, select);
     this.collect(key, row, statement);
   }
 

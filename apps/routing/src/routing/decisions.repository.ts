@@ -2,8 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '@lotsen/persistence';
 import { Decision } from './decision';
 
-const DECISION_ROWS = Symbol('routing decisions');
-
 @Injectable()
 export class DecisionsRepository {
   constructor(private readonly tx: TransactionContext) {}
@@ -13,20 +11,14 @@ export class DecisionsRepository {
     inquiryId: string; tenantId: string; language: string; modelVersion: number | null; classification: unknown;
     firstResponseDueAt?: Date; resolutionDueAt?: Date;
   }): void {
-    const row = {
+    this.tx.insertAtCommit('routing.decisions', {
       inquiry_id: d.inquiryId, tenant_id: d.tenantId, department: d.department, queue: d.queue, category: d.category, type: d.type,
       topic_department: d.topicDepartment, priority: d.priority, urgent: d.urgent, first_contact_resolvable: d.firstContactResolvable,
       language: d.language, confidence: d.confidence, model_version: d.modelVersion, agreement_version: d.agreementVersion, reasons: d.reasons,
       classification: d.classification, first_response_due_at: d.firstResponseDueAt ?? null, resolution_due_at: d.resolutionDueAt ?? null,
-    };
-    this.tx.collect(DECISION_ROWS, row, (rows) => {
-      const columns = Object.keys(row);
+    }, {
       // A decision without a classifier (no model yet) keeps a JSON null, as the column is NOT NULL.
-      const values = columns.map((c) => (c === 'classification' ? `coalesce(classification, 'null'::jsonb)` : c));
-      return {
-        sql: `INSERT INTO routing.decisions (${columns.join(', ')}) SELECT ${values.join(', ')} FROM json_populate_recordset(NULL::routing.decisions, $1::json)`,
-        params: [JSON.stringify(rows)],
-      };
+      classification: `coalesce(classification, 'null'::jsonb)`,
     });
   }
 

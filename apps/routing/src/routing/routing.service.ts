@@ -88,7 +88,7 @@ export class RoutingService {
       inquiryId: p.inquiryId, tenantId, reference: p.reference, department: d.department, queue: d.queue, category: d.category,
       topicDepartment: d.topicDepartment, type: d.type, language: p.language, priority: d.priority, urgent: d.urgent,
       status: closedAtContact ? 'resolved' : 'queued', assignedTo: null, firstResponseDueAt: due.first_response ?? null,
-      resolutionDueAt: due.resolution ?? null, suggestions: [], resolvedAt: closedAtContact ? new Date() : null,
+      resolutionDueAt: due.resolution ?? null, resolvedAt: closedAtContact ? new Date() : null,
     });
     this.work.addHistoryAtCommit({ inquiryId: p.inquiryId, tenantId, action: 'routed', actor: 'routing', details: { department: d.department, queue: d.queue, reasons: d.reasons } });
 

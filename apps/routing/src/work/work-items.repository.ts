@@ -54,12 +54,11 @@ export class WorkItemsRepository {
   }
 
   /** A new item, written at commit with the other items of the consumer batch. */
-  insert(w: Omit<WorkItem, 'assignedAt' | 'overflowStage' | 'enqueuedAt' | 'answeredAt' | 'resolvedAt'> & { resolvedAt?: Date | null }): void {
+  insert(w: Omit<WorkItem, 'assignedAt' | 'overflowStage' | 'enqueuedAt' | 'answeredAt' | 'resolvedAt' | 'suggestions'> & { resolvedAt?: Date | null }): void {
     this.tx.insertAtCommit('routing.work_items', {
       inquiry_id: w.inquiryId, tenant_id: w.tenantId, reference: w.reference, department: w.department, queue: w.queue, category: w.category,
       topic_department: w.topicDepartment, type: w.type, language: w.language, priority: w.priority, urgent: w.urgent, status: w.status,
-      assigned_to: w.assignedTo, first_response_due_at: w.firstResponseDueAt, resolution_due_at: w.resolutionDueAt, suggestions: w.suggestions,
-      resolved_at: w.resolvedAt ?? null,
+      assigned_to: w.assignedTo, first_response_due_at: w.firstResponseDueAt, resolution_due_at: w.resolutionDueAt, resolved_at: w.resolvedAt ?? null,
     });
   }
 
