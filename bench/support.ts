@@ -3,6 +3,7 @@ import * as http from 'http';
 import { readFileSync } from 'fs';
 import { cpus, totalmem } from 'os';
 import { join, resolve } from 'path';
+import { devDataPath } from '@lotsen/config';
 
 export const ROOT = resolve(__dirname, '..', '..');
 export const DIST = resolve(__dirname, '..');
@@ -16,8 +17,7 @@ export interface DevInquiry {
 }
 
 export function loadDevInquiries(): DevInquiry[] {
-  const path = resolve(ROOT, '..', 'shared', 'data', 'inquiries-dev.jsonl');
-  return readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  return readFileSync(devDataPath(), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
 }
 
 export function machine(): string {

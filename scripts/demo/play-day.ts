@@ -9,9 +9,10 @@
 import { existsSync, readFileSync } from 'fs';
 import { resolve } from 'path';
 import { BusinessCalendar } from '../../apps/reporting/src/business-time';
+import { devDataPath } from '@lotsen/config';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
-const DATA = resolve(ROOT, '..', 'shared', 'data', 'inquiries-dev.jsonl');
+const DATA = devDataPath();
 const KEYS = resolve(ROOT, '.lotsen', 'demo.json');
 const INTAKE = process.env.INTAKE_URL ?? 'http://127.0.0.1:3001';
 const REPORTING = process.env.REPORTING_URL ?? 'http://127.0.0.1:3004';

@@ -1,5 +1,4 @@
 import * as fs from 'fs';
-import * as path from 'path';
 import * as amqp from 'amqplib';
 import { randomUUID } from 'crypto';
 import request from 'supertest';
@@ -9,8 +8,9 @@ import { BrokerNames } from '@lotsen/messaging';
 import { waitFor } from '@lotsen/testing';
 import { consumeDepartmentWork, WorkMessage } from '../../scripts/department';
 import { startPlatform, TestPlatform } from '../support/platform';
+import { devDataPath } from '@lotsen/config';
 
-const DEV_DATA = path.resolve(__dirname, '../../../shared/data/inquiries-dev.jsonl');
+const DEV_DATA = devDataPath();
 
 interface DevRow { id: string; channel: string; language: string; subject: string; text: string; department: string; location: { address?: string; lat?: number; lon?: number } | null }
 

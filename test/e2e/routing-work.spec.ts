@@ -1,5 +1,4 @@
 import * as fs from 'fs';
-import * as path from 'path';
 import { randomUUID } from 'crypto';
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
@@ -7,8 +6,9 @@ import { DataSource } from 'typeorm';
 import { generateApiKey, hashApiKey } from '@lotsen/platform';
 import { waitFor } from '@lotsen/testing';
 import { startPlatform, TestPlatform } from '../support/platform';
+import { devDataPath } from '@lotsen/config';
 
-const DEV_DATA = path.resolve(__dirname, '../../../shared/data/inquiries-dev.jsonl');
+const DEV_DATA = devDataPath();
 
 describe('routing: agents, claims, catalogue and bad input', () => {
   let p: TestPlatform;

@@ -1,6 +1,5 @@
 import { IsNumber, IsString, Max, Min } from 'class-validator';
-import { defineConfig, Env, intEnv, readCommonConfig, ServiceCommonConfig } from '@lotsen/config';
-import * as path from 'path';
+import { defineConfig, devDataPath, Env, intEnv, readCommonConfig, ServiceCommonConfig } from '@lotsen/config';
 
 export class RoutingConfig extends ServiceCommonConfig {
   /** Below this calibrated department confidence an inquiry goes to the human triage queue. */
@@ -33,11 +32,9 @@ function numEnv(value: string | undefined, fallback: number): number {
   return /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : NaN;
 }
 
-/** The shared dev data: `../shared/data/inquiries-dev.jsonl` relative to the repository root. */
+/** The labelled dev inquiries (see devDataPath). */
 export function defaultTrainingDataPath(): string {
-  // __dirname is apps/routing/src (ts) or dist/apps/routing/src (js)
-  const repoRoot = path.resolve(__dirname, '..', '..', '..', ...(__dirname.includes(`${path.sep}dist${path.sep}`) ? ['..'] : []));
-  return path.resolve(repoRoot, '..', 'shared', 'data', 'inquiries-dev.jsonl');
+  return devDataPath();
 }
 
 export const loadRoutingConfig = defineConfig(RoutingConfig, (env: Env) => ({

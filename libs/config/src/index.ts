@@ -1,2 +1,3 @@
 export * from './define-config';
 export * from './common-config';
+export * from './dev-data';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'fs';
-import { resolve } from 'path';
 import { LanguageDetector } from './language-detector';
+import { devDataPath } from '@lotsen/config';
 
-const rows: Array<{ language: string; subject: string; text: string }> = readFileSync(resolve(__dirname, '../../../../../shared/data/inquiries-dev.jsonl'), 'utf8')
+const rows: Array<{ language: string; subject: string; text: string }> = readFileSync(devDataPath(), 'utf8')
   .trim().split('\n').map((l) => JSON.parse(l));
 
 describe('LanguageDetector on the shared dev inquiries', () => {

@@ -4,7 +4,6 @@
  *
  *   node scripts/build.js && node dist/apps/routing/src/classifier/cross-validate.cli.js [data.jsonl] [--folds N] [--seed S]
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { categories } from '../../../../scripts/demo/municipality';
 import { Classifier, crossValidate, defaultDevDataPath, formatReport, loadDevExamples, trainModel } from './index';
@@ -16,12 +15,7 @@ function arg(name: string): string | undefined {
 
 function findData(): string {
   const explicit = process.argv.slice(2).find((a, i, all) => !a.startsWith('--') && !(i > 0 && all[i - 1].startsWith('--')));
-  if (explicit) return path.resolve(explicit);
-  for (const root of [process.cwd(), path.resolve(__dirname, '../../../../..'), path.resolve(__dirname, '../../../..')]) {
-    const p = defaultDevDataPath(root);
-    if (fs.existsSync(p)) return p;
-  }
-  return defaultDevDataPath();
+  return explicit ? path.resolve(explicit) : defaultDevDataPath();
 }
 
 function main(): void {

@@ -1,10 +1,9 @@
-import * as path from 'path';
 import { categories } from '../../../../scripts/demo/municipality';
 import { crossValidate, defaultDevDataPath, loadDevExamples } from './index';
 
 describe('crossValidate on the dev data (5-fold, stratified)', () => {
   it('routes at least 90% of the inquiries to the right department, with calibrated confidence', () => {
-    const examples = loadDevExamples(defaultDevDataPath(path.resolve(__dirname, '../../../..')));
+    const examples = loadDevExamples(defaultDevDataPath());
     const r = crossValidate(examples, 5, 42, { catalogue: categories });
     expect(r.examples).toBe(300);
     expect(r.department.accuracy).toBeGreaterThanOrEqual(0.9);

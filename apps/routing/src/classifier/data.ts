@@ -1,11 +1,11 @@
 /** Reads labelled inquiries (the shared inquiries-dev.jsonl format) as training examples. */
 import * as fs from 'fs';
-import * as path from 'path';
+import { devDataPath } from '@lotsen/config';
 import { TrainingExample } from './model';
 
-/** Default location of the shared dev data, relative to the repository root (../shared/data). */
-export function defaultDevDataPath(repoRoot: string = process.cwd()): string {
-  return path.resolve(repoRoot, '..', 'shared', 'data', 'inquiries-dev.jsonl');
+/** Default location of the labelled dev data (see devDataPath). */
+export function defaultDevDataPath(): string {
+  return devDataPath();
 }
 
 /**

@@ -1,9 +1,7 @@
-import * as path from 'path';
 import { categories } from '../../../../scripts/demo/municipality';
 import { Classifier, ModelData, TrainingExample, defaultDevDataPath, loadDevExamples, trainModel } from './index';
 
-const repoRoot = path.resolve(__dirname, '../../../..');
-const examples = loadDevExamples(defaultDevDataPath(repoRoot));
+const examples = loadDevExamples(defaultDevDataPath());
 
 const ex = (department: string, text: string, extra: Partial<TrainingExample> = {}): TrainingExample => ({
   text,
