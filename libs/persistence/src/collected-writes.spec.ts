@@ -61,4 +61,54 @@ describe('writes collected for commit', () => {
     });
     expect((await ds.query(`SELECT id FROM parent WHERE id >= 20`)).map((r: { id: number }) => r.id)).toEqual([21]);
   });
+
+  it('need no BEGIN and COMMIT when the unit of work only collected writes: one auto-committed statement', async () => {
+    const sent: string[] = [];
+    const logged = new DataSource({
+      type: 'postgres', url: env.databaseUrl, logging: ['query'],
+      logger: { logQuery: (q: string) => sent.push(q.trim().split(/\s+/)[0].toUpperCase()), logQueryError: () => undefined, logQuerySlow: () => undefined, logSchemaBuild: () => undefined, logMigration: () => undefined, log: () => undefined },
+    });
+    await logged.initialize();
+    try {
+      const ltx = new TransactionContext(logged);
+      sent.length = 0;
+      await ltx.run(async () => {
+        ltx.insertAtCommit('parent', { id: 30 });
+        ltx.insertAtCommit('child', { id: 30, parent_id: 30 });
+      });
+      expect(sent).toEqual(['WITH']);
+      expect(await count('child WHERE id = 30')).toBe(1);
+
+      // The same statement failing stores nothing (it was one statement, so nothing to roll back).
+      sent.length = 0;
+      await expect(ltx.run(async () => {
+        ltx.insertAtCommit('parent', { id: 31 });
+        ltx.insertAtCommit('child', { id: 31, parent_id: 99 });
+      })).rejects.toThrow(/foreign key/);
+      expect(sent).toEqual(['WITH']);
+      expect(await count('parent WHERE id = 31')).toBe(0);
+
+      // A read begins the transaction; a unit of work that never touched the database sends nothing.
+      sent.length = 0;
+      await ltx.run(async (m) => {
+        await m.query('SELECT 1');
+        ltx.insertAtCommit('parent', { id: 32 });
+      });
+      expect(sent).toEqual(['START', 'SELECT', 'INSERT', 'COMMIT']);
+      sent.length = 0;
+      await ltx.run(async () => undefined);
+      expect(sent).toEqual([]);
+
+      // A failure after the first statement rolls back what it did.
+      sent.length = 0;
+      await expect(ltx.run(async (m) => {
+        await m.query('INSERT INTO parent (id) VALUES (33)');
+        throw new Error('use-case failed');
+      })).rejects.toThrow('use-case failed');
+      expect(sent).toEqual(['START', 'INSERT', 'ROLLBACK']);
+      expect(await count('parent WHERE id = 33')).toBe(0);
+    } finally {
+      await logged.destroy();
+    }
+  });
 });

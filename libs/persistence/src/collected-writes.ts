@@ -12,20 +12,25 @@ export interface CollectedWrites {
   statement: (items: unknown[]) => Statement;
 }
 
-/**
- * Writes what was collected, in one round trip where possible: plain INSERT statements become the
- * CTEs of one statement (each runs once, to completion, whether read or not; constraints are
- * checked at its end). Statements with their own WITH run on their own.
- */
+/** Writes what was collected (see collectedStatements). */
 export async function writeCollected(m: EntityManager, collected: Map<symbol, CollectedWrites>): Promise<void> {
+  for (const s of collectedStatements(collected)) await m.query(s.sql, s.params);
+}
+
+/**
+ * Takes what was collected as few statements as possible: plain INSERT statements become the
+ * CTEs of one statement (each runs once, to completion, whether read or not; constraints are
+ * checked at its end). Statements with their own WITH stay on their own.
+ */
+export function collectedStatements(collected: Map<symbol, CollectedWrites>): Statement[] {
   const statements: Statement[] = [];
   for (const [key, entry] of collected) {
     collected.delete(key);
     statements.push(entry.statement(entry.items));
   }
   const plain = statements.filter((s) => /^\s*INSERT\b/i.test(s.sql));
-  for (const s of statements.filter((x) => !plain.includes(x))) await m.query(s.sql, s.params);
-  if (plain.length === 1) await m.query(plain[0].sql, plain[0].params);
+  const result = statements.filter((x) => !plain.includes(x));
+  if (plain.length === 1) result.push(plain[0]);
   if (plain.length > 1) {
     const params: unknown[] = [];
     const parts = plain.map((s, i) => {
@@ -33,8 +38,9 @@ export async function writeCollected(m: EntityManager, collected: Map<symbol, Co
       params.push(...s.params);
       return `w${i} AS (${s.sql.replace(/\$(\d+)/g, (_m, n: string) => `$${Number(n) + offset}`)})`;
     });
-    await m.query(`WITH ${parts.join(',\n')} SELECT 1`, params);
+    result.push({ sql: `WITH ${parts.join(',\n')} SELECT 1`, params });
   }
+  return result;
 }
 
 const tableKeys = new Map<string, symbol>();

@@ -22,3 +22,10 @@ export function isTransientConflict(err: unknown): boolean {
   const code = e?.code ?? e?.driverError?.code;
   return code === '40P01' || code === '40001';
 }
+
+/** A unique violation of `constraint` (QueryFailedError or the driver's own error). */
+export function isUniqueViolation(err: unknown, constraint: string): boolean {
+  const e = err as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } } | undefined;
+  const d = e?.driverError ?? e;
+  return d?.code === '23505' && d?.constraint === constraint;
+}

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'async_hooks';
-import { DataSource, EntityManager } from 'typeorm';
-import { CollectedWrites, rowsInsert, Statement, writeCollected } from './collected-writes';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { CollectedWrites, collectedStatements, rowsInsert, Statement, writeCollected } from './collected-writes';
 
 interface TxState {
   manager: EntityManager;
@@ -20,17 +20,40 @@ export class TransactionContext {
   async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const current = this.als.getStore();
     if (current) return work(current.manager);
-    const hooks: Array<() => void> = [];
-    const result = await this.dataSource.transaction((manager) => {
-      const state: TxState = { manager, afterCommit: hooks, collected: new Map() };
-      return this.als.run(state, async () => {
-        const value = await work(manager);
-        await writeCollected(manager, state.collected);
+    const runner = this.dataSource.createQueryRunner();
+    // The transaction begins with its first statement. A unit of work that only collected writes
+    // sends them as one auto-committed statement (atomic on its own): one round trip instead of
+    // START, the statement and COMMIT.
+    const query = runner.query.bind(runner);
+    let begun = false;
+    runner.query = (async (...args: Parameters<QueryRunner['query']>) => {
+      if (!begun) {
+        begun = true;
+        await runner.startTransaction();
+      }
+      return query(...args);
+    }) as QueryRunner['query'];
+    const state: TxState = { manager: runner.manager, afterCommit: [], collected: new Map() };
+    try {
+      const result = await this.als.run(state, async () => {
+        const value = await work(runner.manager);
+        const statements = collectedStatements(state.collected);
+        if (!begun && statements.length <= 1) {
+          for (const s of statements) await query(s.sql, s.params);
+        } else {
+          for (const s of statements) await runner.manager.query(s.sql, s.params);
+          await runner.commitTransaction();
+        }
         return value;
       });
-    });
-    for (const hook of hooks) hook();
-    return result;
+      for (const hook of state.afterCommit) hook();
+      return result;
+    } catch (err) {
+      if (begun && runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw err;
+    } finally {
+      await runner.release();
+    }
   }
 
   /**

@@ -7,6 +7,9 @@ export interface IdempotencyRecord {
   responseSealed: string;
 }
 
+/** The primary key of intake.idempotency_keys (tenant_id, key). */
+export const IDEMPOTENCY_KEY_CONSTRAINT = 'idempotency_keys_pkey';
+
 @Injectable()
 export class IdempotencyRepository {
   constructor(private readonly tx: TransactionContext) {}
@@ -20,13 +23,14 @@ export class IdempotencyRepository {
     return row;
   }
 
-  /** False when another request holds the key already (it waits for that one to commit first). */
-  async claim(tenantId: string, key: string, rec: IdempotencyRecord): Promise<boolean> {
-    const rows: unknown[] = await this.tx.manager.query(
-      `INSERT INTO intake.idempotency_keys (tenant_id, key, request_hash, inquiry_id, response_sealed)
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING 1`,
-      [tenantId, key, rec.requestHash, rec.inquiryId, rec.responseSealed],
-    );
-    return rows.length === 1;
+  /**
+   * Stores the key with the request's answer when the transaction commits. If another request
+   * holds the key, the commit fails with a unique violation of IDEMPOTENCY_KEY_CONSTRAINT
+   * (after waiting for that request to commit first).
+   */
+  claimAtCommit(tenantId: string, key: string, rec: IdempotencyRecord): void {
+    this.tx.insertAtCommit('intake.idempotency_keys', {
+      tenant_id: tenantId, key, request_hash: rec.requestHash, inquiry_id: rec.inquiryId, response_sealed: rec.responseSealed,
+    });
   }
 }

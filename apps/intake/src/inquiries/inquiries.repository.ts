@@ -70,19 +70,18 @@ const COLUMNS = `id, tenant_id AS "tenantId", reference, channel, subject, body,
 export class InquiriesRepository {
   constructor(private readonly tx: TransactionContext) {}
 
-  async insert(i: NewInquiry): Promise<void> {
-    await this.tx.manager.query(
-      `INSERT INTO intake.inquiries (id, tenant_id, reference, tracking_token_hash, channel, subject, body, language,
-         language_detected, category, type, citizen, location, lat, lon, external_id, sensitive, attachments, received_at, open311, duplicate_of)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21)`,
-      [
-        i.id, i.tenantId, i.reference, i.trackingTokenHash, i.channel, i.subject ?? null, i.body, i.language,
-        i.languageDetected, i.category ?? null, i.type ?? null, i.citizen ? JSON.stringify(i.citizen) : null,
-        i.location ? JSON.stringify(i.location) : null, i.location?.lat ?? null, i.location?.lon ?? null,
-        i.externalId ?? null, i.sensitive, JSON.stringify(i.attachments), i.receivedAt, i.open311 ? JSON.stringify(i.open311) : null,
-        i.duplicateOf ?? null,
-      ],
-    );
+  /**
+   * Inserts the inquiry when the transaction commits, together with its outbox row and the other
+   * collected writes. A caller that writes rows referring to it first calls tx.flushCollected().
+   */
+  insertAtCommit(i: NewInquiry): void {
+    this.tx.insertAtCommit('intake.inquiries', {
+      id: i.id, tenant_id: i.tenantId, reference: i.reference, tracking_token_hash: i.trackingTokenHash, channel: i.channel,
+      subject: i.subject ?? null, body: i.body, language: i.language, language_detected: i.languageDetected, category: i.category ?? null,
+      type: i.type ?? null, citizen: i.citizen ?? null, location: i.location ?? null, lat: i.location?.lat ?? null, lon: i.location?.lon ?? null,
+      external_id: i.externalId ?? null, sensitive: i.sensitive, attachments: i.attachments, received_at: i.receivedAt.toISOString(),
+      open311: i.open311 ?? null, duplicate_of: i.duplicateOf ?? null,
+    });
   }
 
   async findById(tenantId: string, id: string): Promise<InquiryRow | undefined> {

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { EventTypes, InquiryReceivedPayload } from '@lotsen/contracts';
 import { EventPublisher } from '@lotsen/messaging';
-import { TransactionContext } from '@lotsen/persistence';
+import { isUniqueViolation, TransactionContext } from '@lotsen/persistence';
 import { containsPersonnummer, Principal, ProblemException } from '@lotsen/platform';
 import { AttachmentsRepository } from '../attachments/attachments.repository';
 import { ServiceDefinitionsRepository } from '../catalogue/service-definitions.repository';
@@ -10,7 +10,7 @@ import { DuplicatesRepository } from '../duplicates/duplicates.repository';
 import { LanguageDetector } from '../language/language-detector';
 import { Tenant, TenantsRepository } from '../tenants/tenants.repository';
 import { AcceptedInquiryDto, AddMessageDto, CreateInquiryDto } from './dto/create-inquiry.dto';
-import { IdempotencyRepository } from './idempotency.repository';
+import { IDEMPOTENCY_KEY_CONSTRAINT, IdempotencyRepository } from './idempotency.repository';
 import { InquiriesRepository, InquiryRow } from './inquiries.repository';
 import { Sealer } from './sealing';
 import { SensitiveReadsRepository } from '../audit/sensitive-reads.repository';
@@ -41,7 +41,6 @@ export interface RegisterInquiryCommand {
 
 const STAFF_CHANNELS = ['phone', 'visit', 'letter'];
 
-class IdempotencyRace extends Error {}
 
 @Injectable()
 export class InquiriesService {
@@ -75,14 +74,12 @@ export class InquiriesService {
     const tenant = await this.requireTenant(principal.tenantId);
     const receivedAt = await this.checkRules(tenant, command);
     const requestHash = idempotencyKey ? canonicalHash({ principal: principal.keyId, dto }) : '';
-    if (idempotencyKey) {
-      const replay = await this.replay(tenant.id, idempotencyKey, requestHash);
-      if (replay) return replay;
-    }
     try {
       return await this.store(tenant, principal, command, receivedAt, idempotencyKey, requestHash);
     } catch (err) {
-      if (!(err instanceof IdempotencyRace) || !idempotencyKey) throw err;
+      // A key seen before: its first request's answer (or 422 if the body differs). Looked up only
+      // now, so a first request (nearly all of them) costs no extra round trip.
+      if (!idempotencyKey || !isUniqueViolation(err, IDEMPOTENCY_KEY_CONSTRAINT)) throw err;
       const replay = await this.replay(tenant.id, idempotencyKey, requestHash);
       if (!replay) throw err;
       return replay;
@@ -137,7 +134,7 @@ export class InquiriesService {
     // The number comes from a sequence, outside the transaction (it never waits for other commits).
     const year = yearIn(tenant.timezone);
     const reference = formatReference(tenant.referencePrefix, year, await this.references.next(tenant.id, year));
-    return this.tx.run(async () => {
+    const answer = await this.tx.run(async () => {
       // A fault someone reported nearby this week and that is still open: linked, and the citizen is told.
       const lat = dto.location?.lat;
       const lon = dto.location?.lon;
@@ -145,17 +142,14 @@ export class InquiriesService {
         ? await this.duplicates.findOpenNearby({ tenantId: tenant.id, category: dto.category, lat, lon, at: receivedAt })
         : undefined;
       const answer: AcceptedInquiryDto = { id, reference, trackingToken, status: 'received', ...(original ? { duplicateOf: { reference: original.reference } } : {}) };
-      await this.inquiries.insert({
+      this.inquiries.insertAtCommit({
         id, tenantId: tenant.id, reference, trackingTokenHash: hashToken(trackingToken), channel: dto.channel,
         subject: dto.subject, body: dto.body, language, languageDetected: !dto.language, category: dto.category,
         type: dto.type, citizen, location: dto.location, externalId: dto.externalId, sensitive,
         attachments: dto.attachments ?? [], receivedAt, open311: dto.open311, duplicateOf: original?.id,
       });
       if (idempotencyKey) {
-        const claimed = await this.idempotency.claim(tenant.id, idempotencyKey, {
-          requestHash, inquiryId: id, responseSealed: this.sealer.seal(JSON.stringify(answer)),
-        });
-        if (!claimed) throw new IdempotencyRace();
+        this.idempotency.claimAtCommit(tenant.id, idempotencyKey, { requestHash, inquiryId: id, responseSealed: this.sealer.seal(JSON.stringify(answer)) });
       }
       const payload: InquiryReceivedPayload = {
         inquiryId: id, reference, trackingToken, channel: dto.channel, subject: dto.subject, body: dto.body,
@@ -164,10 +158,15 @@ export class InquiriesService {
         resolvedAtFirstContact, duplicateOf: original?.id,
       };
       await this.events.publish(EventTypes.InquiryReceived, payload, { tenantId: tenant.id, correlationId: id });
-      if (withinTransaction) await withinTransaction(answer);
-      this.logger.log(`registered ${reference} (${dto.channel}, ${language}${sensitive ? ', sensitive' : ''}${original ? `, duplicate of ${original.reference}` : ''})`);
+      if (withinTransaction) {
+        // The adapter's rows refer to the inquiry: it goes to the database first.
+        await this.tx.flushCollected();
+        await withinTransaction(answer);
+      }
       return answer;
     });
+    this.logger.log(`registered ${reference} (${dto.channel}, ${language}${sensitive ? ', sensitive' : ''}${answer.duplicateOf ? `, duplicate of ${answer.duplicateOf.reference}` : ''})`);
+    return answer;
   }
 
   private async replay(tenantId: string, key: string, requestHash: string): Promise<AcceptedInquiryDto | undefined> {
