@@ -41,6 +41,8 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
   private consuming = false;
   private inFlight = new Set<Promise<void>>();
   private readonly pending: Pending[] = [];
+  /** Correlation ids of the batches being handled. */
+  private readonly busy = new Set<string>();
   private workers = 0;
   private readonly maxWorkers: number;
   private readonly batchSize: number;
@@ -142,7 +144,7 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
    * load a batch is a single message. A few workers run batches side by side.
    */
   private startWorkers(): void {
-    while (this.workers < this.maxWorkers && this.pending.length) {
+    while (this.workers < this.maxWorkers && this.pending.some((p) => !this.busy.has(p.event.correlationId))) {
       this.workers++;
       this.track(this.drain().finally(() => {
         this.workers--;
@@ -152,7 +154,34 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
   }
 
   private async drain(): Promise<void> {
-    while (this.pending.length) await this.handleBatch(this.pending.splice(0, this.batchSize));
+    for (let batch = this.takeBatch(); batch.length; batch = this.takeBatch()) {
+      try {
+        await this.handleBatch(batch);
+      } finally {
+        for (const p of batch) this.busy.delete(p.event.correlationId);
+      }
+    }
+  }
+
+  /**
+   * The next batch: pending messages in arrival order, except those whose correlation (inquiry)
+   * another worker is handling. Those wait for it, so one process handles the events of an
+   * inquiry in order and never waits on its own uncommitted rows for the same inquiry.
+   */
+  private takeBatch(): Pending[] {
+    const batch: Pending[] = [];
+    const keys = new Set<string>();
+    for (let i = 0; i < this.pending.length && batch.length < this.batchSize; ) {
+      const key = this.pending[i].event.correlationId;
+      if (this.busy.has(key) && !keys.has(key)) {
+        i++;
+        continue;
+      }
+      keys.add(key);
+      batch.push(...this.pending.splice(i, 1));
+    }
+    for (const key of keys) this.busy.add(key);
+    return batch;
   }
 
   private async handleBatch(batch: Pending[]): Promise<void> {

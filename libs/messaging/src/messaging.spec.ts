@@ -41,11 +41,26 @@ class ProbeUseCases {
     return id;
   }
   async record(e: EventEnvelope<InquiryReceivedPayload>): Promise<void> {
+    if (e.payload.body.startsWith('ordered:')) return this.recordInOrder(e);
     await this.tx.manager.query(`INSERT INTO probe.effects (event_id, body) VALUES ($1, $2)`, [e.id, e.payload.body]);
     if (e.payload.body === 'always-fails') throw new Error('handler bug');
     if (e.payload.body === 'fails-twice' && failuresLeft-- > 0) throw new Error('transient bug');
   }
+  private async recordInOrder(e: EventEnvelope<InquiryReceivedPayload>): Promise<void> {
+    if (inProgress.has(e.correlationId)) overlaps.push(e.correlationId);
+    inProgress.add(e.correlationId);
+    try {
+      await this.tx.manager.query(`INSERT INTO probe.effects (event_id, body) VALUES ($1, $2)`, [e.id, e.payload.body]);
+      await this.tx.manager.query(`SELECT pg_sleep(0.005)`);
+    } finally {
+      inProgress.delete(e.correlationId);
+    }
+  }
 }
+
+/** Correlation ids being handled now, and those seen handled twice at once. */
+const inProgress = new Set<string>();
+const overlaps: string[] = [];
 
 @Controller()
 class ProbeHandler {
@@ -220,6 +235,33 @@ describe('messaging library on the real servers', () => {
     }
     await app.close();
     app = await startProbe(env);
+  });
+
+  it('handles the events of one correlation (inquiry) one after another, in order, across its workers', async () => {
+    await app.close();
+    const conn = await amqp.connect(env.amqpUrl);
+    const ch = await conn.createConfirmChannel();
+    const names = new BrokerNames(env.namespace);
+    const keys = [randomUUID(), randomUUID(), randomUUID()];
+    for (let n = 0; n < 30; n++) {
+      for (const key of keys) {
+        const e = createEvent<InquiryReceivedPayload>(EventTypes.InquiryReceived, {
+          inquiryId: key, reference: 'KC-2026-000003', channel: 'web', body: `ordered:${key}:${String(n).padStart(2, '0')}`, language: 'sv',
+          languageDetected: false, sensitive: false, receivedAt: new Date().toISOString(),
+        }, { tenantId: 'demo', correlationId: key });
+        ch.publish(names.events, e.type, Buffer.from(JSON.stringify(e)), { persistent: true });
+      }
+    }
+    await ch.waitForConfirms();
+    await conn.close();
+    app = await startProbe(env);
+    await waitFor('90 ordered effects', async () => (await db.query(`SELECT count(*)::int AS n FROM probe.effects WHERE body LIKE 'ordered:%'`)).rows[0].n === 90, 20000);
+    expect(overlaps).toEqual([]);
+    for (const key of keys) {
+      const { rows } = await db.query(`SELECT body FROM probe.effects WHERE body LIKE $1 ORDER BY id`, [`ordered:${key}:%`]);
+      const bodies = rows.map((r) => r.body as string);
+      expect(bodies).toEqual([...bodies].sort());
+    }
   });
 
   it('parks malformed messages at once and keeps consuming', async () => {
