@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '@lotsen/persistence';
+import { returningRows } from '../returning-rows';
 
 export interface Recipient {
   inquiryId: string;
@@ -78,6 +79,20 @@ export class RecipientsRepository {
       [inquiryId],
     );
     return row ? toRecipient(row) : undefined;
+  }
+
+  /**
+   * Sets the department of the inquiry's recipient of `tenantId` and answers the row (locked until
+   * the transaction ends), in one statement; undefined when there is no such (real) recipient.
+   */
+  async moveToDepartment(inquiryId: string, tenantId: string, department: string, departmentName?: string): Promise<Recipient | undefined> {
+    const rows = returningRows<Record<string, unknown>>(await this.tx.manager.query(
+      `UPDATE notifications.recipients SET department = $3, department_name = COALESCE($4, CASE WHEN department = $3 THEN department_name END)
+       WHERE inquiry_id = $1 AND tenant_id = $2 AND NOT placeholder
+       RETURNING ${COLUMNS}`,
+      [inquiryId, tenantId, department, departmentName ?? null],
+    ));
+    return rows[0] ? toRecipient(rows[0]) : undefined;
   }
 
   async setDepartment(inquiryId: string, department: string, departmentName?: string): Promise<void> {

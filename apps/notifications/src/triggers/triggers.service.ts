@@ -55,10 +55,16 @@ export class TriggersService {
   }
 
   async routed(e: EventEnvelope<InquiryRoutedPayload>): Promise<void> {
-    const r = await this.recipientFor(e, e.payload.inquiryId, true);
-    if (!r) return;
-    await this.recipients.setDepartment(r.inquiryId, e.payload.department, e.payload.departmentName);
-    await this.statusUpdate(e, { ...r, department: e.payload.department, departmentName: e.payload.departmentName ?? r.departmentName }, 'routed');
+    const { inquiryId, department, departmentName } = e.payload;
+    // Nearly always the recipient is there: one statement moves and locks it.
+    let r = await this.recipients.moveToDepartment(inquiryId, e.tenantId, department, departmentName);
+    if (!r) {
+      const found = await this.recipientFor(e, inquiryId, true);
+      if (!found) return;
+      await this.recipients.setDepartment(inquiryId, department, departmentName);
+      r = { ...found, department, departmentName: departmentName ?? found.departmentName };
+    }
+    await this.statusUpdate(e, r, 'routed');
   }
 
   async assigned(e: EventEnvelope<InquiryAssignedPayload>): Promise<void> {
