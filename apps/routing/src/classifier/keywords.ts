@@ -113,6 +113,7 @@ function keyOf(s: string): string {
 export class KeywordMatcher {
   private readonly keywords: CompiledKeyword[] = [];
   private readonly index = new Map<string, number[]>();
+  private readonly firstWordMatches = new Map<string, readonly number[]>();
 
   constructor(specs: readonly KeywordSpec[]) {
     const seen = new Set<string>();
@@ -141,6 +142,30 @@ export class KeywordMatcher {
     }
   }
 
+  /** Keywords whose first word the token matches; the same words recur, so this is remembered. */
+  private startingWith(token: string): readonly number[] {
+    const hit = this.firstWordMatches.get(token);
+    if (hit) return hit;
+    const ids: number[] = [];
+    const tried = new Set<number>();
+    const consider = (list: number[] | undefined) => {
+      for (const id of list ?? []) {
+        if (tried.has(id)) continue;
+        tried.add(id);
+        const kw = this.keywords[id];
+        const multi = kw.tokens.length > 1;
+        if (singleTokenMatches(token, kw.tokens[0], kw.prefix && !multi, multi)) ids.push(id);
+      }
+    };
+    for (const v of tokenVariants(token)) {
+      if (v.length < 3) consider(this.index.get(v));
+      else for (let p = 0; p + 3 <= v.length; p++) consider(this.index.get(v.slice(p, p + 3)));
+    }
+    if (this.firstWordMatches.size >= 50_000) this.firstWordMatches.clear();
+    this.firstWordMatches.set(token, ids);
+    return ids;
+  }
+
   get size(): number {
     return this.keywords.length;
   }
@@ -153,35 +178,19 @@ export class KeywordMatcher {
   /** Distinct keywords found in the (already tokenised) text, in order of first appearance. */
   match(tokens: readonly string[]): KeywordMatch[] {
     const found = new Map<number, number>();
-    const tried = new Set<number>();
-    const tryId = (id: number, i: number) => {
-      if (found.has(id) || tried.has(id)) return;
-      tried.add(id);
-      const kw = this.keywords[id];
-      const t = tokens[i];
-      const multi = kw.tokens.length > 1;
-      if (!singleTokenMatches(t, kw.tokens[0], kw.prefix && !multi, multi)) return;
-      if (multi) {
-        if (i + kw.tokens.length > tokens.length) return;
-        for (let j = 1; j < kw.tokens.length; j++) {
-          const last = j === kw.tokens.length - 1;
-          if (!singleTokenMatches(tokens[i + j], kw.tokens[j], kw.prefix && last, true)) return;
-        }
-      }
-      found.set(id, i);
-    };
     for (let i = 0; i < tokens.length; i++) {
-      tried.clear();
-      for (const v of tokenVariants(tokens[i])) {
-        if (v.length < 3) {
-          const l = this.index.get(v);
-          if (l) for (const id of l) tryId(id, i);
-          continue;
+      for (const id of this.startingWith(tokens[i])) {
+        if (found.has(id)) continue;
+        const kw = this.keywords[id];
+        if (kw.tokens.length > 1) {
+          if (i + kw.tokens.length > tokens.length) continue;
+          let all = true;
+          for (let j = 1; j < kw.tokens.length && all; j++) {
+            all = singleTokenMatches(tokens[i + j], kw.tokens[j], kw.prefix && j === kw.tokens.length - 1, true);
+          }
+          if (!all) continue;
         }
-        for (let p = 0; p + 3 <= v.length; p++) {
-          const l = this.index.get(v.slice(p, p + 3));
-          if (l) for (const id of l) tryId(id, i);
-        }
+        found.set(id, i);
       }
     }
     const out: KeywordMatch[] = [];

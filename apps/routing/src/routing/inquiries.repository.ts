@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '@lotsen/persistence';
+import { Agreement } from '../catalogue/agreement';
+import { toAgreement } from '../catalogue/catalogue.repository';
 
 export interface RoutingInquiry {
   id: string;
@@ -18,14 +20,23 @@ export interface RoutingInquiry {
 export class RoutingInquiriesRepository {
   constructor(private readonly tx: TransactionContext) {}
 
-  /** False when the inquiry is known already (routed once, whatever the event id). */
-  async insert(i: Omit<RoutingInquiry, 'receivedAt'> & { receivedAt: string }): Promise<boolean> {
-    const rows = await this.tx.manager.query(
-      `INSERT INTO routing.inquiries (id, tenant_id, reference, channel, subject, body, language, sensitive, location, received_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT (id) DO NOTHING RETURNING 1`,
-      [i.id, i.tenantId, i.reference, i.channel, i.subject, i.body, i.language, i.sensitive, i.location ? JSON.stringify(i.location) : null, i.receivedAt],
+  /**
+   * Stores the inquiry (`fresh` false when it is known already: routed once, whatever the event
+   * id) and, in the same round trip, reads the current agreement of `category` if one is given.
+   */
+  async insertAndReadAgreement(
+    i: Omit<RoutingInquiry, 'receivedAt'> & { receivedAt: string }, category: string | null,
+  ): Promise<{ fresh: boolean; agreement?: Agreement }> {
+    const [row] = await this.tx.manager.query(
+      `WITH ins AS (
+         INSERT INTO routing.inquiries (id, tenant_id, reference, channel, subject, body, language, sensitive, location, received_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT (id) DO NOTHING RETURNING 1
+       )
+       SELECT EXISTS (SELECT 1 FROM ins) AS fresh,
+         (SELECT to_jsonb(a) FROM routing.agreements a WHERE a.tenant_id = $2 AND a.category = $11 ORDER BY a.version DESC LIMIT 1) AS agreement`,
+      [i.id, i.tenantId, i.reference, i.channel, i.subject, i.body, i.language, i.sensitive, i.location ? JSON.stringify(i.location) : null, i.receivedAt, category],
     );
-    return rows.length > 0;
+    return { fresh: row.fresh, agreement: row.agreement ? toAgreement(row.agreement) : undefined };
   }
 
   async find(tenantId: string, id: string): Promise<RoutingInquiry | undefined> {

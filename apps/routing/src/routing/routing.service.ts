@@ -44,19 +44,18 @@ export class RoutingService {
   async route(e: EventEnvelope<InquiryReceivedPayload>): Promise<void> {
     const p = e.payload;
     const tenantId = e.tenantId;
-    const fresh = await this.inquiries.insert({
+    // Classified first, so storing the inquiry and reading its agreement are one round trip.
+    const classification = await this.classification.tryClassify(tenantId, { subject: p.subject, body: p.body, language: p.language });
+    const given = p.category ? await this.catalogue.category(tenantId, p.category) : undefined;
+    const categoryCode = given?.active ? given.code : classification && !classification.belowThreshold ? classification.category : null;
+    const { fresh, agreement } = await this.inquiries.insertAndReadAgreement({
       id: p.inquiryId, tenantId, reference: p.reference, channel: p.channel, subject: p.subject ?? null, body: p.body,
       language: p.language, sensitive: p.sensitive, location: p.location ?? null, receivedAt: p.receivedAt,
-    });
+    }, categoryCode ?? null);
     if (!fresh) {
       this.log.log(`inquiry ${p.inquiryId} was routed already; skipping a second inquiry.received`);
       return;
     }
-
-    const classification = await this.classification.tryClassify(tenantId, { subject: p.subject, body: p.body, language: p.language });
-    const given = p.category ? await this.catalogue.category(tenantId, p.category) : undefined;
-    const categoryCode = given?.active ? given.code : classification && !classification.belowThreshold ? classification.category : null;
-    const agreement = categoryCode ? await this.catalogue.currentAgreement(tenantId, categoryCode) : undefined;
     const settings = await this.sla.tenantSettings(tenantId);
     const d = decide({
       classification,
