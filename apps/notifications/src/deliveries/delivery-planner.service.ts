@@ -20,15 +20,16 @@ export interface PlanRequest {
   values?: Partial<NotificationValues>;
 }
 
+/** A delivery planned in the caller's transaction (written when it commits). */
 export interface PlannedDelivery {
   id: string;
-  status: 'pending' | 'suppressed';
 }
 
 /**
  * Turns a trigger into a delivery row: picks the address, renders the message in the citizen's
  * language with the tenant's templates, and inserts it (at most once per event, recipient and
- * channel) in the caller's transaction. The dispatcher is woken once that transaction commits.
+ * channel; `suppressed` for an address that opted out or bounced) when the caller's transaction
+ * commits. The dispatcher is woken then.
  */
 @Injectable()
 export class DeliveryPlanner {
@@ -80,7 +81,7 @@ export class DeliveryPlanner {
     // The reference in the subject lets a reply be matched to the case even without threading headers.
     const subject = rendered.subject.includes(r.reference) ? rendered.subject : `${rendered.subject} [${r.reference}]`;
     const email = target.channel === 'email';
-    const inserted = await this.deliveries.insert({
+    this.deliveries.insertAtCommit({
       id,
       tenantId: r.tenantId,
       inquiryId: r.inquiryId,
@@ -103,14 +104,9 @@ export class DeliveryPlanner {
           }
         : { smsSender: settings.smsSender },
     });
-    if (!inserted) return undefined;
-    const suppressed = inserted.status === 'suppressed' ? inserted.reason : undefined;
-    this.logger.debug(
-      `planned ${req.trigger} ${id} for ${r.reference} by ${target.channel} to ${maskAddress(target.address)} in ${rendered.language}` +
-        (suppressed ? ` (suppressed: ${suppressed})` : ''),
-    );
-    if (!suppressed) this.tx.afterCommit(() => this.signal.nudge());
-    return { id, status: inserted.status };
+    this.logger.debug(`planned ${req.trigger} ${id} for ${r.reference} by ${target.channel} to ${maskAddress(target.address)} in ${rendered.language}`);
+    this.tx.afterCommit(() => this.signal.nudge());
+    return { id };
   }
 }
 
