@@ -140,8 +140,8 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
 
   /**
    * Under load, messages waiting in the prefetch window are handled in batches: one transaction
-   * per batch (a savepoint per message), so one commit (one WAL flush) serves many events. At low
-   * load a batch is a single message. A few workers run batches side by side.
+   * per batch, so one commit (one WAL flush) serves many events. At low load a batch is a single
+   * message. A few workers run batches side by side, never two with events of one inquiry.
    */
   private startWorkers(): void {
     while (this.workers < this.maxWorkers && this.pending.some((p) => !this.busy.has(p.event.correlationId))) {

@@ -41,7 +41,6 @@ export interface RegisterInquiryCommand {
 
 const STAFF_CHANNELS = ['phone', 'visit', 'letter'];
 
-
 @Injectable()
 export class InquiriesService {
   private readonly logger = new Logger('Inquiries');
