@@ -94,6 +94,27 @@ describe('notification delivery faults', () => {
     expect(Math.max(...sent.map((d) => d.attempts))).toBeGreaterThan(1);
   });
 
+  it('a slow SMTP server keeps messages queued past the sending timeout: the live dispatcher keeps them, none is sent twice', async () => {
+    // 24 messages over 2 connections at 400 ms each: the last wait about 5 s in the pool, twice the 2.5 s timeout.
+    smtp.options.acceptDelayMs = 400;
+    const n = 24;
+    try {
+      for (let i = 0; i < n; i++) await post(i, 'slow');
+      await waitFor('every delivery to be sent', async () => {
+        const r = await rows('slow');
+        return r.length === n && r.every((d) => d.status === 'sent');
+      }, 30000);
+    } finally {
+      smtp.options.acceptDelayMs = 30;
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    const counts = acceptedCounts();
+    for (const d of await rows('slow')) {
+      expect(d.recoveries).toBe(0);
+      expect(counts.get(d.id)).toBe(1);
+    }
+  });
+
   it('a service stopped mid-batch: another instance finishes, with duplicates only inside the documented window', async () => {
     const n = 40;
     // A slow server keeps messages in the middle of their SMTP transaction when the service stops.

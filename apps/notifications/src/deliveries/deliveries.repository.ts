@@ -90,6 +90,14 @@ export class DeliveriesRepository {
     }));
   }
 
+  /** Renews the claim time of rows still being sent under these claims (the dispatcher is alive). */
+  async renewClaims(claimIds: string[]): Promise<void> {
+    await this.tx.manager.query(
+      `UPDATE notifications.deliveries SET claimed_at = now() WHERE status = 'sending' AND claim_id = ANY($1::uuid[])`,
+      [claimIds],
+    );
+  }
+
   /**
    * Rows left `sending` past the timeout: their dispatcher stopped between claiming and recording
    * (crash, kill). The message may or may not have gone out; it is sent again. This is the one

@@ -28,7 +28,9 @@ type Outcome = { d: ClaimedDelivery; ok: true; result: DeliveryResult } | { d: C
  *
  * Crash window: if the process dies after the provider accepted a message (2) but before (3)
  * committed, the row stays `sending`; after NOTIFICATIONS_SENDING_TIMEOUT_MS another dispatcher
- * sends it again (`recoveries` + 1). That is the only way a citizen gets a message twice; it is
+ * sends it again (`recoveries` + 1). A live dispatcher renews the claim time of the rows it is
+ * still sending (a slow SMTP server can keep them queued longer than the timeout), so only a
+ * stopped one loses them. That is the only way a citizen gets a message twice; it is
  * kept small by recording results as soon as they arrive and by waiting for sends in flight on
  * shutdown. Nothing is ever retried by sleeping in memory: retries are rows with a due time.
  */
@@ -44,6 +46,9 @@ export class Dispatcher implements OnApplicationBootstrap, BeforeApplicationShut
   /** Counts nudges, so one that arrives while a claim is running is not lost. */
   private nudges = 0;
   private inFlight = 0;
+  /** Rows being sent (or recorded) per claim id, whose claims the heartbeat renews. */
+  private readonly claims = new Map<string, number>();
+  private heartbeat?: NodeJS.Timeout;
   private readonly sends = new Set<Promise<void>>();
   private readonly outcomes: Outcome[] = [];
   private recording?: Promise<void>;
@@ -70,6 +75,17 @@ export class Dispatcher implements OnApplicationBootstrap, BeforeApplicationShut
     if (!this.config.dispatcher) return;
     this.running = true;
     this.loop = this.run();
+    this.heartbeat = setInterval(() => void this.renewClaims(), Math.min(this.config.sendingTimeoutMs / 3, 10_000));
+    this.heartbeat.unref();
+  }
+
+  private async renewClaims(): Promise<void> {
+    if (!this.claims.size || this.closed) return;
+    try {
+      await this.deliveries.renewClaims([...this.claims.keys()]);
+    } catch (err) {
+      this.logger.warn(`renewing claims of ${this.claims.size} sends failed: ${(err as Error).message}`);
+    }
   }
 
   /** Before the database closes: stop claiming, let sends in flight finish and be recorded. */
@@ -86,6 +102,7 @@ export class Dispatcher implements OnApplicationBootstrap, BeforeApplicationShut
     await sleep(20);
     await Promise.race([this.recording ?? Promise.resolve(), sleep(2000)]);
     this.closed = true;
+    clearInterval(this.heartbeat);
     if (this.sends.size) this.logger.warn(`${this.sends.size} deliveries still sending at shutdown; they are retried after the sending timeout`);
   }
 
@@ -154,12 +171,16 @@ export class Dispatcher implements OnApplicationBootstrap, BeforeApplicationShut
         continue;
       }
       this.inFlight++;
+      this.claims.set(d.claimId, (this.claims.get(d.claimId) ?? 0) + 1);
       const p = this.send(d)
         .then((result): Outcome => ({ d, ok: true, result }))
         .catch((e): Outcome => ({ d, ok: false, error: e instanceof DeliveryError ? e : new DeliveryError('transient', 'EUNKNOWN', String((e as Error)?.message ?? e)) }))
         .then((o) => this.record(o))
         .finally(() => {
           this.inFlight--;
+          const left = (this.claims.get(d.claimId) ?? 1) - 1;
+          if (left) this.claims.set(d.claimId, left);
+          else this.claims.delete(d.claimId);
           this.sends.delete(p);
           if (this.mayHaveWork) this.wake?.();
         });
