@@ -14,7 +14,7 @@ import { createTestEnv } from '@lotsen/testing';
 import { categories } from '../scripts/demo/municipality';
 import { migrateAll } from '../scripts/setup/migrate-all';
 import { Classifier, loadDevExamples, trainModel } from '../apps/routing/src/classifier';
-import { defaultTrainingDataPath } from '../apps/routing/src/routing.config';
+import { trainingDataPath } from '../apps/routing/src/routing.config';
 import { seedRoutingDemo } from '../apps/routing/src/seed/demo-seed';
 import { freePort, machine, startServiceProcess, stopProcess } from './support';
 
@@ -23,7 +23,7 @@ const ROUTED = Number(process.env.BENCH_ROUTED ?? 6000);
 const FLOOR = 2000;
 
 function classificationsPerSecond(): { perSecond: number; trainMs: number } {
-  const examples = loadDevExamples(process.env.ROUTING_TRAINING_DATA ?? defaultTrainingDataPath());
+  const examples = loadDevExamples(trainingDataPath());
   const t0 = Date.now();
   const clf = Classifier.fromModel(JSON.parse(JSON.stringify(trainModel(examples, { catalogue: categories, seed: 42 }))));
   const trainMs = Date.now() - t0;
@@ -61,7 +61,7 @@ async function routedPerSecond(instances: number): Promise<{ perSecond: number; 
     const ch = await conn.createConfirmChannel();
     await ch.assertQueue(observe, { durable: false, autoDelete: false });
     await ch.bindQueue(observe, names.events, EventTypes.InquiryRouted);
-    const examples = loadDevExamples(process.env.ROUTING_TRAINING_DATA ?? defaultTrainingDataPath());
+    const examples = loadDevExamples(trainingDataPath());
     let seen = 0;
     let resolveDone!: () => void;
     const done = new Promise<void>((r) => (resolveDone = r));

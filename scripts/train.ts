@@ -11,7 +11,7 @@ import { DEFAULT_DATABASE_URL } from '@lotsen/config';
 import { crossValidate, formatReport } from '../apps/routing/src/classifier';
 import { Exec, storeActiveModel } from '../apps/routing/src/classification/model-store';
 import { catalogueOf, devExamples, resolvedExamples, trainChecked } from '../apps/routing/src/classification/training-set';
-import { defaultTrainingDataPath } from '../apps/routing/src/routing.config';
+import { trainingDataPath } from '../apps/routing/src/routing.config';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -20,7 +20,7 @@ function arg(name: string): string | undefined {
 
 async function main(): Promise<void> {
   const tenantId = arg('tenant') ?? 'demo';
-  const file = arg('data') ?? process.env.ROUTING_TRAINING_DATA ?? defaultTrainingDataPath();
+  const file = arg('data') ?? trainingDataPath();
   const db = new Client({ connectionString: process.env.ROUTING_DATABASE_URL ?? process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL });
   await db.connect();
   const exec: Exec = async (sql, params) => (await db.query(sql, params as unknown[])).rows;

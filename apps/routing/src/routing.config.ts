@@ -32,9 +32,9 @@ function numEnv(value: string | undefined, fallback: number): number {
   return /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : NaN;
 }
 
-/** The labelled dev inquiries (see devDataPath). */
-export function defaultTrainingDataPath(): string {
-  return devDataPath();
+/** The labelled examples to train from: ROUTING_TRAINING_DATA, else the dev inquiries (see devDataPath). */
+export function trainingDataPath(env: Env = process.env): string {
+  return env.ROUTING_TRAINING_DATA ?? devDataPath();
 }
 
 export const loadRoutingConfig = defineConfig(RoutingConfig, (env: Env) => ({
@@ -44,5 +44,5 @@ export const loadRoutingConfig = defineConfig(RoutingConfig, (env: Env) => ({
   supervisorAfterSeconds: intEnv(env.ROUTING_SUPERVISOR_AFTER_SECONDS, 1800),
   schedulerIntervalMs: intEnv(env.ROUTING_SCHEDULER_INTERVAL_MS, 1000),
   slaClockSpeed: numEnv(env.ROUTING_SLA_CLOCK_SPEED, 1),
-  trainingDataPath: env.ROUTING_TRAINING_DATA ?? defaultTrainingDataPath(),
+  trainingDataPath: trainingDataPath(env),
 }));

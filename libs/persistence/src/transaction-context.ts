@@ -25,12 +25,9 @@ export class TransactionContext {
     // sends them as one auto-committed statement (atomic on its own): one round trip instead of
     // START, the statement and COMMIT.
     const query = runner.query.bind(runner);
-    let begun = false;
     runner.query = (async (...args: Parameters<QueryRunner['query']>) => {
-      if (!begun) {
-        begun = true;
-        await runner.startTransaction();
-      }
+      // startTransaction marks the transaction active before it sends START (through this method).
+      if (!runner.isTransactionActive) await runner.startTransaction();
       return query(...args);
     }) as QueryRunner['query'];
     const state: TxState = { manager: runner.manager, afterCommit: [], collected: new Map() };
@@ -38,7 +35,7 @@ export class TransactionContext {
       const result = await this.als.run(state, async () => {
         const value = await work(runner.manager);
         const statements = collectedStatements(state.collected);
-        if (!begun && statements.length <= 1) {
+        if (!runner.isTransactionActive && statements.length <= 1) {
           for (const s of statements) await query(s.sql, s.params);
         } else {
           for (const s of statements) await runner.manager.query(s.sql, s.params);
@@ -49,7 +46,7 @@ export class TransactionContext {
       for (const hook of state.afterCommit) hook();
       return result;
     } catch (err) {
-      if (begun && runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw err;
     } finally {
       await runner.release();

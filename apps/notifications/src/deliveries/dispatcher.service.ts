@@ -45,7 +45,6 @@ export class Dispatcher implements OnApplicationBootstrap, BeforeApplicationShut
   private mayHaveWork = true;
   /** Counts nudges, so one that arrives while a claim is running is not lost. */
   private nudges = 0;
-  private inFlight = 0;
   /** Rows being sent (or recorded) per claim id, whose claims the heartbeat renews. */
   private readonly claims = new Map<string, number>();
   private heartbeat?: NodeJS.Timeout;
@@ -104,6 +103,12 @@ export class Dispatcher implements OnApplicationBootstrap, BeforeApplicationShut
     this.closed = true;
     clearInterval(this.heartbeat);
     if (this.sends.size) this.logger.warn(`${this.sends.size} deliveries still sending at shutdown; they are retried after the sending timeout`);
+  }
+
+  private get inFlight(): number {
+    let n = 0;
+    for (const count of this.claims.values()) n += count;
+    return n;
   }
 
   nudge(): void {
@@ -170,14 +175,12 @@ export class Dispatcher implements OnApplicationBootstrap, BeforeApplicationShut
         this.counter.inc({ channel: d.channel, outcome: 'suppressed' });
         continue;
       }
-      this.inFlight++;
       this.claims.set(d.claimId, (this.claims.get(d.claimId) ?? 0) + 1);
       const p = this.send(d)
         .then((result): Outcome => ({ d, ok: true, result }))
         .catch((e): Outcome => ({ d, ok: false, error: e instanceof DeliveryError ? e : new DeliveryError('transient', 'EUNKNOWN', String((e as Error)?.message ?? e)) }))
         .then((o) => this.record(o))
         .finally(() => {
-          this.inFlight--;
           const left = (this.claims.get(d.claimId) ?? 1) - 1;
           if (left) this.claims.set(d.claimId, left);
           else this.claims.delete(d.claimId);

@@ -95,14 +95,6 @@ export class RecipientsRepository {
     return rows[0] ? toRecipient(rows[0]) : undefined;
   }
 
-  async setDepartment(inquiryId: string, department: string, departmentName?: string): Promise<void> {
-    await this.tx.manager.query(
-      `UPDATE notifications.recipients SET department = $2, department_name = COALESCE($3, CASE WHEN department = $2 THEN department_name END)
-       WHERE inquiry_id = $1`,
-      [inquiryId, department, departmentName ?? null],
-    );
-  }
-
   async setLastStatusAt(inquiryId: string, at: Date): Promise<void> {
     await this.tx.manager.query(`UPDATE notifications.recipients SET last_status_at = $2 WHERE inquiry_id = $1`, [inquiryId, at]);
   }

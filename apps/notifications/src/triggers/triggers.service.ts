@@ -55,16 +55,8 @@ export class TriggersService {
   }
 
   async routed(e: EventEnvelope<InquiryRoutedPayload>): Promise<void> {
-    const { inquiryId, department, departmentName } = e.payload;
-    // Nearly always the recipient is there: one statement moves and locks it.
-    let r = await this.recipients.moveToDepartment(inquiryId, e.tenantId, department, departmentName);
-    if (!r) {
-      const found = await this.recipientFor(e, inquiryId, true);
-      if (!found) return;
-      await this.recipients.setDepartment(inquiryId, department, departmentName);
-      r = { ...found, department, departmentName: departmentName ?? found.departmentName };
-    }
-    await this.statusUpdate(e, r, 'routed');
+    const r = await this.moveRecipient(e, e.payload.inquiryId, e.payload.department, e.payload.departmentName);
+    if (r) await this.statusUpdate(e, r, 'routed');
   }
 
   async assigned(e: EventEnvelope<InquiryAssignedPayload>): Promise<void> {
@@ -73,11 +65,8 @@ export class TriggersService {
   }
 
   async transferred(e: EventEnvelope<InquiryTransferredPayload>): Promise<void> {
-    const r = await this.recipientFor(e, e.payload.inquiryId, true);
-    if (!r) return;
-    await this.recipients.setDepartment(r.inquiryId, e.payload.toDepartment);
-    const departmentName = r.department === e.payload.toDepartment ? r.departmentName : undefined;
-    await this.statusUpdate(e, { ...r, department: e.payload.toDepartment, departmentName }, 'transferred');
+    const r = await this.moveRecipient(e, e.payload.inquiryId, e.payload.toDepartment);
+    if (r) await this.statusUpdate(e, r, 'transferred');
   }
 
   async answered(e: EventEnvelope<InquiryAnsweredPayload>): Promise<void> {
@@ -111,6 +100,15 @@ export class TriggersService {
     if (!statusUpdateAllowed(r.lastStatusAt, now, this.config.statusWindowSeconds * 1000)) return;
     const planned = await this.planner.plan({ event: e, recipient: r, trigger: 'status_update', values: { status } });
     if (planned) await this.recipients.setLastStatusAt(r.inquiryId, now);
+  }
+
+  /**
+   * Moves the inquiry's recipient to a department and answers it, locked. Nearly always it is there
+   * and one statement does it; otherwise as recipientFor (another tenant's, or deferred).
+   */
+  private async moveRecipient(e: EventEnvelope, inquiryId: string, department: string, departmentName?: string): Promise<Recipient | undefined> {
+    const move = () => this.recipients.moveToDepartment(inquiryId, e.tenantId, department, departmentName);
+    return (await move()) ?? ((await this.recipientFor(e, inquiryId, true)) ? move() : undefined);
   }
 
   /** The inquiry's recipient, or undefined after deferring the event until inquiry.received arrives. */

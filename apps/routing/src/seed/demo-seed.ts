@@ -3,7 +3,7 @@ import { categories, demoTenant, departments } from '../../../../scripts/demo/mu
 import { activeModelVersion, Exec, storeActiveModel } from '../classification/model-store';
 import { catalogueOf, devExamples, trainChecked } from '../classification/training-set';
 import { searchConfig } from '../knowledge/knowledge.repository';
-import { defaultTrainingDataPath } from '../routing.config';
+import { trainingDataPath } from '../routing.config';
 
 interface DemoAgent {
   id: string;
@@ -116,7 +116,7 @@ export async function seedRoutingDemo(db: Client, ctx: { tenantId: string; keys:
   }
 
   if ((await activeModelVersion(exec, tenantId)) === undefined) {
-    const file = process.env.ROUTING_TRAINING_DATA ?? defaultTrainingDataPath();
+    const file = trainingDataPath();
     const examples = devExamples(file);
     if (examples.length === 0) {
       console.warn(`routing demo seed: no training data at ${file}; inquiries go to triage until POST /v1/models/train`);
