@@ -6,7 +6,7 @@ import { join } from 'path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { Client } from 'pg';
 import request from 'supertest';
-import { CHROMIUM_ARGS, ensureChromium } from '../support/chromium';
+import { BROWSER_SETUP_TIMEOUT_MS, CHROMIUM_ARGS, ensureChromium } from '../support/chromium';
 import { startPlatform, TestPlatform } from '../support/platform';
 
 // Callbacks below run inside the page; the tests' tsconfig has no DOM types.
@@ -37,7 +37,7 @@ describe('citizen pages in a real browser', () => {
     page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text()); });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('dialog', (d) => { problems.push(`dialog: ${d.message()}`); void d.dismiss(); });
-  }, 120000);
+  }, BROWSER_SETUP_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();

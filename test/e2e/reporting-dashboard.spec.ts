@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { BrokerNames } from '@lotsen/messaging';
 import { waitFor } from '@lotsen/testing';
 import { publishEvents, syntheticEvents } from '../../bench/reporting-events';
-import { CHROMIUM_ARGS, ensureChromium } from '../support/chromium';
+import { BROWSER_SETUP_TIMEOUT_MS, CHROMIUM_ARGS, ensureChromium } from '../support/chromium';
 import { startPlatform, TestPlatform } from '../support/platform';
 
 // Callbacks below run inside the page; the tests' tsconfig has no DOM types, so page globals are reached untyped.
@@ -34,7 +34,7 @@ describe('the reporting dashboard in a real browser', () => {
     browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
     page = await browser.newPage({ viewport: { width: 1400, height: 1800 } });
     page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) cspViolations.push(m.text()); });
-  }, 120000);
+  }, BROWSER_SETUP_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();

@@ -2,6 +2,11 @@ import { execSync } from 'child_process';
 import { existsSync } from 'fs';
 
 export const CHROMIUM = '/usr/bin/chromium';
+/**
+ * For a beforeAll that calls ensureChromium: the install runs synchronously inside the hook, so
+ * the hook's timeout must outlast both apt-get attempts (a fresh CI machine installs it there).
+ */
+export const BROWSER_SETUP_TIMEOUT_MS = 15 * 60_000;
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 
 /**
@@ -14,7 +19,7 @@ export function ensureChromium(): string {
   const errors: string[] = [];
   for (const cmd of attempts) {
     try {
-      execSync(cmd, { stdio: 'pipe', timeout: 600_000, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+      execSync(cmd, { stdio: 'pipe', timeout: 400_000, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
     } catch (err) {
       errors.push(`${cmd}: ${((err as { stderr?: Buffer }).stderr?.toString() ?? (err as Error).message).trim().split('\n').slice(-2).join(' ')}`);
     }

@@ -44,6 +44,7 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
   /** Correlation ids of the batches being handled. */
   private readonly busy = new Set<string>();
   private workers = 0;
+  private readonly handlers = new Map<string, Handler | undefined>();
   private readonly maxWorkers: number;
   private readonly batchSize: number;
   readonly stats: ConsumerStats = { handled: 0, duplicates: 0, parked: 0, failed: 0 };
@@ -132,10 +133,16 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
       this.stats.parked++;
       return safe(() => ch.nack(msg, false, false));
     }
-    const handler = this.getHandlerByPattern(event.type);
+    const handler = this.handlerFor(event.type);
     if (!handler) return safe(() => ch.ack(msg));
     this.pending.push({ ch, msg, event, handler });
     this.startWorkers();
+  }
+
+  /** Nest's lookup parses the pattern as JSON first (and throws for a plain type): once per type. */
+  private handlerFor(type: string): Handler | undefined {
+    if (!this.handlers.has(type)) this.handlers.set(type, this.getHandlerByPattern(type) ?? undefined);
+    return this.handlers.get(type);
   }
 
   /**
@@ -223,11 +230,13 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
   }
 }
 
+type Handler = NonNullable<ReturnType<Server['getHandlerByPattern']>>;
+
 interface Pending {
   ch: Channel;
   msg: ConsumeMessage;
   event: EventEnvelope;
-  handler: NonNullable<ReturnType<Server['getHandlerByPattern']>>;
+  handler: Handler;
 }
 
 function safe(fn: () => void): void {

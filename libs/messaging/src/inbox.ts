@@ -1,5 +1,5 @@
 import { EventEnvelope } from '@lotsen/contracts';
-import { isDatabaseUnavailable, isTransientConflict, TransactionContext } from '@lotsen/persistence';
+import { isDatabaseUnavailable, isTransientConflict, prepared, TransactionContext } from '@lotsen/persistence';
 
 export type BatchOutcome = 'handled' | 'duplicate' | Error;
 
@@ -35,9 +35,9 @@ export class Inbox {
     try {
       return await this.tx.run(async (m) => {
         const claimed: Array<{ event_id: string }> = await m.query(
-          `INSERT INTO "${this.schema}".inbox (consumer, event_id, event_type)
+          prepared(`INSERT INTO "${this.schema}".inbox (consumer, event_id, event_type)
            SELECT $1, e.id, e.type FROM unnest($2::uuid[], $3::text[]) AS e(id, type)
-           ON CONFLICT DO NOTHING RETURNING event_id`,
+           ON CONFLICT DO NOTHING RETURNING event_id`),
           [consumer, events.map((e) => e.id), events.map((e) => e.type)],
         );
         // The same event twice in one batch (a redelivery) is handled at its first position.

@@ -2,13 +2,19 @@ import { Logger } from '@nestjs/common';
 import type { ConfirmChannel } from 'amqplib';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { prepared } from '@lotsen/persistence';
 import { AmqpConnection, backoffMs, sleep } from './amqp-connection';
 
 interface OutboxRow {
   seq: string;
   exchange: string;
   routing_key: string;
-  envelope: { id: string; type: string; tenantId: string; correlationId: string };
+  /** The envelope as stored: published as is, without parsing it here. */
+  body: string;
+  id: string;
+  type: string;
+  tenant_id: string;
+  correlation_id: string;
   priority: number;
 }
 
@@ -142,8 +148,9 @@ export class OutboxRelay {
     try {
       await qr.startTransaction();
       const rows: OutboxRow[] = await qr.query(
-        `SELECT seq, exchange, routing_key, envelope, priority FROM "${this.schema}".outbox
-         ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        prepared(`SELECT seq, exchange, routing_key, envelope::text AS body, envelope->>'id' AS id, envelope->>'type' AS type,
+           envelope->>'tenantId' AS tenant_id, envelope->>'correlationId' AS correlation_id, priority FROM "${this.schema}".outbox
+         ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`),
         [this.batchSize],
       );
       if (rows.length === 0) {
@@ -152,21 +159,20 @@ export class OutboxRelay {
       }
       const ch = await this.confirmChannel();
       for (const row of rows) {
-        const body = Buffer.from(JSON.stringify(row.envelope));
-        const ok = ch.publish(this.amqp.names.exchange(row.exchange), row.routing_key, body, {
+        const ok = ch.publish(this.amqp.names.exchange(row.exchange), row.routing_key, Buffer.from(row.body), {
           persistent: true,
           contentType: 'application/json',
-          messageId: row.envelope.id,
-          type: row.envelope.type,
-          correlationId: row.envelope.correlationId,
+          messageId: row.id,
+          type: row.type,
+          correlationId: row.correlation_id,
           timestamp: Math.floor(Date.now() / 1000),
           priority: row.priority || undefined,
-          headers: { 'x-tenant-id': row.envelope.tenantId },
+          headers: { 'x-tenant-id': row.tenant_id },
         });
         if (!ok) await new Promise((r) => ch.once('drain', r));
       }
       await withTimeout(ch.waitForConfirms(), 15000, 'publisher confirms timed out');
-      await qr.query(`DELETE FROM "${this.schema}".outbox WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
+      await qr.query(prepared(`DELETE FROM "${this.schema}".outbox WHERE seq = ANY($1::bigint[])`), [rows.map((r) => r.seq)]);
       await qr.commitTransaction();
       this.stats.published += rows.length;
       return rows.length;

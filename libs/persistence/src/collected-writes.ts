@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { prepared } from './prepared-statements';
 
 /** One SQL statement with its positional parameters ($1 …). */
 export interface Statement {
@@ -40,7 +41,8 @@ export function collectedStatements(collected: Map<symbol, CollectedWrites>): St
     });
     result.push({ sql: `WITH ${parts.join(',\n')} SELECT 1`, params });
   }
-  return result;
+  // Collected statements are built from code (values go in parameters), so few distinct texts.
+  return result.map((s) => ({ ...s, sql: prepared(s.sql) }));
 }
 
 const tableKeys = new Map<string, symbol>();

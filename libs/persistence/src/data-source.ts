@@ -1,4 +1,5 @@
 import { DataSource, MixedList, EntitySchema } from 'typeorm';
+import { PreparingClient } from './prepared-statements';
 
 export interface ServiceDataSourceOptions {
   url: string;
@@ -25,6 +26,7 @@ export function createServiceDataSource(o: ServiceDataSourceOptions): DataSource
     applicationName: o.applicationName ?? `lotsen-${o.schema}`,
     poolSize: o.poolSize ?? 10,
     extra: {
+      Client: PreparingClient,
       // Fail fast instead of hanging when Postgres is down: callers answer 503.
       connectionTimeoutMillis: 3000,
       idleTimeoutMillis: 30000,

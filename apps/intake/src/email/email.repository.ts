@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionContext } from '@lotsen/persistence';
+import { prepared, TransactionContext } from '@lotsen/persistence';
 
 export interface NewEmailRecord {
   id: string;
@@ -101,8 +101,8 @@ export class EmailRepository {
   /** What notifications sent: a citizen's reply (In-Reply-To) is matched against it. */
   async rememberOutgoing(o: { deliveryId: string; tenantId: string; inquiryId: string; messageId?: string; sentAt: Date }): Promise<void> {
     await this.tx.manager.query(
-      `INSERT INTO intake.outgoing_messages (delivery_id, tenant_id, inquiry_id, message_id, sent_at) VALUES ($1,$2,$3,$4,$5)
-       ON CONFLICT (delivery_id) DO UPDATE SET message_id = COALESCE(EXCLUDED.message_id, outgoing_messages.message_id)`,
+      prepared(`INSERT INTO intake.outgoing_messages (delivery_id, tenant_id, inquiry_id, message_id, sent_at) VALUES ($1,$2,$3,$4,$5)
+       ON CONFLICT (delivery_id) DO UPDATE SET message_id = COALESCE(EXCLUDED.message_id, outgoing_messages.message_id)`),
       [o.deliveryId, o.tenantId, o.inquiryId, o.messageId ?? null, o.sentAt],
     );
   }

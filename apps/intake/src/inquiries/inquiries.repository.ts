@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionContext } from '@lotsen/persistence';
+import { prepared, TransactionContext } from '@lotsen/persistence';
 
 export interface NewInquiry {
   id: string;
@@ -153,7 +153,7 @@ export class InquiriesRepository {
     // the inquiry's status and "who handles it", each following its latest event whatever the
     // arrival order. Both parts see the inquiry as it was before this event.
     const rows: Array<{ n: number }> = await this.tx.manager.query(
-      `WITH h AS (
+      prepared(`WITH h AS (
          INSERT INTO intake.status_history (inquiry_id, status, note, occurred_at, event_id)
          SELECT id, COALESCE($2, status), $8, $3, $9 FROM intake.inquiries WHERE id = $1
          ON CONFLICT (event_id) DO NOTHING RETURNING inquiry_id
@@ -168,7 +168,7 @@ export class InquiriesRepository {
            updated_at = now()
          WHERE id IN (SELECT inquiry_id FROM h)
        )
-       SELECT count(*)::int AS n FROM h`,
+       SELECT count(*)::int AS n FROM h`),
       [c.inquiryId, c.status, c.occurredAt, c.department ?? null, c.departmentName ?? null, c.agentName !== undefined, c.agentName ?? null, c.note ?? null, c.eventId],
     );
     return rows[0].n > 0;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Statement, TransactionContext } from '@lotsen/persistence';
+import { prepared, Statement, TransactionContext } from '@lotsen/persistence';
 import { returningRows } from '../returning-rows';
 
 export type DeliveryChannel = 'email' | 'sms';
@@ -73,14 +73,14 @@ export class DeliveriesRepository {
    */
   async claimDue(limit: number, claimId: string): Promise<ClaimedDelivery[]> {
     const rows: Array<Record<string, any>> = returningRows(await this.tx.manager.query(
-      `WITH due AS (
+      prepared(`WITH due AS (
          SELECT id FROM notifications.deliveries WHERE status = 'pending' AND next_attempt_at <= now()
          ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED
        )
        UPDATE notifications.deliveries d SET status = 'sending', claimed_at = now(), claim_id = $2, attempts = d.attempts + 1, updated_at = now()
        FROM due WHERE d.id = due.id
        RETURNING d.id, d.tenant_id, d.inquiry_id, d.trigger, d.channel, d.recipient, d.address_key, d.language, d.subject,
-         d.body_text, d.body_html, d.meta, d.attempts, d.claimed_at, d.created_at`,
+         d.body_text, d.body_html, d.meta, d.attempts, d.claimed_at, d.created_at`),
       [limit, claimId],
     ));
     return rows.map((r) => ({
@@ -122,11 +122,11 @@ export class DeliveriesRepository {
   async markSent(results: Array<{ d: ClaimedDelivery; providerMessageId?: string; response: string }>): Promise<Set<string>> {
     if (!results.length) return new Set();
     const rows = returningRows<{ id: string }>(await this.tx.manager.query(
-      `UPDATE notifications.deliveries d SET status = 'sent', sent_at = now(), updated_at = now(), provider_message_id = r.pid,
+      prepared(`UPDATE notifications.deliveries d SET status = 'sent', sent_at = now(), updated_at = now(), provider_message_id = r.pid,
          provider_response = r.response, last_error = NULL
        FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) AS r(id, claim_id, pid, response)
        WHERE d.id = r.id AND d.status = 'sending' AND d.claim_id = r.claim_id
-       RETURNING d.id`,
+       RETURNING d.id`),
       [results.map((r) => r.d.id), results.map((r) => r.d.claimId), results.map((r) => r.providerMessageId ?? null),
         results.map((r) => r.response.slice(0, 1000))],
     ));

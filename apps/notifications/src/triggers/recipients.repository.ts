@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionContext } from '@lotsen/persistence';
+import { prepared, TransactionContext } from '@lotsen/persistence';
 import { returningRows } from '../returning-rows';
 
 export interface Recipient {
@@ -47,11 +47,11 @@ export class RecipientsRepository {
    */
   async insert(r: Recipient): Promise<'new' | 'replaced-placeholder' | 'exists'> {
     const rows: Array<{ replaced: boolean }> = await this.tx.manager.query(
-      `INSERT INTO notifications.recipients (${COLUMNS})
+      prepared(`INSERT INTO notifications.recipients (${COLUMNS})
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,NULL)
        ON CONFLICT (inquiry_id) DO UPDATE SET ${UPDATABLE.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, placeholder = false
          WHERE recipients.placeholder
-       RETURNING (xmax <> 0) AS replaced`,
+       RETURNING (xmax <> 0) AS replaced`),
       [r.inquiryId, r.tenantId, r.reference, r.language, r.preferredLanguage ?? null, r.channel, r.citizenName ?? null, r.email ?? null,
         r.phone ?? null, r.notify, r.preferredChannel ?? null, r.trackingToken ?? null, r.department ?? null, r.departmentName ?? null],
     );
@@ -87,9 +87,9 @@ export class RecipientsRepository {
    */
   async moveToDepartment(inquiryId: string, tenantId: string, department: string, departmentName?: string): Promise<Recipient | undefined> {
     const rows = returningRows<Record<string, unknown>>(await this.tx.manager.query(
-      `UPDATE notifications.recipients SET department = $3, department_name = COALESCE($4, CASE WHEN department = $3 THEN department_name END)
+      prepared(`UPDATE notifications.recipients SET department = $3, department_name = COALESCE($4, CASE WHEN department = $3 THEN department_name END)
        WHERE inquiry_id = $1 AND tenant_id = $2 AND NOT placeholder
-       RETURNING ${COLUMNS}`,
+       RETURNING ${COLUMNS}`),
       [inquiryId, tenantId, department, departmentName ?? null],
     ));
     return rows[0] ? toRecipient(rows[0]) : undefined;

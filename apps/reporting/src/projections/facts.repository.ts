@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { prepared } from '@lotsen/persistence';
 import { CallFact } from './call-projection';
 import { InquiryFact } from './inquiry-projection';
 
@@ -41,9 +42,9 @@ export async function upsertFacts(
     const json = JSON.stringify(rows.slice(i, i + 1000));
     await beforeWrite?.(json);
     await m.query(
-      `INSERT INTO reporting.${table} (${columns.join(', ')})
+      prepared(`INSERT INTO reporting.${table} (${columns.join(', ')})
        SELECT ${columns.join(', ')} FROM json_populate_recordset(NULL::reporting.${table}, $1::json)
-       ON CONFLICT (tenant_id, ${key}) DO UPDATE SET ${columns.slice(2).map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`,
+       ON CONFLICT (tenant_id, ${key}) DO UPDATE SET ${columns.slice(2).map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`),
       [json],
     );
   }

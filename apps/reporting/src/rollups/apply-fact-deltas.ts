@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { prepared } from '@lotsen/persistence';
 import { DIMENSIONS, factDimension, INQUIRY_MEASURES } from './measures';
 
 /**
@@ -10,35 +11,38 @@ import { DIMENSIONS, factDimension, INQUIRY_MEASURES } from './measures';
  * nothing. Rows can fall to zero; see pruneEmptyRollups.
  */
 export async function applyFactDeltas(m: EntityManager, factsJson: string): Promise<void> {
-  const changes = `(
+  await m.query(INQUIRY_DAILY_DELTAS, [factsJson]);
+  await m.query(TERM_DAILY_DELTAS, [factsJson]);
+}
+
+const CHANGES = `(
       SELECT n.*, 1 AS sign FROM json_populate_recordset(NULL::reporting.inquiry_facts, $1::json) n
       UNION ALL
       SELECT o.*, -1 AS sign FROM reporting.inquiry_facts o
       JOIN json_populate_recordset(NULL::reporting.inquiry_facts, $1::json) k ON k.tenant_id = o.tenant_id AND k.inquiry_id = o.inquiry_id
     ) f`;
-  const measures = Object.entries(INQUIRY_MEASURES);
-  const sums = measures.map(([, e]) => `SUM(f.sign * (${e}))`);
-  await m.query(
-    `INSERT INTO reporting.inquiry_daily AS r (tenant_id, day, ${DIMENSIONS.join(', ')}, ${measures.map(([c]) => c).join(', ')})
-     SELECT f.tenant_id, f.day, ${DIMENSIONS.map(factDimension).join(', ')}, ${sums.join(', ')}
-     FROM ${changes}
-     WHERE f.day IS NOT NULL
-     GROUP BY f.tenant_id, f.day, ${DIMENSIONS.map((_, i) => i + 3).join(', ')}
-     HAVING ${sums.map((s) => `${s} <> 0`).join(' OR ')}
-     ON CONFLICT (tenant_id, day, ${DIMENSIONS.join(', ')}) DO UPDATE SET ${measures.map(([c]) => `${c} = r.${c} + EXCLUDED.${c}`).join(', ')}`,
-    [factsJson],
-  );
-  await m.query(
-    `INSERT INTO reporting.term_daily AS r (tenant_id, day, department, term, inquiries)
-     SELECT f.tenant_id, f.day, ${factDimension('department')}, t.term, SUM(f.sign)
-     FROM ${changes} CROSS JOIN LATERAL unnest(f.terms) AS t(term)
-     WHERE f.day IS NOT NULL
-     GROUP BY 1, 2, 3, 4
-     HAVING SUM(f.sign) <> 0
-     ON CONFLICT (tenant_id, day, department, term) DO UPDATE SET inquiries = r.inquiries + EXCLUDED.inquiries`,
-    [factsJson],
-  );
-}
+const MEASURES = Object.entries(INQUIRY_MEASURES);
+const SUMS = MEASURES.map(([, e]) => `SUM(f.sign * (${e}))`);
+
+const INQUIRY_DAILY_DELTAS = prepared(
+  `INSERT INTO reporting.inquiry_daily AS r (tenant_id, day, ${DIMENSIONS.join(', ')}, ${MEASURES.map(([c]) => c).join(', ')})
+   SELECT f.tenant_id, f.day, ${DIMENSIONS.map(factDimension).join(', ')}, ${SUMS.join(', ')}
+   FROM ${CHANGES}
+   WHERE f.day IS NOT NULL
+   GROUP BY f.tenant_id, f.day, ${DIMENSIONS.map((_, i) => i + 3).join(', ')}
+   HAVING ${SUMS.map((s) => `${s} <> 0`).join(' OR ')}
+   ON CONFLICT (tenant_id, day, ${DIMENSIONS.join(', ')}) DO UPDATE SET ${MEASURES.map(([c]) => `${c} = r.${c} + EXCLUDED.${c}`).join(', ')}`,
+);
+
+const TERM_DAILY_DELTAS = prepared(
+  `INSERT INTO reporting.term_daily AS r (tenant_id, day, department, term, inquiries)
+   SELECT f.tenant_id, f.day, ${factDimension('department')}, t.term, SUM(f.sign)
+   FROM ${CHANGES} CROSS JOIN LATERAL unnest(f.terms) AS t(term)
+   WHERE f.day IS NOT NULL
+   GROUP BY 1, 2, 3, 4
+   HAVING SUM(f.sign) <> 0
+   ON CONFLICT (tenant_id, day, department, term) DO UPDATE SET inquiries = r.inquiries + EXCLUDED.inquiries`,
+);
 
 /**
  * Removes rollup rows no fact contributes to any more (an inquiry moved to another department

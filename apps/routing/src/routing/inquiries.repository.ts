@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionContext } from '@lotsen/persistence';
+import { prepared, TransactionContext } from '@lotsen/persistence';
 import { Agreement } from '../catalogue/agreement';
 import { toAgreement } from '../catalogue/catalogue.repository';
 
@@ -28,12 +28,12 @@ export class RoutingInquiriesRepository {
     i: Omit<RoutingInquiry, 'receivedAt'> & { receivedAt: string }, category: string | null,
   ): Promise<{ fresh: boolean; agreement?: Agreement }> {
     const [row] = await this.tx.manager.query(
-      `WITH ins AS (
+      prepared(`WITH ins AS (
          INSERT INTO routing.inquiries (id, tenant_id, reference, channel, subject, body, language, sensitive, location, received_at)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT (id) DO NOTHING RETURNING 1
        )
        SELECT EXISTS (SELECT 1 FROM ins) AS fresh,
-         (SELECT to_jsonb(a) FROM routing.agreements a WHERE a.tenant_id = $2 AND a.category = $11 ORDER BY a.version DESC LIMIT 1) AS agreement`,
+         (SELECT to_jsonb(a) FROM routing.agreements a WHERE a.tenant_id = $2 AND a.category = $11 ORDER BY a.version DESC LIMIT 1) AS agreement`),
       [i.id, i.tenantId, i.reference, i.channel, i.subject, i.body, i.language, i.sensitive, i.location ? JSON.stringify(i.location) : null, i.receivedAt, category],
     );
     return { fresh: row.fresh, agreement: row.agreement ? toAgreement(row.agreement) : undefined };
