@@ -1,10 +1,12 @@
-// E-mail delivery with nodemailer: a pooled SMTP transport, or (local development) one .eml file
-// per message. Failures are classified so the caller retries only what can succeed later.
+// E-mail delivery: the message composed by composeEmail, sent through nodemailer's pooled SMTP
+// transport, or (local development) written as one .eml file per message. Failures are
+// classified so the caller retries only what can succeed later.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nodemailer from 'nodemailer';
-import type { NodemailerError, SendMailOptions } from 'nodemailer';
+import type { NodemailerError } from 'nodemailer';
+import { composeEmail } from './mime';
 import { DeliveryError, DeliveryResult, EmailTransport, OutgoingEmail } from './types';
 
 export interface EmailTransportOptions {
@@ -49,8 +51,8 @@ class SmtpEmailTransport implements EmailTransport {
 
   async send(msg: OutgoingEmail): Promise<DeliveryResult> {
     try {
-      const info = await this.mailer.sendMail(toMailOptions(msg));
-      return { providerMessageId: info.serverMessageId ?? info.messageId, response: info.response };
+      const info = await this.mailer.sendMail(composeEmail(msg));
+      return { providerMessageId: info.serverMessageId ?? msg.messageId, response: info.response };
     } catch (e) {
       throw classifySmtpError(e);
     }
@@ -62,19 +64,17 @@ class SmtpEmailTransport implements EmailTransport {
 }
 
 class FileEmailTransport implements EmailTransport {
-  // windows newlines: an .eml file is the message exactly as it would go over SMTP.
-  private readonly mailer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
-
   constructor(private readonly dir: string) {}
 
+  /** The .eml file is the message exactly as it would go over SMTP. */
   async send(msg: OutgoingEmail): Promise<DeliveryResult> {
     try {
-      const info = await this.mailer.sendMail(toMailOptions(msg));
+      const { raw } = composeEmail(msg);
       await mkdir(this.dir, { recursive: true });
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${msg.messageId.replace(/[^A-Za-z0-9._-]+/g, '_')}.eml`;
       const file = path.join(this.dir, name);
-      await writeFile(file, info.message as Buffer);
-      return { providerMessageId: info.messageId, response: file };
+      await writeFile(file, raw);
+      return { providerMessageId: msg.messageId, response: file };
     } catch (e) {
       if (e instanceof DeliveryError) throw e;
       // A full disk or a permission problem can be fixed without touching the message.
@@ -84,21 +84,6 @@ class FileEmailTransport implements EmailTransport {
   }
 
   async close(): Promise<void> {}
-}
-
-function toMailOptions(msg: OutgoingEmail): SendMailOptions {
-  return {
-    from: msg.from,
-    to: msg.to,
-    replyTo: msg.replyTo,
-    subject: msg.subject,
-    text: msg.text,
-    html: msg.html,
-    messageId: msg.messageId,
-    inReplyTo: msg.inReplyTo,
-    references: msg.references,
-    headers: msg.headers,
-  };
 }
 
 /**
