@@ -63,7 +63,23 @@ function part(type: string, content: string): string[] {
   return [`Content-Type: ${type}; charset=utf-8`, `Content-Transfer-Encoding: ${body.encoding}`, '', body.value];
 }
 
-function parseAddresses(value: string): Array<{ name: string; address: string }> {
+type Address = { name: string; address: string };
+
+/** Parsed senders: every message of a tenant has the same From. */
+const parsed = new Map<string, Address[]>();
+const PLAIN_ADDRESS = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+$/;
+
+function parseAddresses(value: string): Address[] {
+  if (PLAIN_ADDRESS.test(value)) return [{ name: '', address: value }];
+  let list = parsed.get(value);
+  if (!list) {
+    if (parsed.size >= 1000) parsed.clear();
+    parsed.set(value, (list = parseWithNames(value)));
+  }
+  return list;
+}
+
+function parseWithNames(value: string): Address[] {
   return addressparser(value, { flatten: true })
     .filter((a) => a.address)
     .map((a) => {
@@ -74,7 +90,7 @@ function parseAddresses(value: string): Array<{ name: string; address: string }>
     });
 }
 
-function formatAddresses(list: Array<{ name: string; address: string }>): string {
+function formatAddresses(list: Address[]): string {
   return list.map(({ name, address }) => {
     if (!name) return address;
     if (/[^\x00-\x7f]/.test(name)) return `${encodeWords(name, 'Q', 52)} <${address}>`;
