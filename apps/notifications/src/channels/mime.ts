@@ -9,6 +9,8 @@ import { encodeWords, foldLines } from 'nodemailer/lib/mime-funcs';
 import { encode as qpEncode, wrap as qpWrap } from 'nodemailer/lib/qp';
 import { DeliveryError, OutgoingEmail } from './types';
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 export interface ComposedEmail {
   /** SMTP envelope: the bounce address and the recipients' addresses. */
   envelope: { from: string; to: string[] };
@@ -56,9 +58,8 @@ export function composeEmail(msg: OutgoingEmail, date = new Date()): ComposedEma
 function part(type: string, content: string): string[] {
   const text = content.replace(/\r?\n/g, '\r\n');
   const nonAscii = text.match(/[^\x00-\x7f]/g)?.length ?? 0;
-  if (!nonAscii && !/[^\r\n]{77}/.test(text)) return [`Content-Type: ${type}; charset=utf-8`, 'Content-Transfer-Encoding: 7bit', '', text];
-  const body = nonAscii > text.length / 2
-    ? { encoding: 'base64', value: Buffer.from(text, 'utf8').toString('base64').replace(/.{76}/g, '$&\r\n') }
+  const body = !nonAscii && !/[^\r\n]{77}/.test(text) ? { encoding: '7bit', value: text }
+    : nonAscii > text.length / 2 ? { encoding: 'base64', value: Buffer.from(text, 'utf8').toString('base64').replace(/.{76}/g, '$&\r\n') }
     : { encoding: 'quoted-printable', value: qpWrap(qpEncode(text), 76) };
   return [`Content-Type: ${type}; charset=utf-8`, `Content-Transfer-Encoding: ${body.encoding}`, '', body.value];
 }
@@ -86,14 +87,14 @@ function parseWithNames(value: string): Address[] {
       // An internationalised domain goes as punycode, as nodemailer would send it.
       const at = a.address.lastIndexOf('@');
       const domain = at > 0 ? a.address.slice(at + 1) : '';
-      return { name: a.name, address: /[^\x00-\x7f]/.test(domain) ? `${a.address.slice(0, at)}@${domainToASCII(domain)}` : a.address };
+      return { name: a.name, address: NON_ASCII.test(domain) ? `${a.address.slice(0, at)}@${domainToASCII(domain)}` : a.address };
     });
 }
 
 function formatAddresses(list: Address[]): string {
   return list.map(({ name, address }) => {
     if (!name) return address;
-    if (/[^\x00-\x7f]/.test(name)) return `${encodeWords(name, 'Q', 52)} <${address}>`;
+    if (NON_ASCII.test(name)) return `${encodeWords(name, 'Q', 52)} <${address}>`;
     return /^[\w ]*$/.test(name) ? `${name} <${address}>` : `"${name.replace(/["\\]/g, '\\$&')}" <${address}>`;
   }).join(', ');
 }

@@ -36,16 +36,21 @@ export async function upsertFacts(
   m: EntityManager, table: 'inquiry_facts' | 'call_facts', rows: Array<Record<string, unknown>>,
   beforeWrite?: (json: string) => Promise<void>,
 ): Promise<void> {
-  const columns = table === 'inquiry_facts' ? INQUIRY_FACT_COLUMNS : CALL_FACT_COLUMNS;
-  const key = table === 'inquiry_facts' ? 'inquiry_id' : 'call_id';
   for (let i = 0; i < rows.length; i += 1000) {
     const json = JSON.stringify(rows.slice(i, i + 1000));
     await beforeWrite?.(json);
-    await m.query(
-      prepared(`INSERT INTO reporting.${table} (${columns.join(', ')})
-       SELECT ${columns.join(', ')} FROM json_populate_recordset(NULL::reporting.${table}, $1::json)
-       ON CONFLICT (tenant_id, ${key}) DO UPDATE SET ${columns.slice(2).map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`),
-      [json],
-    );
+    await m.query(UPSERT_FACTS[table], [json]);
   }
 }
+
+function upsertStatement(table: string, columns: readonly string[], key: string): string {
+  return prepared(`INSERT INTO reporting.${table} (${columns.join(', ')})
+    SELECT ${columns.join(', ')} FROM json_populate_recordset(NULL::reporting.${table}, $1::json)
+    ON CONFLICT (tenant_id, ${key}) DO UPDATE SET ${columns.slice(2).map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`);
+}
+
+/** Built once: the same text every call is what makes them prepared statements. */
+const UPSERT_FACTS = {
+  inquiry_facts: upsertStatement('inquiry_facts', INQUIRY_FACT_COLUMNS, 'inquiry_id'),
+  call_facts: upsertStatement('call_facts', CALL_FACT_COLUMNS, 'call_id'),
+};
