@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'crypto';
+import { wallClock } from '@lotsen/time-zone';
 
 /** A random secret the citizen uses to follow the case; only its hash is stored. */
 export function newTrackingToken(): string {
@@ -13,13 +14,9 @@ export function formatReference(prefix: string, year: number, n: number): string
   return `${prefix}-${year}-${String(n).padStart(6, '0')}`;
 }
 
-const yearFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The year at `at` in the municipality's time zone (formatters are costly to build: cached). */
+/** The year at `at` in the municipality's time zone. */
 export function yearIn(timezone: string, at = new Date()): number {
-  let f = yearFormats.get(timezone);
-  if (!f) yearFormats.set(timezone, (f = new Intl.DateTimeFormat('en', { timeZone: timezone, year: 'numeric' })));
-  return Number(f.format(at));
+  return wallClock(at.getTime(), timezone).y;
 }
 
 /** Canonical JSON (sorted keys) so the same body always hashes the same. */

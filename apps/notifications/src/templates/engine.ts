@@ -256,20 +256,31 @@ const DATE_LOCALES: Record<string, string> = { sv: 'sv-SE', en: 'en-GB', fi: 'fi
 // Finnish reads best as 23.11.2026 (no case inflection needed after "viimeistään").
 const DATE_OPTIONS: Record<string, Intl.DateTimeFormatOptions> = { fi: { day: 'numeric', month: 'numeric', year: 'numeric' } };
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Formatters cost more to build than to use (tens of microseconds): one per language and zone. */
+function dateFormat(language: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${language}\u0000${timeZone}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    const options: Intl.DateTimeFormatOptions = { ...(DATE_OPTIONS[language] ?? { day: 'numeric', month: 'long', year: 'numeric' }), timeZone };
+    try {
+      f = new Intl.DateTimeFormat(DATE_LOCALES[language] ?? language, options);
+    } catch {
+      f = new Intl.DateTimeFormat('en-GB', options);
+    }
+    if (dateFormats.size >= 500) dateFormats.clear();
+    dateFormats.set(key, f);
+  }
+  return f;
+}
+
 export function formatDate(value: Date | string, language: string, timeZone = 'Europe/Stockholm'): string {
   const dateOnly = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return String(value);
-  const options: Intl.DateTimeFormatOptions = {
-    ...(DATE_OPTIONS[language] ?? { day: 'numeric', month: 'long', year: 'numeric' }),
-    // A calendar date is midnight UTC; shifting it to another zone could change the day.
-    timeZone: dateOnly ? 'UTC' : timeZone,
-  };
-  try {
-    return new Intl.DateTimeFormat(DATE_LOCALES[language] ?? language, options).format(date);
-  } catch {
-    return new Intl.DateTimeFormat('en-GB', options).format(date);
-  }
+  // A calendar date is midnight UTC; shifting it to another zone could change the day.
+  return dateFormat(language, dateOnly ? 'UTC' : timeZone).format(date);
 }
 
 function prepareValues(values: NotificationValues, language: string, timeZone: string | undefined, html: boolean): Record<string, unknown> {

@@ -1,4 +1,5 @@
 import Holidays from 'date-holidays';
+import { wallClock, zoneOffsetMs } from '@lotsen/time-zone';
 
 /**
  * Business time of a Swedish municipality's contact center: open 08–17 Mon–Fri in
@@ -30,25 +31,21 @@ const DAY_MS = 86_400_000;
 export class BusinessCalendar {
   private readonly holidaysByYear = new Map<number, Set<string>>();
   private readonly holidays: Holidays;
-  private readonly offsetFormat: Intl.DateTimeFormat;
 
   constructor(readonly options: BusinessHoursOptions = SWEDISH_MUNICIPALITY_HOURS) {
     this.holidays = new Holidays(options.country);
-    this.offsetFormat = new Intl.DateTimeFormat('en-US', {
-      timeZone: options.timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-    });
   }
 
   /** Local calendar date (YYYY-MM-DD) of an instant. */
   localDate(at: Date): string {
-    const p = this.parts(at);
-    return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+    const p = wallClock(at.getTime(), this.options.timeZone);
+    return `${p.y}-${pad(p.m)}-${pad(p.d)}`;
   }
 
   /** Local wall-clock time of an instant as `YYYY-MM-DD HH:mm:ss`. */
   localDateTime(at: Date): string {
-    const p = this.parts(at);
-    return `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`;
+    const p = wallClock(at.getTime(), this.options.timeZone);
+    return `${p.y}-${pad(p.m)}-${pad(p.d)} ${pad(p.h)}:${pad(p.mi)}:${pad(p.s)}`;
   }
 
   /** True on Mon–Fri that are not holidays (date as YYYY-MM-DD, local). */
@@ -110,17 +107,9 @@ export class BusinessCalendar {
     return this.businessMs(start, end) / 60_000;
   }
 
-  private parts(at: Date) {
-    const out: Record<string, number> = {};
-    for (const p of this.offsetFormat.formatToParts(at)) if (p.type !== 'literal') out[p.type] = Number(p.value);
-    return out as { year: number; month: number; day: number; hour: number; minute: number; second: number };
-  }
-
   /** Offset of the time zone from UTC at an instant, in ms. */
   private offsetMs(at: Date): number {
-    const p = this.parts(at);
-    const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-    return asUtc - Math.floor(at.getTime() / 1000) * 1000;
+    return zoneOffsetMs(at.getTime(), this.options.timeZone);
   }
 }
 

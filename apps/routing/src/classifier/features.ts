@@ -147,11 +147,19 @@ export function buildVocabulary(docs: readonly ExtractedText[], config: FeatureC
 }
 
 /** A text turned into its feature vector at classification time. */
+/** A token's word feature (or -1) and the features of its character n-grams; shared, never mutated. */
+export interface TokenFeatures {
+  readonly word: number;
+  readonly grams: readonly number[];
+}
+
+const TOKEN_CACHE_SIZE = 50_000;
+
 export interface Featurized {
   tokens: string[];
   x: SparseVector;
   /** Per distinct token: its word feature (or -1) and the features of its character n-grams. */
-  tokenFeatures: Map<string, { word: number; grams: number[] }>;
+  tokenFeatures: Map<string, TokenFeatures>;
   /** Raw count of each feature in the text (by feature index). */
   count(feature: number): number;
 }
@@ -166,6 +174,12 @@ export class Vectorizer {
   private readonly chars = new Map<string, number>();
   /** Scratch counts per feature (classification is synchronous, so one buffer suffices). */
   private readonly scratch: Float64Array;
+  /**
+   * A token's features depend only on the token and this vocabulary. Citizens' words repeat
+   * (Zipf), and cutting a word into its character n-grams and looking each up was most of the
+   * cost of a classification, so they are kept; bounded, emptied when full.
+   */
+  private readonly tokenCache = new Map<string, TokenFeatures>();
 
   constructor(
     readonly vocab: Vocabulary,
@@ -234,21 +248,12 @@ export class Vectorizer {
       if (cnt[f] === 0) touched.push(f);
       cnt[f] += w;
     };
-    const tokenFeatures = new Map<string, { word: number; grams: number[] }>();
-    const { charMin, charMax } = this.config;
+    const tokenFeatures = new Map<string, TokenFeatures>();
     let prev: string | null = null;
     for (const t of tokens) {
       let tf = tokenFeatures.get(t);
       if (!tf) {
-        const single = t.length === 1 && !isEmojiToken(t) && !/\d/.test(t);
-        const grams: number[] = [];
-        if (t.length >= 2) {
-          for (const g of charGrams(t, charMin, charMax)) {
-            const f = this.chars.get(g);
-            if (f !== undefined) grams.push(f);
-          }
-        }
-        tf = { word: single ? -1 : (this.words.get(t) ?? -1), grams };
+        tf = this.tokenCache.get(t) ?? this.tokenFeaturesOf(t);
         tokenFeatures.set(t, tf);
       }
       if (tf.word >= 0) bump(tf.word);
@@ -265,6 +270,22 @@ export class Vectorizer {
     });
     const x = this.weigh(touched, counts);
     return { tokens, x, tokenFeatures, count: (f: number) => countOf.get(f) ?? 0 };
+  }
+
+  private tokenFeaturesOf(t: string): TokenFeatures {
+    const { charMin, charMax } = this.config;
+    const single = t.length === 1 && !isEmojiToken(t) && !/\d/.test(t);
+    const grams: number[] = [];
+    if (t.length >= 2) {
+      for (const g of charGrams(t, charMin, charMax)) {
+        const f = this.chars.get(g);
+        if (f !== undefined) grams.push(f);
+      }
+    }
+    const tf = { word: single ? -1 : (this.words.get(t) ?? -1), grams };
+    if (this.tokenCache.size >= TOKEN_CACHE_SIZE) this.tokenCache.clear();
+    this.tokenCache.set(t, tf);
+    return tf;
   }
 }
 

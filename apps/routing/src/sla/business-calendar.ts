@@ -1,4 +1,5 @@
 import Holidays from 'date-holidays';
+import { isValidTimezone, wallClock, zoneOffsetMs } from '@lotsen/time-zone';
 
 /** Opening hours: ISO weekdays (1 = Monday … 7 = Sunday), local "HH:MM" times ("24:00" allowed). */
 export interface BusinessHours {
@@ -17,7 +18,6 @@ export interface CalendarSpec {
 export const DEFAULT_BUSINESS_HOURS: BusinessHours = { days: [1, 2, 3, 4, 5], opens: '08:00', closes: '17:00' };
 
 const MINUTE = 60_000;
-const formatters = new Map<string, Intl.DateTimeFormat>();
 const holidaySets = new Map<string, Set<string>>();
 
 export function parseClock(hhmm: string): number {
@@ -28,50 +28,13 @@ export function parseClock(hhmm: string): number {
   return minutes;
 }
 
-export function isValidTimezone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 interface LocalDay { y: number; m: number; d: number; weekday: number }
-
-function formatter(tz: string): Intl.DateTimeFormat {
-  let f = formatters.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', weekday: 'short',
-    });
-    formatters.set(tz, f);
-  }
-  return f;
-}
-
-const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
-
-function localParts(t: number, tz: string) {
-  const parts: Record<string, string> = {};
-  for (const p of formatter(tz).formatToParts(new Date(t))) parts[p.type] = p.value;
-  return {
-    y: Number(parts.year), m: Number(parts.month), d: Number(parts.day),
-    h: Number(parts.hour), mi: Number(parts.minute), s: Number(parts.second), weekday: WEEKDAYS[parts.weekday],
-  };
-}
-
-/** Local wall time minus UTC at instant t, in ms. */
-function offsetAt(t: number, tz: string): number {
-  const p = localParts(t, tz);
-  return Date.UTC(p.y, p.m - 1, p.d, p.h, p.mi, p.s) - Math.floor(t / 1000) * 1000;
-}
 
 /** The instant of local wall time (y-m-d, minutes after midnight) in tz (DST gaps resolve forward). */
 export function localToInstant(y: number, m: number, d: number, minutes: number, tz: string): number {
   const naive = Date.UTC(y, m - 1, d) + minutes * MINUTE;
-  const first = naive - offsetAt(naive, tz);
-  const second = naive - offsetAt(first, tz);
+  const first = naive - zoneOffsetMs(naive, tz);
+  const second = naive - zoneOffsetMs(first, tz);
   return second;
 }
 
@@ -138,7 +101,7 @@ export class BusinessCalendar {
     if (!(hours >= 0) || !Number.isFinite(hours)) throw new Error('hours must be a finite number ≥ 0');
     let remaining = hours * 60 * MINUTE;
     const cursor = start.getTime();
-    const p = localParts(cursor, this.spec.timezone);
+    const p = wallClock(cursor, this.spec.timezone);
     for (let i = 0; i < 3660; i++) {
       const date = new Date(Date.UTC(p.y, p.m - 1, p.d + i));
       const open = this.day(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());

@@ -1,0 +1,1 @@
+export { isValidTimezone, wallClock, WallClock, zoneOffsetMs } from './zone-offset';
