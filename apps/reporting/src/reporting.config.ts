@@ -1,5 +1,17 @@
-import { defineConfig, readCommonConfig, ServiceCommonConfig } from '@lotsen/config';
+import { IsInt, Max, Min } from 'class-validator';
+import { defineConfig, intEnv, readCommonConfig, ServiceCommonConfig } from '@lotsen/config';
 
-export class ReportingConfig extends ServiceCommonConfig {}
+export class ReportingConfig extends ServiceCommonConfig {
+  /**
+   * The background projector folds a stream once no event came for it for this long (queries
+   * still catch up on everything first): an inquiry's first events arrive within about a second,
+   * and folding them together moves each rollup row once instead of once per event.
+   */
+  @IsInt() @Min(0) @Max(60_000)
+  projectionSettleMs: number;
+}
 
-export const loadReportingConfig = defineConfig(ReportingConfig, (env) => readCommonConfig(env, 'REPORTING', 3004));
+export const loadReportingConfig = defineConfig(ReportingConfig, (env) => ({
+  ...readCommonConfig(env, 'REPORTING', 3004),
+  projectionSettleMs: intEnv(env.REPORTING_PROJECTION_SETTLE_MS, 1000),
+}));

@@ -36,6 +36,7 @@ export class ReportingModule {
       controllers: [DashboardController, KpisController, GoalsController, DepartmentsReportController, EventsHandler],
       providers: [
         ...staffAuthProviders('reporting'),
+        { provide: ReportingConfig, useValue: config },
         { provide: BusinessCalendar, useValue: new BusinessCalendar() },
         EventStoreRepository, IngestService, ProjectorRepository, Projector,
         KpisRepository, KpisService, GoalsRepository, GoalsService, TopicsService, DepartmentReportService,

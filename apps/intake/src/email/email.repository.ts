@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { prepared, TransactionContext } from '@lotsen/persistence';
+import { Statement, TransactionContext } from '@lotsen/persistence';
 
 export interface NewEmailRecord {
   id: string;
@@ -99,11 +99,27 @@ export class EmailRepository {
   }
 
   /** What notifications sent: a citizen's reply (In-Reply-To) is matched against it. */
-  async rememberOutgoing(o: { deliveryId: string; tenantId: string; inquiryId: string; messageId?: string; sentAt: Date }): Promise<void> {
-    await this.tx.manager.query(
-      prepared(`INSERT INTO intake.outgoing_messages (delivery_id, tenant_id, inquiry_id, message_id, sent_at) VALUES ($1,$2,$3,$4,$5)
-       ON CONFLICT (delivery_id) DO UPDATE SET message_id = COALESCE(EXCLUDED.message_id, outgoing_messages.message_id)`),
-      [o.deliveryId, o.tenantId, o.inquiryId, o.messageId ?? null, o.sentAt],
-    );
+  /**
+   * Written with the consumer batch's other rows at commit: one statement for all the batch's
+   * sent e-mails. The latest Message-ID given for a delivery wins, as if applied one by one.
+   */
+  rememberOutgoing(o: Outgoing): void {
+    this.tx.collect(OUTGOING, o, rememberAll);
   }
 }
+
+type Outgoing = { deliveryId: string; tenantId: string; inquiryId: string; messageId?: string; sentAt: Date };
+const OUTGOING = Symbol('intake outgoing messages');
+const REMEMBER_ALL = `INSERT INTO intake.outgoing_messages (delivery_id, tenant_id, inquiry_id, message_id, sent_at)
+  SELECT DISTINCT ON (o.delivery_id) o.delivery_id, o.tenant_id, o.inquiry_id, o.message_id, o.sent_at
+  FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::timestamptz[]) WITH ORDINALITY AS o(delivery_id, tenant_id, inquiry_id, message_id, sent_at, n)
+  ORDER BY o.delivery_id, o.message_id IS NULL, o.n DESC
+  ON CONFLICT (delivery_id) DO UPDATE SET message_id = COALESCE(EXCLUDED.message_id, outgoing_messages.message_id)`;
+
+function rememberAll(items: Outgoing[]): Statement {
+  return {
+    sql: REMEMBER_ALL,
+    params: [items.map((o) => o.deliveryId), items.map((o) => o.tenantId), items.map((o) => o.inquiryId), items.map((o) => o.messageId ?? null), items.map((o) => o.sentAt.toISOString())],
+  };
+}
+

@@ -16,7 +16,7 @@ export class StatusProjectionService {
   async notificationSent(e: EventEnvelope<NotificationPayload>): Promise<void> {
     const p = e.payload;
     if (p.channel !== 'email' || !p.inquiryId) return;
-    await this.emails.rememberOutgoing({ deliveryId: p.deliveryId, tenantId: e.tenantId, inquiryId: p.inquiryId, messageId: p.messageId?.trim() || undefined, sentAt: new Date(e.occurredAt) });
+    this.emails.rememberOutgoing({ deliveryId: p.deliveryId, tenantId: e.tenantId, inquiryId: p.inquiryId, messageId: p.messageId?.trim() || undefined, sentAt: new Date(e.occurredAt) });
   }
 
   async routed(e: EventEnvelope<InquiryRoutedPayload>): Promise<void> {

@@ -21,12 +21,20 @@ const PROJECTOR_LOCK = "hashtextextended('reporting.projector', 0)";
 export class ProjectorRepository {
   constructor(private readonly tx: TransactionContext, private readonly calendar: BusinessCalendar) {}
 
-  /** Projects up to `limit` marks; returns how many it consumed. */
-  async catchUp(limit = 5000): Promise<number> {
+  /**
+   * Projects up to `limit` streams that have been quiet for `settledMs` (no mark newer than that;
+   * a stream marked for ten times as long is taken anyway); returns how many marks it consumed.
+   */
+  async catchUp(limit = 5000, settledMs = 0): Promise<number> {
     return this.tx.run(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(${PROJECTOR_LOCK})`);
       const marks: Array<{ id: string; tenant_id: string; stream: string }> = await m.query(
-        prepared(`SELECT id, tenant_id, stream FROM reporting.stream_dirty ORDER BY id LIMIT $1`), [limit],
+        prepared(`SELECT d.id, d.tenant_id, d.stream FROM reporting.stream_dirty d
+         JOIN (SELECT tenant_id, stream FROM reporting.stream_dirty GROUP BY tenant_id, stream
+               HAVING max(marked_at) <= now() - make_interval(secs => $2::double precision / 1000)
+                   OR min(marked_at) <= now() - make_interval(secs => $2::double precision / 100)
+               ORDER BY min(id) LIMIT $1) s USING (tenant_id, stream)`),
+        [limit, settledMs],
       );
       if (marks.length === 0) return 0;
       const streams = new Map<string, { tenant: string; stream: string }>();

@@ -1,5 +1,6 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { isDatabaseUnavailable } from '@lotsen/persistence';
+import { ReportingConfig } from '../reporting.config';
 import { ProjectorRepository } from './projector.repository';
 
 const INTERVAL_MS = 500;
@@ -16,7 +17,7 @@ export class Projector implements OnApplicationBootstrap, OnApplicationShutdown 
   private running?: Promise<void>;
   private prunedAt = Date.now();
 
-  constructor(private readonly projector: ProjectorRepository) {}
+  constructor(private readonly projector: ProjectorRepository, @Inject(ReportingConfig) private readonly config: ReportingConfig) {}
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
@@ -32,7 +33,8 @@ export class Projector implements OnApplicationBootstrap, OnApplicationShutdown 
 
   private async tick(): Promise<void> {
     try {
-      while ((await this.projector.catchUp()) > 0) { /* until nothing is pending */ }
+      // Streams still receiving their first events are left to settle (see projectionSettleMs).
+      while ((await this.projector.catchUp(5000, this.config.projectionSettleMs)) > 0) { /* until nothing settled is pending */ }
       if (Date.now() - this.prunedAt >= PRUNE_EVERY_MS) {
         this.prunedAt = Date.now();
         await this.projector.prune();
