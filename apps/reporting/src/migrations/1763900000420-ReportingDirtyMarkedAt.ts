@@ -3,7 +3,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * When each stream mark was written, so the background projector can let a stream settle: an
  * inquiry's received, classified, routed and receipt events arrive within about a second, and
- * folding them once instead of three times moves each rollup row once instead of three times.
+ * folding them together moves each rollup row once instead of once per event.
  */
 export class ReportingDirtyMarkedAt1763900000420 implements MigrationInterface {
   name = 'ReportingDirtyMarkedAt1763900000420';

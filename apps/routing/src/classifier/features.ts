@@ -146,7 +146,6 @@ export function buildVocabulary(docs: readonly ExtractedText[], config: FeatureC
   return { features, idf };
 }
 
-/** A text turned into its feature vector at classification time. */
 /** A token's word feature (or -1) and the features of its character n-grams; shared, never mutated. */
 export interface TokenFeatures {
   readonly word: number;
@@ -155,6 +154,7 @@ export interface TokenFeatures {
 
 const TOKEN_CACHE_SIZE = 50_000;
 
+/** A text turned into its feature vector at classification time. */
 export interface Featurized {
   tokens: string[];
   x: SparseVector;
