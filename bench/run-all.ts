@@ -9,7 +9,7 @@
  *    database baseline);
  *  - outbox drain after a broker outage under load, and time to resume after Postgres returns;
  *  - then each service's own benchmark.
- * Loopback only, bounded in time (about 10 minutes), everything on its own database/namespace.
+ * Loopback only, bounded in time (about 25 minutes on two cores), everything on its own database/namespace.
  */
 import { spawnSync } from 'child_process';
 import { writeFileSync } from 'fs';
