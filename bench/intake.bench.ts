@@ -9,7 +9,7 @@ import { Pool } from 'pg';
 import { createTestEnv } from '@lotsen/testing';
 import { migrateAll } from '../scripts/setup/migrate-all';
 import { seedDemo } from '../scripts/setup/seed-demo';
-import { freePort, loadDevInquiries, machine, startServiceProcess, stopProcess } from './support';
+import { freePort, loadDevInquiries, machine, startServiceProcess, stopProcess, webInquiryBodies } from './support';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const POOL = 20;
@@ -84,7 +84,7 @@ async function main() {
     await migrateAll(env.databaseUrl);
     const { keys } = await seedDemo(env.databaseUrl);
     const inquiries = loadDevInquiries();
-    const bodies = inquiries.map((q) => JSON.stringify({ channel: 'web', subject: q.subject || undefined, body: q.text, citizen: { email: 'medborgare@example.se', notify: true } }));
+    const bodies = webInquiryBodies(inquiries);
 
     const base = await databaseBaseline(env.databaseUrl, 64, inquiries.map((q) => q.text));
     console.log(`database baseline (same transaction, ${POOL} connections, 64 workers): ${base.tps.toFixed(0)} tx/s, p50 ${base.p50.toFixed(1)} ms, p99 ${base.p99.toFixed(1)} ms`);

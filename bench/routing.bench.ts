@@ -20,7 +20,7 @@ import { loadIntake } from './intake.bench';
 import { Classifier, loadDevExamples, trainModel } from '../apps/routing/src/classifier';
 import { trainingDataPath } from '../apps/routing/src/routing.config';
 import { seedRoutingDemo } from '../apps/routing/src/seed/demo-seed';
-import { freePort, loadDevInquiries, machine, startServiceProcess, stopProcess } from './support';
+import { freePort, machine, startServiceProcess, stopProcess, webInquiryBodies } from './support';
 
 const CLASSIFY_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUTED = Number(process.env.BENCH_ROUTED ?? 6000);
@@ -118,7 +118,7 @@ async function besideIntake() {
       const samples: Array<Awaited<ReturnType<typeof counts>>> = [];
       let sampling = true;
       const sampler = (async () => { while (sampling) { samples.push(await counts()); await new Promise((r) => setTimeout(r, 250)); } })();
-      const bodies = loadDevInquiries().map((q) => JSON.stringify({ channel: 'web', subject: q.subject || undefined, body: q.text, citizen: { email: 'medborgare@example.se', notify: true } }));
+      const bodies = webInquiryBodies();
       const t0 = Date.now();
       await loadIntake(`http://127.0.0.1:${intakePort}`, keys.web, 64, bodies);
       const end = await counts();

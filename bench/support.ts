@@ -20,6 +20,11 @@ export function loadDevInquiries(): DevInquiry[] {
   return readFileSync(devDataPath(), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
 }
 
+/** The dev inquiries as POST /v1/inquiries bodies from the web form (a citizen who wants updates). */
+export function webInquiryBodies(inquiries: DevInquiry[] = loadDevInquiries()): string[] {
+  return inquiries.map((q) => JSON.stringify({ channel: 'web', subject: q.subject || undefined, body: q.text, citizen: { email: 'medborgare@example.se', notify: true } }));
+}
+
 export function machine(): string {
   return `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 }

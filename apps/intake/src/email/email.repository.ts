@@ -122,4 +122,3 @@ function rememberAll(items: Outgoing[]): Statement {
     params: [items.map((o) => o.deliveryId), items.map((o) => o.tenantId), items.map((o) => o.inquiryId), items.map((o) => o.messageId ?? null), items.map((o) => o.sentAt.toISOString())],
   };
 }
-
