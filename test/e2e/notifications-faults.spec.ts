@@ -3,8 +3,9 @@
 // published straight to the broker, as intake's outbox relay would.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { EventTypes, InquiryReceivedPayload } from '@lotsen/contracts';
+import { EventType, EventTypes, InquiryReceivedPayload } from '@lotsen/contracts';
 import { waitFor } from '@lotsen/testing';
+import { RecipientsBatch } from '../../apps/notifications/src/triggers/recipients-batch';
 import { EventBus, SmtpSink } from '../support/notifications-kit';
 import { startPlatform, TestPlatform } from '../support/platform';
 
@@ -38,14 +39,12 @@ describe('notification delivery faults', () => {
   });
 
   let seq = 0;
-  const post = (i: number, prefix: string, inquiryId = randomUUID()) => {
-    const payload: InquiryReceivedPayload = {
-      inquiryId, reference: `KC-2026-${String(++seq).padStart(6, '0')}`, trackingToken: randomBytes(18).toString('base64url'),
-      channel: 'web', body: `Fråga nummer ${i} om parkering.`, language: 'sv', languageDetected: false,
-      citizen: { email: `${prefix}-${i}@example.se`, notify: true }, sensitive: false, receivedAt: new Date().toISOString(),
-    };
-    return bus.publish(EventTypes.InquiryReceived, payload);
-  };
+  const receivedPayload = (i: number, prefix: string, inquiryId: string = randomUUID()): InquiryReceivedPayload => ({
+    inquiryId, reference: `KC-2026-${String(++seq).padStart(6, '0')}`, trackingToken: randomBytes(18).toString('base64url'),
+    channel: 'web', body: `Fråga nummer ${i} om parkering.`, language: 'sv', languageDetected: false,
+    citizen: { email: `${prefix}-${i}@example.se`, notify: true }, sensitive: false, receivedAt: new Date().toISOString(),
+  });
+  const post = (i: number, prefix: string, inquiryId: string = randomUUID()) => bus.publish(EventTypes.InquiryReceived, receivedPayload(i, prefix, inquiryId));
 
   const rows = async (prefix: string) =>
     (await db.query(`SELECT id, status, attempts, recoveries FROM notifications.deliveries WHERE recipient LIKE $1`, [`${prefix}-%`])).rows;
@@ -69,6 +68,64 @@ describe('notification delivery faults', () => {
     const mails = await waitFor('receipt and answer', () => (smtp.to('early-0@example.se').length >= 2 ? smtp.to('early-0@example.se') : undefined));
     expect(mails.map((m) => m.subject)).toEqual([expect.stringContaining('Vi har tagit emot'), expect.stringContaining('Svar på ditt ärende')]);
     expect((await db.query(`SELECT count(*)::int AS n FROM notifications.deferred_triggers`)).rows[0].n).toBe(0);
+  });
+
+  it('a burst handled in batches stores and moves recipients set-based, with the effects of one event at a time', async () => {
+    const batch = p.apps.notifications!.get(RecipientsBatch, { strict: false });
+    const prepare = batch.prepare.bind(batch);
+    const prepared: number[] = [];
+    const spy = jest.spyOn(batch, 'prepare').mockImplementation(async (events) => {
+      await prepare(events);
+      prepared.push(events.length);
+    });
+    try {
+      const routed = (inquiryId: string, department: string) => ({
+        type: EventTypes.InquiryRouted as EventType,
+        payload: { inquiryId, reference: 'KC-2026-000000', department, departmentName: `Avdelning ${department}`, queue: 'department', priority: 3, urgent: false, reasons: [] },
+      });
+      const received = (i: number, inquiryId: string) => ({ type: EventTypes.InquiryReceived as EventType, payload: receivedPayload(i, 'burst', inquiryId) });
+      const plain = Array.from({ length: 24 }, () => randomUUID());
+      // Handled before the burst: in it, only its move.
+      const earlier = randomUUID();
+      await post(100, 'burst', earlier);
+      await waitFor('the earlier receipt', () => smtp.to('burst-100@example.se').length === 1);
+      const [early, moved, waiting] = [randomUUID(), randomUUID(), randomUUID()];
+      // Routed before the burst and deferred: its receipt in the burst replays it, then the burst's move.
+      await bus.publishAll([routed(waiting, 'vatten_avfall')]);
+      await waitFor('the early move to be deferred', async () =>
+        (await db.query(`SELECT 1 FROM notifications.deferred_triggers WHERE inquiry_id = $1`, [waiting])).rowCount);
+      await bus.publishAll([
+        ...plain.flatMap((id, i) => [received(i, id), routed(id, 'gata_park')]),
+        routed(earlier, 'miljo'),
+        // Routed before its receipt arrives: deferred, replayed when the receipt replaces the placeholder.
+        routed(early, 'vatten_avfall'), received(101, early),
+        // Moved twice in the burst: the later department wins.
+        received(102, moved), routed(moved, 'gata_park'),
+        received(103, waiting), routed(waiting, 'miljo'),
+        { type: EventTypes.InquiryTransferred, payload: { inquiryId: moved, fromDepartment: 'gata_park', toDepartment: 'miljo', reason: 'miljöfråga' } },
+      ]);
+      // Each: the receipt and one status update (at most one per window).
+      const all = [...plain.map((id, i) => ({ id, email: `burst-${i}@example.se` })), { id: early, email: 'burst-101@example.se' }, { id: moved, email: 'burst-102@example.se' },
+        { id: waiting, email: 'burst-103@example.se' }];
+      for (const { email } of all) await waitFor(`2 mails to ${email}`, () => smtp.to(email).length >= 2, 20000);
+      await waitFor('the status update of the earlier inquiry', () => smtp.to('burst-100@example.se').length >= 2);
+      await new Promise((r) => setTimeout(r, 600));
+      for (const { email } of [...all, { email: 'burst-100@example.se' }]) expect(smtp.to(email)).toHaveLength(2);
+
+      const departments = new Map((await db.query(`SELECT inquiry_id, department, department_name, placeholder FROM notifications.recipients WHERE inquiry_id = ANY($1::uuid[])`,
+        [[...plain, earlier, early, moved, waiting]])).rows.map((r) => [r.inquiry_id, r]));
+      for (const id of plain) expect(departments.get(id)).toMatchObject({ department: 'gata_park', department_name: 'Avdelning gata_park', placeholder: false });
+      expect(departments.get(earlier)).toMatchObject({ department: 'miljo', department_name: 'Avdelning miljo' });
+      expect(departments.get(early)).toMatchObject({ department: 'vatten_avfall', placeholder: false });
+      expect(departments.get(moved)).toMatchObject({ department: 'miljo' });
+      expect(departments.get(waiting)).toMatchObject({ department: 'miljo', department_name: 'Avdelning miljo' });
+      expect((await db.query(`SELECT count(*)::int AS n FROM notifications.deferred_triggers`)).rows[0].n).toBe(0);
+      // The burst did go through prepared batches (and none failed back to one by one).
+      expect(Math.max(...prepared)).toBeGreaterThan(1);
+      expect(spy.mock.results.length).toBe(prepared.length);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('retries while the SMTP server is down and delivers everything once it is back, nothing twice', async () => {

@@ -103,6 +103,14 @@ export class EventBus {
     return event;
   }
 
+  /** Publishes all, then waits for the confirms once: they reach a consumer as a burst. */
+  async publishAll(events: Array<{ type: EventType; payload: unknown; tenantId?: string }>) {
+    const published = events.map((e) => createEvent(e.type, e.payload, { tenantId: e.tenantId ?? 'demo' }));
+    for (const event of published) this.ch.publish(this.names.events, event.type, Buffer.from(JSON.stringify(event)), { persistent: true, contentType: 'application/json' });
+    await this.ch.waitForConfirms();
+    return published;
+  }
+
   async raw(routingKey: string, body: Buffer): Promise<void> {
     this.ch.publish(this.names.events, routingKey, body, { persistent: true, contentType: 'application/json' });
     await this.ch.waitForConfirms();

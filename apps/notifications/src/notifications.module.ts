@@ -21,6 +21,7 @@ import { TemplateOverridesRepository } from './templates/template-overrides.repo
 import { TemplatesController } from './templates/templates.controller';
 import { TemplatesService } from './templates/templates.service';
 import { DeferredTriggersRepository } from './triggers/deferred-triggers.repository';
+import { RecipientsBatch } from './triggers/recipients-batch';
 import { RecipientsRepository } from './triggers/recipients.repository';
 import { TriggersHandler } from './triggers/triggers.handler';
 import { TriggersService } from './triggers/triggers.service';
@@ -33,14 +34,14 @@ export class NotificationsModule {
       imports: [
         PlatformModule.forRoot('notifications'),
         PersistenceModule.forRoot({ url: config.database.url, schema: 'notifications', migrations: notificationsMigrations, poolSize: config.database.poolSize }),
-        MessagingModule.forRoot({ service: 'notifications', schema: 'notifications', broker: config.broker, consumerPurpose: 'triggers' }),
+        MessagingModule.forRoot({ service: 'notifications', schema: 'notifications', broker: config.broker, consumerPurpose: 'triggers', batchPreparer: RecipientsBatch }),
       ],
       controllers: [TriggersHandler, DeliveriesController, TemplatesController, SurveysController, OptOutController],
       providers: [
         ...staffAuthProviders('notifications'),
         { provide: NotificationsConfig, useValue: config },
         // triggers
-        RecipientsRepository, DeferredTriggersRepository, TriggersService,
+        RecipientsRepository, RecipientsBatch, DeferredTriggersRepository, TriggersService,
         // deliveries
         DeliveriesRepository, DeliveryPlanner, DispatcherSignal, Channels, Dispatcher,
         // preferences

@@ -31,7 +31,8 @@ export class ReportingModule {
       imports: [
         PlatformModule.forRoot('reporting'),
         PersistenceModule.forRoot({ url: config.database.url, schema: 'reporting', migrations: reportingMigrations, poolSize: config.database.poolSize }),
-        MessagingModule.forRoot({ service: 'reporting', schema: 'reporting', broker: config.broker, consumerPurpose: 'events' }),
+        // The event store skips an event it has (ON CONFLICT (id)): no inbox row needed.
+        MessagingModule.forRoot({ service: 'reporting', schema: 'reporting', broker: config.broker, consumerPurpose: 'events', idempotentHandlers: true }),
       ],
       controllers: [DashboardController, KpisController, GoalsController, DepartmentsReportController, EventsHandler],
       providers: [

@@ -19,6 +19,8 @@ export interface AmqpTransportOptions {
   workers?: number;
   /** Most messages per transaction. */
   batchSize?: number;
+  /** Set-based work for each batch before its handlers (EventBatchPreparer.prepare). */
+  prepare?: (events: EventEnvelope[]) => Promise<void>;
 }
 
 export interface ConsumerStats {
@@ -202,6 +204,7 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
             const result = await live[i].handler(event, { event, redelivered: live[i].msg.fields.redelivered });
             await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
           }),
+          this.options.prepare,
         );
         outcomes.forEach((outcome, i) => {
           const { ch, msg, event } = live[i];

@@ -8,7 +8,13 @@ export type BatchOutcome = 'handled' | 'duplicate' | Error;
  * transaction as the handler's effect; a redelivered event finds it and is skipped.
  */
 export class Inbox {
-  constructor(private readonly tx: TransactionContext, private readonly schema: string) {}
+  /**
+   * `claims: false` is for consumers whose effects are idempotent by event id on their own (e.g.
+   * an INSERT … ON CONFLICT (id) DO NOTHING of the event): no inbox row is written, and a batch
+   * whose effects only collected writes goes to the database as ONE auto-committed statement
+   * instead of START, the inbox row, the writes and COMMIT.
+   */
+  constructor(private readonly tx: TransactionContext, private readonly schema: string, private readonly options: { claims: boolean } = { claims: true }) {}
 
   /** Runs `effect` in a transaction unless `consumer` already handled `event`; true if it ran. */
   async handleOnce(consumer: string, event: EventEnvelope, effect: () => Promise<void>): Promise<boolean> {
@@ -31,17 +37,25 @@ export class Inbox {
    * only its own effect and inbox row. Losing the database (or a deadlock) fails the whole
    * batch, which the caller retries; nothing is acked before commit.
    */
-  async handleBatch(consumer: string, events: EventEnvelope[], effect: (event: EventEnvelope, index: number) => Promise<void>): Promise<BatchOutcome[]> {
+  async handleBatch(
+    consumer: string, events: EventEnvelope[], effect: (event: EventEnvelope, index: number) => Promise<void>, prepare?: (events: EventEnvelope[]) => Promise<void>,
+  ): Promise<BatchOutcome[]> {
     try {
       return await this.tx.run(async (m) => {
-        const claimed: Array<{ event_id: string }> = await m.query(
-          prepared(`INSERT INTO "${this.schema}".inbox (consumer, event_id, event_type)
-           SELECT $1, e.id, e.type FROM unnest($2::uuid[], $3::text[]) AS e(id, type)
-           ON CONFLICT DO NOTHING RETURNING event_id`),
-          [consumer, events.map((e) => e.id), events.map((e) => e.type)],
-        );
+        const claimed: Array<{ event_id: string }> = this.options.claims
+          ? await m.query(
+            prepared(`INSERT INTO "${this.schema}".inbox (consumer, event_id, event_type)
+             SELECT $1, e.id, e.type FROM unnest($2::uuid[], $3::text[]) AS e(id, type)
+             ON CONFLICT DO NOTHING RETURNING event_id`),
+            [consumer, events.map((e) => e.id), events.map((e) => e.type)],
+          )
+          : events.map((e) => ({ event_id: e.id }));
         // The same event twice in one batch (a redelivery) is handled at its first position.
         const fresh = new Set(claimed.map((r) => r.event_id));
+        if (prepare && events.length > 1) {
+          const seen = new Set<string>();
+          await asEffect(() => prepare(events.filter((e) => fresh.has(e.id) && !seen.has(e.id) && seen.add(e.id))));
+        }
         const outcomes: BatchOutcome[] = [];
         for (let i = 0; i < events.length; i++) {
           if (!fresh.delete(events[i].id)) {
@@ -52,12 +66,16 @@ export class Inbox {
           outcomes.push('handled');
         }
         // Rows the effects collected (e.g. outbox rows) are written here; a failure is theirs too.
-        await asEffect(() => this.tx.flushCollected());
+        // Without a claim they are left to the end of `run`, which sends them auto-committed
+        // when no transaction was opened; a failure there is caught below like an effect's.
+        if (this.options.claims) await asEffect(() => this.tx.flushCollected());
         return outcomes;
       });
     } catch (err) {
-      if (!(err instanceof EffectFailed)) throw err;
-      if (events.length === 1) return [err.failure];
+      if (isDatabaseUnavailable(err) || isTransientConflict(err)) throw err;
+      if (this.options.claims && !(err instanceof EffectFailed)) throw err;
+      const failure = err instanceof EffectFailed ? err.failure : err instanceof Error ? err : new Error(String(err));
+      if (events.length === 1) return [failure];
       return this.handleEachUnderSavepoint(consumer, events, effect);
     }
   }
@@ -65,10 +83,11 @@ export class Inbox {
   private async handleEachUnderSavepoint(consumer: string, events: EventEnvelope[], effect: (event: EventEnvelope, index: number) => Promise<void>): Promise<BatchOutcome[]> {
     return this.tx.run(async (m) => {
       const outcomes: BatchOutcome[] = [];
+      const handled = new Set<string>();
       for (let i = 0; i < events.length; i++) {
         await m.query('SAVEPOINT inbox_event');
         try {
-          const rows: unknown[] = await m.query(
+          const rows: unknown[] = !this.options.claims ? (handled.has(events[i].id) ? [] : [1]) : await m.query(
             `INSERT INTO "${this.schema}".inbox (consumer, event_id, event_type) VALUES ($1, $2, $3)
              ON CONFLICT DO NOTHING RETURNING 1`,
             [consumer, events[i].id, events[i].type],
@@ -76,6 +95,7 @@ export class Inbox {
           if (rows.length) await effect(events[i], i);
           await this.tx.flushCollected();
           await m.query('RELEASE SAVEPOINT inbox_event');
+          handled.add(events[i].id);
           outcomes.push(rows.length ? 'handled' : 'duplicate');
         } catch (err) {
           if (isDatabaseUnavailable(err) || isTransientConflict(err)) throw err;

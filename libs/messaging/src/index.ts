@@ -5,6 +5,7 @@ export * from './event-context';
 export * from './outbox-writer';
 export * from './outbox-relay';
 export * from './inbox';
+export * from './event-batch';
 export * from './amqp-transport';
 export * from './messaging-migration';
 export * from './messaging.module';

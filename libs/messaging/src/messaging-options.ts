@@ -1,4 +1,6 @@
+import type { Type } from '@nestjs/common';
 import { BrokerConfig } from '@lotsen/config';
+import type { EventBatchPreparer } from './event-batch';
 
 export interface MessagingOptions {
   /** Service name: queues are `<service>.<purpose>` and the inbox/outbox live in `schema`. */
@@ -11,6 +13,13 @@ export interface MessagingOptions {
   relayBatchSize?: number;
   /** Start the outbox relay in this process (default true). */
   relay?: boolean;
+  /**
+   * The consumer's handlers are idempotent by event id on their own (they only collect writes
+   * that skip an event stored before): no inbox row, one auto-committed statement per batch.
+   */
+  idempotentHandlers?: boolean;
+  /** A provider of the service that prepares each consumer batch set-based (see EventBatchPreparer). */
+  batchPreparer?: Type<EventBatchPreparer>;
 }
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');

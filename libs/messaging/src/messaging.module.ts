@@ -1,11 +1,14 @@
 import {
   DynamicModule, Global, Inject, INestApplication, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown, Optional,
 } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { TransactionContext } from '@lotsen/persistence';
 import { AmqpConnection } from './amqp-connection';
 import { AmqpTransport } from './amqp-transport';
 import { BrokerNames } from './broker-names';
+import { EventEnvelope } from '@lotsen/contracts';
+import { EventBatchPreparer } from './event-batch';
 import { Inbox } from './inbox';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging-options';
 import { OutboxRelay } from './outbox-relay';
@@ -89,7 +92,7 @@ export class MessagingModule {
           new OutboxRelay(ds, amqp, options.schema, (ds.options as { url: string }).url, options.relayBatchSize),
         inject: [DataSource, PUBLISH_CONNECTION],
       },
-      { provide: Inbox, useFactory: (tx: TransactionContext) => new Inbox(tx, options.schema), inject: [TransactionContext] },
+      { provide: Inbox, useFactory: (tx: TransactionContext) => new Inbox(tx, options.schema, { claims: !options.idempotentHandlers }), inject: [TransactionContext] },
       RelayLifecycle,
       ConnectionLifecycle,
       MessagingStatus,
@@ -98,16 +101,25 @@ export class MessagingModule {
       const purpose = options.consumerPurpose;
       providers.push({
         provide: AmqpTransport,
-        useFactory: (amqp: AmqpConnection, inbox: Inbox) =>
-          new AmqpTransport(amqp, inbox, {
+        useFactory: (amqp: AmqpConnection, inbox: Inbox, modules: ModuleRef) => {
+          const preparerType = options.batchPreparer;
+          // The service's own provider, looked up once its module is built (not visible here before).
+          let preparer: EventBatchPreparer | undefined;
+          const prepare = preparerType && ((events: EventEnvelope[]) => {
+            const p = (preparer ??= modules.get<EventBatchPreparer>(preparerType, { strict: false }));
+            return p.prepare(events);
+          });
+          return new AmqpTransport(amqp, inbox, {
             queue: names.queue(options.service, purpose),
             consumer: `${options.service}.${purpose}`,
             prefetch: options.broker.prefetch,
             deliveryLimit: options.broker.deliveryLimit,
             batchSize: options.broker.batchSize,
             workers: options.broker.workers,
-          }),
-        inject: [CONSUME_CONNECTION, Inbox],
+            prepare,
+          });
+        },
+        inject: [CONSUME_CONNECTION, Inbox, ModuleRef],
       });
     }
     return {

@@ -6,6 +6,7 @@ import { randomUUID } from 'crypto';
 import * as amqp from 'amqplib';
 import { Client } from 'pg';
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { createEvent, EventEnvelope, EventTypes, InquiryReceivedPayload } from '@lotsen/contracts';
 import { PersistenceModule, TransactionContext, createServiceDataSource, runMigrations } from '@lotsen/persistence';
 import { createTestEnv, TcpProxy, TestEnv, viaProxy, waitFor } from '@lotsen/testing';
@@ -23,7 +24,16 @@ class ProbeTables1 implements MigrationInterface {
     await q.query(`DROP TABLE probe.effects`);
   }
 }
-const migrations = [messagingTablesV1('probe'), ProbeTables1];
+class ProbeTables2 implements MigrationInterface {
+  name = 'ProbeTables1763900009998';
+  async up(q: QueryRunner) {
+    await q.query(`CREATE TABLE probe.idempotent_effects (event_id uuid PRIMARY KEY, body text NOT NULL)`);
+  }
+  async down(q: QueryRunner) {
+    await q.query(`DROP TABLE probe.idempotent_effects`);
+  }
+}
+const migrations = [messagingTablesV1('probe'), ProbeTables1, ProbeTables2];
 
 let failuresLeft = 0;
 
@@ -197,6 +207,62 @@ describe('messaging library on the real servers', () => {
     expect((await effects('always-fails')).n).toBe(before);
     // The failed event left no inbox row: a redelivery runs it again.
     expect(await inbox.handleBatch('probe.direct', [bad], record)).toEqual([expect.objectContaining({ message: 'handler bug' })]);
+  });
+
+  it('without inbox claims, a batch of idempotent effects is one auto-committed statement; a failing event rolls back alone', async () => {
+    const tx = app.get(TransactionContext);
+    const inbox = new Inbox(tx, 'probe', { claims: false });
+    const key = Symbol('idempotent effects');
+    const ev = (body: string) => createEvent(EventTypes.InquiryReceived, { inquiryId: randomUUID(), body } as InquiryReceivedPayload, { tenantId: 'demo' });
+    const record = async (e: EventEnvelope) => {
+      const body = (e.payload as InquiryReceivedPayload).body;
+      tx.collect(key, [e.id, body], (rows: string[][]) => ({
+        sql: `INSERT INTO probe.idempotent_effects (event_id, body) SELECT * FROM unnest($1::uuid[], $2::text[]) ON CONFLICT (event_id) DO NOTHING`,
+        params: [rows.map((r) => r[0]), rows.map((r) => r[1])],
+      }));
+      if (body === 'idem-fails') throw new Error('handler bug');
+    };
+    const stored = async () => (await db.query(`SELECT body, count(*)::int AS n FROM probe.idempotent_effects GROUP BY body ORDER BY body`)).rows;
+    const [a, b, bad, c] = [ev('idem-a'), ev('idem-b'), ev('idem-fails'), ev('idem-c')];
+
+    // The statements of each query runner (one per unit of work): the batch's is the one that wrote.
+    const sent = new Map<PostgresQueryRunner, string[]>();
+    const original = PostgresQueryRunner.prototype.query;
+    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query').mockImplementation(function (this: PostgresQueryRunner, ...args: Parameters<PostgresQueryRunner['query']>) {
+      sent.set(this, [...(sent.get(this) ?? []), String(args[0])]);
+      return original.apply(this, args);
+    });
+    try {
+      expect(await inbox.handleBatch('probe.idem', [a, b, a], record)).toEqual(['handled', 'handled', 'duplicate']);
+    } finally {
+      spy.mockRestore();
+    }
+    const batch = [...sent.values()].filter((statements) => statements.some((q) => q.includes('idempotent_effects')));
+    expect(batch).toEqual([[expect.stringMatching(/^INSERT INTO probe\.idempotent_effects/)]]);
+
+    const outcomes = await inbox.handleBatch('probe.idem', [c, bad, b], record);
+    expect(outcomes.map((o) => (o instanceof Error ? o.message : o))).toEqual(['handled', 'handler bug', 'handled']);
+    // A redelivery changes nothing; no inbox rows were written.
+    expect(await inbox.handleBatch('probe.idem', [a, c], record)).toEqual(['handled', 'handled']);
+    expect(await stored()).toEqual([{ body: 'idem-a', n: 1 }, { body: 'idem-b', n: 1 }, { body: 'idem-c', n: 1 }]);
+    expect((await db.query(`SELECT count(*)::int AS n FROM probe.inbox WHERE consumer = 'probe.idem'`)).rows[0].n).toBe(0);
+  });
+
+  it('a batch preparer gets the events not handled before, in order; if it fails, the batch runs event by event', async () => {
+    const inbox = new Inbox(app.get(TransactionContext), 'probe');
+    const ev = (body: string) => createEvent(EventTypes.InquiryReceived, { inquiryId: randomUUID(), body } as InquiryReceivedPayload, { tenantId: 'demo' });
+    const record = (e: EventEnvelope) => app.get(ProbeUseCases).record(e as EventEnvelope<InquiryReceivedPayload>);
+    const [a, b, c, d] = [ev('prep-a'), ev('prep-b'), ev('prep-c'), ev('prep-d')];
+    const seen: string[][] = [];
+    const prepare = async (events: EventEnvelope[]) => {
+      seen.push(events.map((e) => (e.payload as InquiryReceivedPayload).body));
+      if (events.some((e) => (e.payload as InquiryReceivedPayload).body === 'prep-d')) throw new Error('preparer bug');
+    };
+    expect(await inbox.handleBatch('probe.prep', [a, b, a], record, prepare)).toEqual(['handled', 'handled', 'duplicate']);
+    expect(await inbox.handleBatch('probe.prep', [b, c], record, prepare)).toEqual(['duplicate', 'handled']);
+    expect(await inbox.handleBatch('probe.prep', [c, d], record, prepare)).toEqual(['duplicate', 'handled']);
+    expect(seen).toEqual([['prep-a', 'prep-b'], ['prep-c'], ['prep-d']]);
+    for (const body of ['prep-a', 'prep-b', 'prep-c', 'prep-d']) expect(await effects(body)).toEqual({ n: 1, d: 1 });
   });
 
   it('outbox rows of a batch are written at commit, without those of an event that failed', async () => {

@@ -6,6 +6,7 @@ interface TxState {
   manager: EntityManager;
   afterCommit: Array<() => void>;
   collected: Map<symbol, CollectedWrites>;
+  locals: Map<symbol, unknown>;
 }
 
 /**
@@ -30,7 +31,7 @@ export class TransactionContext {
       if (!runner.isTransactionActive) await runner.startTransaction();
       return query(...args);
     }) as QueryRunner['query'];
-    const state: TxState = { manager: runner.manager, afterCommit: [], collected: new Map() };
+    const state: TxState = { manager: runner.manager, afterCommit: [], collected: new Map(), locals: new Map() };
     try {
       const result = await this.als.run(state, async () => {
         const value = await work(runner.manager);
@@ -73,6 +74,17 @@ export class TransactionContext {
   insertAtCommit(table: string, row: Record<string, unknown>, select?: Record<string, string>): void {
     const { key, statement } = rowsInsert(table, select);
     this.collect(key, row, statement);
+  }
+
+  /**
+   * A value that lives as long as the surrounding transaction (e.g. rows a consumer batch
+   * prepared set-based for its events' handlers); `init` makes it on first use.
+   */
+  local<T>(key: symbol, init: () => T): T {
+    const state = this.als.getStore();
+    if (!state) throw new Error('TransactionContext.local must run inside TransactionContext.run');
+    if (!state.locals.has(key)) state.locals.set(key, init());
+    return state.locals.get(key) as T;
   }
 
   /** Writes what was collected so far now (before a savepoint is released). */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EventEnvelope, InquiryReceivedPayload } from '@lotsen/contracts';
 import { prepared, TransactionContext } from '@lotsen/persistence';
 import { returningRows } from '../returning-rows';
 
@@ -22,6 +23,19 @@ export interface Recipient {
   lastStatusAt?: Date;
 }
 
+/** The recipient an inquiry.received names (the citizen, as they asked to be reached). */
+export function recipientOf(e: EventEnvelope<InquiryReceivedPayload>): Recipient {
+  const p = e.payload;
+  const c = p.citizen;
+  return {
+    inquiryId: p.inquiryId, tenantId: e.tenantId, reference: p.reference, language: p.language, preferredLanguage: c?.preferredLanguage,
+    channel: p.channel, citizenName: c?.name, email: c?.email, phone: c?.phone, notify: c?.notify ?? false,
+    preferredChannel: c?.preferredChannel, trackingToken: p.trackingToken,
+  };
+}
+
+export type StoreOutcome = 'new' | 'replaced-placeholder' | 'exists';
+
 const COLUMNS = `inquiry_id, tenant_id, reference, language, preferred_language, channel, citizen_name, email, phone, notify,
   preferred_channel, tracking_token, department, department_name, last_status_at`;
 
@@ -35,7 +49,11 @@ function toRecipient(r: Record<string, any>): Recipient {
   };
 }
 
-const UPDATABLE = COLUMNS.split(',').map((c) => c.trim()).filter((c) => c !== 'inquiry_id');
+const COLUMN_LIST = COLUMNS.split(',').map((c) => c.trim());
+const UPDATABLE = COLUMN_LIST.filter((c) => c !== 'inquiry_id');
+/** A row that exists only because events came before the inquiry's receipt is replaced by it. */
+const REPLACE_PLACEHOLDER = `ON CONFLICT (inquiry_id) DO UPDATE SET ${UPDATABLE.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, placeholder = false
+  WHERE recipients.placeholder`;
 
 @Injectable()
 export class RecipientsRepository {
@@ -45,18 +63,36 @@ export class RecipientsRepository {
    * Stores the recipient from inquiry.received: 'new', 'replaced-placeholder' (events arrived
    * before it and wait in deferred_triggers), or 'exists' (handled before).
    */
-  async insert(r: Recipient): Promise<'new' | 'replaced-placeholder' | 'exists'> {
+  async insert(r: Recipient): Promise<StoreOutcome> {
     const rows: Array<{ replaced: boolean }> = await this.tx.manager.query(
       prepared(`INSERT INTO notifications.recipients (${COLUMNS})
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,NULL)
-       ON CONFLICT (inquiry_id) DO UPDATE SET ${UPDATABLE.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, placeholder = false
-         WHERE recipients.placeholder
+       ${REPLACE_PLACEHOLDER}
        RETURNING (xmax <> 0) AS replaced`),
       [r.inquiryId, r.tenantId, r.reference, r.language, r.preferredLanguage ?? null, r.channel, r.citizenName ?? null, r.email ?? null,
         r.phone ?? null, r.notify, r.preferredChannel ?? null, r.trackingToken ?? null, r.department ?? null, r.departmentName ?? null],
     );
     if (!rows.length) return 'exists';
     return rows[0].replaced ? 'replaced-placeholder' : 'new';
+  }
+
+  /** insert() for the recipients of many inquiries (one each) in one statement: the outcome per inquiry. */
+  async insertMany(recipients: Recipient[]): Promise<Map<string, StoreOutcome>> {
+    const rows: Array<{ inquiry_id: string; replaced: boolean }> = await this.tx.manager.query(
+      prepared(`INSERT INTO notifications.recipients (${COLUMNS})
+       SELECT ${COLUMNS} FROM json_populate_recordset(NULL::notifications.recipients, $1::json) ORDER BY inquiry_id
+       ${REPLACE_PLACEHOLDER}
+       RETURNING inquiry_id, (xmax <> 0) AS replaced`),
+      [JSON.stringify(recipients.map((r) => ({
+        inquiry_id: r.inquiryId, tenant_id: r.tenantId, reference: r.reference, language: r.language, preferred_language: r.preferredLanguage ?? null,
+        channel: r.channel, citizen_name: r.citizenName ?? null, email: r.email ?? null, phone: r.phone ?? null, notify: r.notify,
+        preferred_channel: r.preferredChannel ?? null, tracking_token: r.trackingToken ?? null, department: r.department ?? null,
+        department_name: r.departmentName ?? null, last_status_at: null,
+      })))],
+    );
+    const outcomes = new Map<string, StoreOutcome>(recipients.map((r) => [r.inquiryId, 'exists']));
+    for (const row of rows) outcomes.set(row.inquiry_id, row.replaced ? 'replaced-placeholder' : 'new');
+    return outcomes;
   }
 
   /**
@@ -93,6 +129,19 @@ export class RecipientsRepository {
       [inquiryId, tenantId, department, departmentName ?? null],
     ));
     return rows[0] ? toRecipient(rows[0]) : undefined;
+  }
+
+  /** moveToDepartment() for many inquiries (one move each) in one statement: the recipients found, by inquiry. */
+  async moveManyToDepartment(moves: Array<{ inquiryId: string; tenantId: string; department: string; departmentName?: string }>): Promise<Map<string, Recipient>> {
+    const rows = returningRows<Record<string, unknown>>(await this.tx.manager.query(
+      prepared(`UPDATE notifications.recipients r SET department = m.department,
+         department_name = COALESCE(m.department_name, CASE WHEN r.department = m.department THEN r.department_name END)
+       FROM json_to_recordset($1::json) AS m(inquiry_id uuid, tenant_id text, department text, department_name text)
+       WHERE r.inquiry_id = m.inquiry_id AND r.tenant_id = m.tenant_id AND NOT r.placeholder
+       RETURNING ${COLUMN_LIST.map((c) => `r.${c}`).join(', ')}`),
+      [JSON.stringify(moves.map((m) => ({ inquiry_id: m.inquiryId, tenant_id: m.tenantId, department: m.department, department_name: m.departmentName ?? null })))],
+    ));
+    return new Map(rows.map((row) => [row.inquiry_id as string, toRecipient(row)]));
   }
 
   async setLastStatusAt(inquiryId: string, at: Date): Promise<void> {

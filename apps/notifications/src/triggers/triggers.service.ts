@@ -8,12 +8,14 @@ import { NotificationsConfig } from '../notifications.config';
 import { TenantSettingsService } from '../settings/tenant-settings';
 import { SurveysService } from '../surveys/surveys.service';
 import { DeferredTriggersRepository } from './deferred-triggers.repository';
-import { Recipient, RecipientsRepository } from './recipients.repository';
+import { RecipientsBatch } from './recipients-batch';
+import { Recipient, recipientOf, RecipientsRepository } from './recipients.repository';
 import { statusUpdateAllowed } from './status-window';
 
 /**
  * What each consumed event means for the citizen. Runs inside the transaction the transport
- * opened for the event (with its inbox row), so a redelivered event plans nothing twice.
+ * opened for the event (with its inbox row), so a redelivered event plans nothing twice. In a
+ * batch, RecipientsBatch may have stored or moved the event's recipient already.
  *
  * | event                         | message          | when                                              |
  * |-------------------------------|------------------|---------------------------------------------------|
@@ -32,6 +34,7 @@ export class TriggersService {
 
   constructor(
     private readonly recipients: RecipientsRepository,
+    private readonly batch: RecipientsBatch,
     private readonly deferred: DeferredTriggersRepository,
     private readonly planner: DeliveryPlanner,
     private readonly surveys: SurveysService,
@@ -41,13 +44,8 @@ export class TriggersService {
 
   async received(e: EventEnvelope<InquiryReceivedPayload>): Promise<void> {
     const p = e.payload;
-    const c = p.citizen;
-    const recipient: Recipient = {
-      inquiryId: p.inquiryId, tenantId: e.tenantId, reference: p.reference, language: p.language, preferredLanguage: c?.preferredLanguage,
-      channel: p.channel, citizenName: c?.name, email: c?.email, phone: c?.phone, notify: c?.notify ?? false,
-      preferredChannel: c?.preferredChannel, trackingToken: p.trackingToken,
-    };
-    const stored = await this.recipients.insert(recipient);
+    const recipient = recipientOf(e);
+    const stored = this.batch.stored(e) ?? (await this.recipients.insert(recipient));
     if (stored === 'exists') return;
     // Staff registering a phone call they closed at once need not send a receipt for it.
     if (!p.resolvedAtFirstContact) await this.planner.plan({ event: e, recipient, trigger: 'receipt' });
@@ -55,7 +53,7 @@ export class TriggersService {
   }
 
   async routed(e: EventEnvelope<InquiryRoutedPayload>): Promise<void> {
-    const r = await this.moveRecipient(e, e.payload.inquiryId, e.payload.department, e.payload.departmentName);
+    const r = this.batch.moved(e) ?? (await this.moveRecipient(e, e.payload.inquiryId, e.payload.department, e.payload.departmentName));
     if (r) await this.statusUpdate(e, r, 'routed');
   }
 

@@ -5,8 +5,8 @@ import { extractTerms } from '../terms/extract-terms';
 import { streamOf } from './stream-event';
 
 /**
- * The use-case behind every consumed event: keep it in the event store once (in the transport's
- * transaction, with the inbox row) and mark its inquiry or call for the projector. The citizen's
+ * The use-case behind every consumed event: keep it in the event store once (its id is the key, so
+ * a redelivered event is skipped there, no inbox row) and mark its inquiry or call for the projector. The citizen's
  * text is reduced to topic words here: it is the only moment reporting sees it.
  */
 @Injectable()
