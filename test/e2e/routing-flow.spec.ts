@@ -7,6 +7,7 @@ import { createEvent, EventTypes } from '@lotsen/contracts';
 import { BrokerNames } from '@lotsen/messaging';
 import { waitFor } from '@lotsen/testing';
 import { consumeDepartmentWork, WorkMessage } from '../../scripts/department';
+import { ReceivedInquiries } from '../../apps/routing/src/routing/received-inquiries';
 import { startPlatform, TestPlatform } from '../support/platform';
 import { devDataPath } from '@lotsen/config';
 
@@ -128,6 +129,50 @@ describe('routing: every inquiry through intake is routed, worked and reported',
     expect(view.body.decision).toMatchObject({ department: 'gata_park', queue: 'department', category: 'street_lighting', agreementVersion: 1 });
     expect(view.body.decision.reasons.join(' ')).toMatch(/agreement v1/);
     expect(view.body.now).toMatchObject({ department: 'gata_park', status: 'queued' });
+  });
+
+  it('routes a burst in batches (inquiries stored set-based) exactly as one at a time', async () => {
+    const batch = p.apps.routing!.get(ReceivedInquiries, { strict: false });
+    const prepare = batch.prepare.bind(batch);
+    const prepared: number[] = [];
+    const spy = jest.spyOn(batch, 'prepare').mockImplementation(async (events) => {
+      await prepare(events);
+      prepared.push(events.length);
+    });
+    try {
+      // Inquiries the first test routed (mostly one at a time), sent again as one burst under new ids.
+      const before: Array<Record<string, any>> = await routingDb.query(
+        `SELECT i.channel, i.subject, i.body, i.language, d.department, d.queue, d.category, d.type, d.agreement_version, d.priority, d.first_response_due_at IS NOT NULL AS sla
+         FROM routing.inquiries i JOIN routing.decisions d ON d.inquiry_id = i.id ORDER BY i.received_at LIMIT 60`);
+      const receivedAt = new Date().toISOString();
+      const events = before.map((r, i) => createEvent(EventTypes.InquiryReceived, {
+        inquiryId: randomUUID(), reference: `KC-2026-98${String(i).padStart(4, '0')}`, channel: r.channel, subject: r.subject ?? undefined, body: r.body,
+        language: r.language, languageDetected: false, sensitive: false, receivedAt,
+      }, { tenantId: 'demo' }));
+      // One of them once more under a new event id, in the same burst: still routed once.
+      const again = createEvent(EventTypes.InquiryReceived, events[3].payload, { tenantId: 'demo' });
+      const names = new BrokerNames(p.env.namespace);
+      const conn = await amqp.connect(p.env.amqpUrl);
+      const ch = await conn.createConfirmChannel();
+      for (const e of [...events, again]) ch.publish(names.events, e.type, Buffer.from(JSON.stringify(e)), { persistent: true, messageId: e.id });
+      await ch.waitForConfirms();
+      await conn.close();
+
+      const ids = events.map((e) => e.payload.inquiryId);
+      await waitFor('every decision', async () => (await routingDb.query(`SELECT count(*)::int AS n FROM routing.decisions WHERE inquiry_id = ANY($1)`, [ids]))[0].n === ids.length, 20000);
+      await waitFor('the duplicate handled', async () => (await routingDb.query(`SELECT 1 FROM routing.inbox WHERE event_id = $1`, [again.id])).length === 1);
+      const after: Array<Record<string, any>> = await routingDb.query(
+        `SELECT d.department, d.queue, d.category, d.type, d.agreement_version, d.priority, d.first_response_due_at IS NOT NULL AS sla
+         FROM unnest($1::uuid[]) WITH ORDINALITY AS x(id, n) JOIN routing.inquiries i ON i.id = x.id JOIN routing.decisions d ON d.inquiry_id = i.id ORDER BY x.n`, [ids]);
+      expect(after).toEqual(before.map(({ department, queue, category, type, agreement_version, priority, sla }) => ({ department, queue, category, type, agreement_version, priority, sla })));
+      expect(after.filter((d) => d.agreement_version !== null).length).toBeGreaterThan(0);
+      const [{ n: items }] = await routingDb.query(`SELECT count(*)::int AS n FROM routing.work_items WHERE inquiry_id = $1`, [ids[3]]);
+      expect(items).toBe(1);
+      expect(Math.max(...prepared)).toBeGreaterThan(1);
+      expect(spy.mock.results.length).toBe(prepared.length);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('lets the demo agent claim its best item, answer and resolve it; the events reach reporting and intake', async () => {

@@ -23,6 +23,7 @@ import { DecisionsRepository } from './routing/decisions.repository';
 import { RoutingInquiriesRepository } from './routing/inquiries.repository';
 import { RoutingController } from './routing/routing.controller';
 import { RoutingHandler } from './routing/routing.handler';
+import { ReceivedInquiries } from './routing/received-inquiries';
 import { RoutingService } from './routing/routing.service';
 import { CalendarController } from './sla/calendar.controller';
 import { CalendarRepository } from './sla/calendar.repository';
@@ -43,7 +44,7 @@ export class RoutingModule {
       imports: [
         PlatformModule.forRoot('routing'),
         PersistenceModule.forRoot({ url: config.database.url, schema: 'routing', migrations: routingMigrations, poolSize: config.database.poolSize }),
-        MessagingModule.forRoot({ service: 'routing', schema: 'routing', broker: config.broker, consumerPurpose: 'inquiries' }),
+        MessagingModule.forRoot({ service: 'routing', schema: 'routing', broker: config.broker, consumerPurpose: 'inquiries', batchPreparer: ReceivedInquiries }),
       ],
       controllers: [
         RoutingHandler, RoutingController, ClassificationController, CatalogueController, AgentsController, WorkController,
@@ -54,7 +55,7 @@ export class RoutingModule {
         { provide: RoutingConfig, useValue: config },
         CatalogueRepository, CatalogueService,
         ModelRegistry, ClassificationService, TrainingService,
-        RoutingInquiriesRepository, DecisionsRepository, RoutingService,
+        RoutingInquiriesRepository, ReceivedInquiries, DecisionsRepository, RoutingService,
         AgentsRepository, AgentsService,
         WorkItemsRepository, WorkService, OverflowService,
         DepartmentWorkService,

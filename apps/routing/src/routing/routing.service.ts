@@ -13,6 +13,7 @@ import { WorkItemsRepository } from '../work/work-items.repository';
 import { CONTACT_CENTER, decide } from './decision';
 import { DecisionsRepository } from './decisions.repository';
 import { RoutingInquiriesRepository } from './inquiries.repository';
+import { ReceivedInquiries } from './received-inquiries';
 
 /** AMQP priority on lotsen.work: higher is more urgent (our priority 1 is the highest). */
 export const workPriority = (priority: number) => 6 - priority;
@@ -30,6 +31,7 @@ export class RoutingService {
   constructor(
     private readonly tx: TransactionContext,
     private readonly inquiries: RoutingInquiriesRepository,
+    private readonly received: ReceivedInquiries,
     private readonly decisions: DecisionsRepository,
     private readonly catalogue: CatalogueRepository,
     private readonly classification: ClassificationService,
@@ -44,14 +46,7 @@ export class RoutingService {
   async route(e: EventEnvelope<InquiryReceivedPayload>): Promise<void> {
     const p = e.payload;
     const tenantId = e.tenantId;
-    // Classified first, so storing the inquiry and reading its agreement are one round trip.
-    const classification = await this.classification.tryClassify(tenantId, { subject: p.subject, body: p.body, language: p.language });
-    const given = p.category ? await this.catalogue.category(tenantId, p.category) : undefined;
-    const categoryCode = given?.active ? given.code : classification && !classification.belowThreshold ? classification.category : null;
-    const { fresh, agreement } = await this.inquiries.insertAndReadAgreement({
-      id: p.inquiryId, tenantId, reference: p.reference, channel: p.channel, subject: p.subject ?? null, body: p.body,
-      language: p.language, sensitive: p.sensitive, location: p.location ?? null, receivedAt: p.receivedAt,
-    }, categoryCode ?? null);
+    const { classification, given, fresh, agreement } = await this.received.store(e);
     if (!fresh) {
       this.log.log(`inquiry ${p.inquiryId} was routed already; skipping a second inquiry.received`);
       return;
