@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { EventTypes } from '@lotsen/contracts';
 import { generateApiKey, hashApiKey, setLogSink } from '@lotsen/platform';
+import { Inbox } from '@lotsen/messaging';
 import { waitFor } from '@lotsen/testing';
 import { event, publishEvents } from '../support/broker';
 import { startPlatform, TestPlatform } from '../support/platform';
@@ -184,6 +185,45 @@ describe('intake API', () => {
       const { rows } = await db.query(`SELECT count(*)::int AS n FROM intake.status_history WHERE inquiry_id = $1`, [created.id]);
       expect(rows[0].n).toBe(3);
     });
+  });
+
+  it('applies a burst of status events in batches as one at a time: per inquiry in event order, out-of-order ones by time', async () => {
+    const inbox = p.apps.intake!.get(Inbox, { strict: false });
+    const batches: number[] = [];
+    const handleBatch = inbox.handleBatch.bind(inbox);
+    const spy = jest.spyOn(inbox, 'handleBatch').mockImplementation((consumer, events, ...rest) => {
+      batches.push(events.length);
+      return handleBatch(consumer, events, ...rest);
+    });
+    try {
+      const created = [];
+      for (let i = 0; i < 16; i++) created.push((await post({ channel: 'web', body: `Status i omgångar ${i}` }).expect(202)).body);
+      const t0 = Date.now();
+      const at = (s: number) => new Date(t0 + s * 1000);
+      const events = created.flatMap((c, i) => {
+        const routed = event(EventTypes.InquiryRouted, { inquiryId: c.id, department: 'gata_park', departmentName: 'Gata och park', queue: 'department', priority: 3, urgent: false, reasons: ['test'] }, 'demo', at(0));
+        const assigned = event(EventTypes.InquiryAssigned, { inquiryId: c.id, agentId: 'agent-1', agentName: 'Agent Ett', department: 'gata_park' }, 'demo', at(1));
+        const transferred = event(EventTypes.InquiryTransferred, { inquiryId: c.id, fromDepartment: 'gata_park', toDepartment: 'miljo', reason: 'miljöfråga' }, 'demo', at(2));
+        const resolved = event(EventTypes.InquiryResolved, { inquiryId: c.id, department: 'miljo', resolutionCode: 'fixed', resolvedAtFirstContact: false, byContactCenter: false }, 'demo', at(3));
+        // Even: in order, one of them twice. Odd: resolved first, then the rest; assigned last (it is older than the transfer).
+        return i % 2 === 0 ? [routed, assigned, assigned, transferred] : [resolved, routed, transferred, assigned];
+      });
+      await publishEvents(p.env, events);
+      const ids = created.map((c) => c.id);
+      await waitFor('every status event', async () =>
+        (await db.query(`SELECT count(*)::int AS n FROM intake.status_history WHERE inquiry_id = ANY($1::uuid[])`, [ids])).rows[0].n === 8 * 3 + 8 * 4, 20000);
+      const { rows } = await db.query(`SELECT id, status, department, department_name, agent_name, status_at, handler_at FROM intake.inquiries WHERE id = ANY($1::uuid[])`, [ids]);
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      created.forEach((c, i) => {
+        expect(byId.get(c.id)).toMatchObject({
+          status: i % 2 === 0 ? 'in_progress' : 'resolved', department: 'miljo', department_name: 'miljo', agent_name: null,
+          status_at: i % 2 === 0 ? at(2) : at(3), handler_at: at(2),
+        });
+      });
+      expect(Math.max(...batches)).toBeGreaterThan(1);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('limits failed reference+token lookups per client, not the citizen with the right token', async () => {

@@ -25,6 +25,56 @@ export interface NewInquiry {
   duplicateOf?: string;
 }
 
+export interface StatusChange {
+  inquiryId: string;
+  /** null: the event changes who handles it, not the status. */
+  status: string | null;
+  note?: string;
+  occurredAt: Date;
+  eventId: string;
+  department?: string;
+  departmentName?: string;
+  /** undefined: leave the agent; null: nobody. */
+  agentName?: string | null;
+}
+
+const STATUS_CHANGES = Symbol('intake status changes');
+const PENDING_STATUS = Symbol('inquiries with a collected status change');
+
+/**
+ * One statement for status changes of distinct inquiries: each one's history row (skipped if its
+ * event was applied already) and, only then, the inquiry's status and "who handles it", each
+ * following its latest event whatever the arrival order. Both parts see the inquiries as they
+ * were before these events. Answers how many events were new.
+ */
+function statusChangesStatement(changes: StatusChange[]): { sql: string; params: unknown[] } {
+  return {
+    sql: prepared(`WITH c AS (
+       SELECT * FROM json_to_recordset($1::json) AS c(inquiry_id uuid, status text, note text, occurred_at timestamptz, event_id uuid,
+         department text, department_name text, sets_agent boolean, agent_name text)
+     ), h AS (
+       INSERT INTO intake.status_history (inquiry_id, status, note, occurred_at, event_id)
+       SELECT i.id, COALESCE(c.status, i.status), c.note, c.occurred_at, c.event_id FROM c JOIN intake.inquiries i ON i.id = c.inquiry_id
+       ON CONFLICT (event_id) DO NOTHING RETURNING event_id
+     ), u AS (
+       UPDATE intake.inquiries i SET
+         status = CASE WHEN c.status IS NOT NULL AND i.status_at <= c.occurred_at THEN c.status ELSE i.status END,
+         status_at = CASE WHEN c.status IS NOT NULL AND i.status_at <= c.occurred_at THEN c.occurred_at ELSE i.status_at END,
+         department = CASE WHEN c.department IS NOT NULL AND i.handler_at <= c.occurred_at THEN c.department ELSE i.department END,
+         department_name = CASE WHEN c.department IS NOT NULL AND i.handler_at <= c.occurred_at THEN c.department_name ELSE i.department_name END,
+         agent_name = CASE WHEN c.sets_agent AND i.handler_at <= c.occurred_at THEN c.agent_name ELSE i.agent_name END,
+         handler_at = CASE WHEN (c.department IS NOT NULL OR c.sets_agent) AND i.handler_at <= c.occurred_at THEN c.occurred_at ELSE i.handler_at END,
+         updated_at = now()
+       FROM c WHERE i.id = c.inquiry_id AND c.event_id IN (SELECT event_id FROM h)
+     )
+     SELECT count(*)::int AS n FROM h`),
+    params: [JSON.stringify(changes.map((c) => ({
+      inquiry_id: c.inquiryId, status: c.status, note: c.note ?? null, occurred_at: c.occurredAt.toISOString(), event_id: c.eventId,
+      department: c.department ?? null, department_name: c.departmentName ?? null, sets_agent: c.agentName !== undefined, agent_name: c.agentName ?? null,
+    })))],
+  };
+}
+
 export interface InquiryRow {
   id: string;
   tenantId: string;
@@ -146,32 +196,32 @@ export class InquiriesRepository {
 
   /**
    * Applies a status change from an event unless a later one was applied already (events may
-   * arrive out of order); the history keeps every change once (unique event id).
+   * arrive out of order); the history keeps every change once (unique event id). True if this
+   * event was not applied before.
    */
-  async applyStatus(c: { inquiryId: string; status: string | null; note?: string; occurredAt: Date; eventId: string; department?: string; departmentName?: string; agentName?: string | null }): Promise<boolean> {
-    // One statement: the history row (skipped if this event was applied already) and, only then,
-    // the inquiry's status and "who handles it", each following its latest event whatever the
-    // arrival order. Both parts see the inquiry as it was before this event.
-    const rows: Array<{ n: number }> = await this.tx.manager.query(
-      prepared(`WITH h AS (
-         INSERT INTO intake.status_history (inquiry_id, status, note, occurred_at, event_id)
-         SELECT id, COALESCE($2, status), $8, $3, $9 FROM intake.inquiries WHERE id = $1
-         ON CONFLICT (event_id) DO NOTHING RETURNING inquiry_id
-       ), u AS (
-         UPDATE intake.inquiries SET
-           status = CASE WHEN $2::text IS NOT NULL AND status_at <= $3 THEN $2 ELSE status END,
-           status_at = CASE WHEN $2::text IS NOT NULL AND status_at <= $3 THEN $3 ELSE status_at END,
-           department = CASE WHEN $4::text IS NOT NULL AND handler_at <= $3 THEN $4 ELSE department END,
-           department_name = CASE WHEN $4::text IS NOT NULL AND handler_at <= $3 THEN $5 ELSE department_name END,
-           agent_name = CASE WHEN $6::boolean AND handler_at <= $3 THEN $7 ELSE agent_name END,
-           handler_at = CASE WHEN ($4::text IS NOT NULL OR $6::boolean) AND handler_at <= $3 THEN $3 ELSE handler_at END,
-           updated_at = now()
-         WHERE id IN (SELECT inquiry_id FROM h)
-       )
-       SELECT count(*)::int AS n FROM h`),
-      [c.inquiryId, c.status, c.occurredAt, c.department ?? null, c.departmentName ?? null, c.agentName !== undefined, c.agentName ?? null, c.note ?? null, c.eventId],
-    );
+  async applyStatus(c: StatusChange): Promise<boolean> {
+    // What the batch collected goes first: this change must land after them, and its caller reads.
+    if (this.tx.active && this.tx.local(PENDING_STATUS, () => new Set<string>()).size) await this.flushStatusChanges();
+    const { sql, params } = statusChangesStatement([c]);
+    const rows: Array<{ n: number }> = await this.tx.manager.query(sql, params);
     return rows[0].n > 0;
+  }
+
+  /**
+   * applyStatus() when the transaction commits, with the other changes its events collected, in
+   * one statement. A second change of the same inquiry first writes those collected so far, so
+   * each inquiry's changes land in the order of its events (one per inquiry per statement).
+   */
+  async applyStatusAtCommit(c: StatusChange): Promise<void> {
+    const pending = this.tx.local(PENDING_STATUS, () => new Set<string>());
+    if (pending.has(c.inquiryId)) await this.flushStatusChanges();
+    pending.add(c.inquiryId);
+    this.tx.collect(STATUS_CHANGES, c, statusChangesStatement);
+  }
+
+  private async flushStatusChanges(): Promise<void> {
+    await this.tx.flushCollected();
+    this.tx.local(PENDING_STATUS, () => new Set<string>()).clear();
   }
 
   async lastStatusNote(inquiryId: string): Promise<string | undefined> {

@@ -5,7 +5,7 @@ import {
   InquiryReturnedPayload, InquiryRoutedPayload, InquiryTransferredPayload, NotificationPayload,
 } from '@lotsen/contracts';
 import { EmailRepository } from '../email/email.repository';
-import { InquiriesRepository } from '../inquiries/inquiries.repository';
+import { InquiriesRepository, StatusChange } from '../inquiries/inquiries.repository';
 
 /** Keeps the citizen-facing status of each inquiry in step with routing's events. */
 @Injectable()
@@ -38,7 +38,8 @@ export class StatusProjectionService {
 
   async answered(e: EventEnvelope<InquiryAnsweredPayload>): Promise<void> {
     const p = e.payload;
-    const applied = await this.apply(e, p.inquiryId, 'answered', { note: p.answer.slice(0, 4000) });
+    // Applied now: only a new answer joins the thread.
+    const applied = await this.inquiries.applyStatus(change(e, p.inquiryId, 'answered', { note: p.answer.slice(0, 4000) }));
     const row = applied && (await this.inquiries.findByIdAny(p.inquiryId));
     if (row) {
       await this.inquiries.addMessage({
@@ -55,7 +56,14 @@ export class StatusProjectionService {
     await this.apply(e, e.payload.inquiryId, 'reopened', { note: e.payload.reason });
   }
 
-  private apply(e: EventEnvelope, inquiryId: string, status: string, extra: { department?: string; departmentName?: string; agentName?: string | null; note?: string }) {
-    return this.inquiries.applyStatus({ inquiryId, status, occurredAt: new Date(e.occurredAt), eventId: e.id, ...extra });
+  /** Written when the consumer's transaction commits, with the batch's other changes in one statement. */
+  private apply(e: EventEnvelope, inquiryId: string, status: string, extra: StatusExtra = {}): Promise<void> {
+    return this.inquiries.applyStatusAtCommit(change(e, inquiryId, status, extra));
   }
+}
+
+type StatusExtra = { department?: string; departmentName?: string; agentName?: string | null; note?: string };
+
+function change(e: EventEnvelope, inquiryId: string, status: string, extra: StatusExtra): StatusChange {
+  return { inquiryId, status, occurredAt: new Date(e.occurredAt), eventId: e.id, ...extra };
 }
