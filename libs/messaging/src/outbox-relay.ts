@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { ConfirmChannel } from 'amqplib';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { prepared } from '@lotsen/persistence';
+import { prepared, returningRows } from '@lotsen/persistence';
 import { AmqpConnection, backoffMs, sleep } from './amqp-connection';
 
 interface OutboxRow {
@@ -25,9 +25,9 @@ export interface RelayStats {
 
 /**
  * Moves committed outbox rows to RabbitMQ. Rows are claimed with FOR UPDATE SKIP LOCKED (two
- * instances never publish the same row), published persistent with publisher confirms, and
- * deleted only after every confirm arrived, in the same transaction that claimed them. A crash
- * in between re-publishes the batch; consumers' inboxes absorb the duplicates.
+ * instances never publish the same row) and deleted in the same statement, published persistent
+ * with publisher confirms, and the delete commits only after every confirm arrived. A crash in
+ * between re-publishes the batch; consumers' inboxes absorb the duplicates.
  */
 export class OutboxRelay {
   private readonly logger = new Logger('OutboxRelay');
@@ -147,16 +147,21 @@ export class OutboxRelay {
     await qr.connect();
     try {
       await qr.startTransaction();
-      const rows: OutboxRow[] = await qr.query(
-        prepared(`SELECT seq, exchange, routing_key, envelope::text AS body, envelope->>'id' AS id, envelope->>'type' AS type,
-           envelope->>'tenantId' AS tenant_id, envelope->>'correlationId' AS correlation_id, priority FROM "${this.schema}".outbox
-         ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`),
+      // Claimed and deleted in one statement: the rows stay locked (SKIP LOCKED for other relays)
+      // and come back if this transaction does not commit, i.e. unless every confirm arrived.
+      const claimed: OutboxRow[] = returningRows(await qr.query(
+        prepared(`DELETE FROM "${this.schema}".outbox WHERE seq = ANY(ARRAY(
+           SELECT seq FROM "${this.schema}".outbox ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED))
+         RETURNING seq, exchange, routing_key, envelope::text AS body, envelope->>'id' AS id, envelope->>'type' AS type,
+           envelope->>'tenantId' AS tenant_id, envelope->>'correlationId' AS correlation_id, priority`),
         [this.batchSize],
-      );
-      if (rows.length === 0) {
+      ));
+      if (claimed.length === 0) {
         await qr.commitTransaction();
         return 0;
       }
+      // In the order they were written (RETURNING has none).
+      const rows = claimed.sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1));
       const ch = await this.confirmChannel();
       for (const row of rows) {
         const ok = ch.publish(this.amqp.names.exchange(row.exchange), row.routing_key, Buffer.from(row.body), {
@@ -172,7 +177,6 @@ export class OutboxRelay {
         if (!ok) await new Promise((r) => ch.once('drain', r));
       }
       await withTimeout(ch.waitForConfirms(), 15000, 'publisher confirms timed out');
-      await qr.query(prepared(`DELETE FROM "${this.schema}".outbox WHERE seq = ANY($1::bigint[])`), [rows.map((r) => r.seq)]);
       await qr.commitTransaction();
       this.stats.published += rows.length;
       return rows.length;

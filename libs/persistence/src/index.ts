@@ -6,3 +6,4 @@ export * from './persistence.module';
 export * from './service-role';
 export { prepared } from './prepared-statements';
 export type { Statement } from './collected-writes';
+export * from './returning-rows';

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { prepared, Statement, TransactionContext } from '@lotsen/persistence';
-import { returningRows } from '../returning-rows';
+import { prepared, returningRows, Statement, TransactionContext } from '@lotsen/persistence';
 
 export type DeliveryChannel = 'email' | 'sms';
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'suppressed';

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionContext } from '@lotsen/persistence';
-import { returningRows } from '../returning-rows';
+import { returningRows, TransactionContext } from '@lotsen/persistence';
 
 export interface Survey {
   id: string;

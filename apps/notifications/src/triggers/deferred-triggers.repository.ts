@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventEnvelope } from '@lotsen/contracts';
-import { TransactionContext } from '@lotsen/persistence';
-import { returningRows } from '../returning-rows';
+import { returningRows, TransactionContext } from '@lotsen/persistence';
 
 /** Events that arrived before the inquiry.received of their inquiry; replayed when it arrives. */
 @Injectable()

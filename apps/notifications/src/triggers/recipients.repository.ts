@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventEnvelope, InquiryReceivedPayload } from '@lotsen/contracts';
-import { prepared, TransactionContext } from '@lotsen/persistence';
-import { returningRows } from '../returning-rows';
+import { prepared, returningRows, TransactionContext } from '@lotsen/persistence';
 
 export interface Recipient {
   inquiryId: string;
