@@ -102,6 +102,8 @@ describe('notifications end to end', () => {
 
     const [row] = await deliveries(accepted[0].id);
     expect(row).toMatchObject({ status: 'sent', attempts: 1, trigger: 'receipt', channel: 'email', language: 'sv' });
+    // Planned claimed for this instance's dispatcher, in the same transaction: no claim round.
+    expect(row.claimed_at).toEqual(row.created_at);
     // notification.sent went out through the outbox and reached reporting.
     const sent = await waitFor('notification.sent in reporting', async () =>
       (await db.query(`SELECT envelope FROM reporting.events WHERE type = 'notification.sent' AND envelope->'payload'->>'deliveryId' = $1`, [row.id])).rows[0]);

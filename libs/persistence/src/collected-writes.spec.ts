@@ -111,4 +111,28 @@ describe('writes collected for commit', () => {
       await logged.destroy();
     }
   });
+
+  it('a statement can read what it returned (RETURNING), the others still run, at commit or when flushed', async () => {
+    const returned: number[][] = [];
+    const key = Symbol('parents returning');
+    const insertReturning = (ids: number[]) => ({
+      sql: `INSERT INTO parent (id) SELECT * FROM unnest($1::int[]) ON CONFLICT DO NOTHING RETURNING id`,
+      params: [ids],
+      onResult: (rows: unknown) => returned.push((rows as Array<{ id: number }>).map((r) => r.id).sort((a, b) => a - b)),
+    });
+    // Auto-committed at the end of run (no transaction opened), beside a plain insert.
+    await tx.run(async () => {
+      for (const id of [130, 131]) tx.collect(key, id, insertReturning);
+      tx.insertAtCommit('child', { id: 130, parent_id: 10 });
+    });
+    // In a transaction, flushed early; 131 exists already and is not returned.
+    await tx.run(async (m) => {
+      await m.query('SELECT 1');
+      for (const id of [131, 132]) tx.collect(key, id, insertReturning);
+      await tx.flushCollected();
+      tx.insertAtCommit('child', { id: 131, parent_id: 10 });
+    });
+    expect(returned).toEqual([[130, 131], [132]]);
+    expect((await ds.query(`SELECT id FROM child WHERE id IN (130, 131) ORDER BY id`)).map((r: { id: number }) => r.id)).toEqual([130, 131]);
+  });
 });

@@ -5,6 +5,8 @@ import { prepared } from './prepared-statements';
 export interface Statement {
   sql: string;
   params: unknown[];
+  /** Gets what the statement answered (RETURNING rows), once it ran; not for INSERTs merged with others. */
+  onResult?: (result: unknown) => void;
 }
 
 /** Rows a transaction collected under one key, and the statement that writes them all. */
@@ -15,7 +17,11 @@ export interface CollectedWrites {
 
 /** Writes what was collected (see collectedStatements). */
 export async function writeCollected(m: EntityManager, collected: Map<symbol, CollectedWrites>): Promise<void> {
-  for (const s of collectedStatements(collected)) await m.query(s.sql, s.params);
+  for (const s of collectedStatements(collected)) {
+    // Not `s.onResult?.(await …)`: an absent callee would skip evaluating (running) the statement.
+    const result = await m.query(s.sql, s.params);
+    s.onResult?.(result);
+  }
 }
 
 /**
@@ -29,7 +35,7 @@ export function collectedStatements(collected: Map<symbol, CollectedWrites>): St
     collected.delete(key);
     statements.push(entry.statement(entry.items));
   }
-  const plain = statements.filter((s) => /^\s*INSERT\b/i.test(s.sql));
+  const plain = statements.filter((s) => /^\s*INSERT\b/i.test(s.sql) && !s.onResult);
   const result = statements.filter((x) => !plain.includes(x));
   if (plain.length === 1) result.push(plain[0]);
   if (plain.length > 1) {

@@ -37,9 +37,15 @@ export class TransactionContext {
         const value = await work(runner.manager);
         const statements = collectedStatements(state.collected);
         if (!runner.isTransactionActive && statements.length <= 1) {
-          for (const s of statements) await query(s.sql, s.params);
+          for (const s of statements) {
+            const result = await query(s.sql, s.params);
+            s.onResult?.(result);
+          }
         } else {
-          for (const s of statements) await runner.manager.query(s.sql, s.params);
+          for (const s of statements) {
+            const result = await runner.manager.query(s.sql, s.params);
+            s.onResult?.(result);
+          }
           await runner.commitTransaction();
         }
         return value;

@@ -59,10 +59,21 @@ export class DeliveriesRepository {
   /**
    * Inserts the delivery when the transaction commits (all deliveries of a consumer batch in one
    * statement): `suppressed`, and not to be sent, when the address opted out or bounced earlier;
-   * nothing when this (event, recipient, channel) has a delivery already.
+   * nothing when this (event, recipient, channel) has a delivery already. With `claim`, a row to
+   * be sent is inserted already claimed (`sending` under that claim id, attempt 1) and `claimed`
+   * gets it, before the commit: the caller hands it to its dispatcher once committed.
    */
-  insertAtCommit(d: NewDelivery): void {
-    this.tx.collect(NEW_DELIVERIES, d, insertDeliveries);
+  insertAtCommit(d: NewDelivery, claim?: { claimId: string; claimed: (c: ClaimedDelivery) => void }): void {
+    this.tx.collect<PlannedRow>(NEW_DELIVERIES, { ...d, claim }, insertDeliveries);
+  }
+
+  /** Claimed rows a stopped dispatcher never started sending go back to the queue (no attempt used). */
+  async release(claimId: string): Promise<void> {
+    await this.tx.manager.query(
+      `UPDATE notifications.deliveries SET status = 'pending', claim_id = NULL, claimed_at = NULL, attempts = attempts - 1, updated_at = now()
+       WHERE status = 'sending' AND claim_id = $1`,
+      [claimId],
+    );
   }
 
   /**
@@ -169,24 +180,39 @@ export class DeliveriesRepository {
 
 const NEW_DELIVERIES = Symbol('notifications.deliveries');
 
-function insertDeliveries(items: NewDelivery[]): Statement {
+type PlannedRow = NewDelivery & { claim?: { claimId: string; claimed: (c: ClaimedDelivery) => void } };
+
+function insertDeliveries(items: PlannedRow[]): Statement {
   const rows = items.map((d) => ({
     id: d.id, tenant_id: d.tenantId, inquiry_id: d.inquiryId ?? null, event_id: d.eventId, trigger: d.trigger, channel: d.channel,
     recipient: d.recipient, address_key: d.addressKey, language: d.language, subject: d.subject, body_text: d.text,
-    body_html: d.html ?? null, meta: d.meta,
+    body_html: d.html ?? null, meta: d.meta, claim_id: d.claim?.claimId ?? null,
   }));
   return {
     // In the order planned (a receipt before the answer planned with it: claims take equal due times in table order).
     sql: `WITH d AS (SELECT * FROM json_populate_recordset(NULL::notifications.deliveries, $1::json) WITH ORDINALITY)
       INSERT INTO notifications.deliveries (id, tenant_id, inquiry_id, event_id, trigger, channel, recipient, address_key, language,
-        subject, body_text, body_html, meta, status, last_error)
+        subject, body_text, body_html, meta, status, last_error, claim_id, claimed_at, attempts)
       SELECT d.id, d.tenant_id, d.inquiry_id, d.event_id, d.trigger, d.channel, d.recipient, d.address_key, d.language,
         d.subject, d.body_text, d.body_html, d.meta,
-        CASE WHEN s.reason IS NULL THEN 'pending' ELSE 'suppressed' END,
-        CASE s.reason WHEN 'bounced' THEN 'address bounced permanently earlier' WHEN 'opted_out' THEN 'citizen opted out' END
+        CASE WHEN s.reason IS NOT NULL THEN 'suppressed' WHEN d.claim_id IS NOT NULL THEN 'sending' ELSE 'pending' END,
+        CASE s.reason WHEN 'bounced' THEN 'address bounced permanently earlier' WHEN 'opted_out' THEN 'citizen opted out' END,
+        CASE WHEN s.reason IS NULL THEN d.claim_id END,
+        CASE WHEN s.reason IS NULL AND d.claim_id IS NOT NULL THEN now() END,
+        CASE WHEN s.reason IS NULL AND d.claim_id IS NOT NULL THEN 1 ELSE 0 END
       FROM d LEFT JOIN notifications.suppressions s ON s.tenant_id = d.tenant_id AND s.address_key = d.address_key
       ORDER BY d.ordinality
-      ON CONFLICT (event_id, recipient, channel) DO NOTHING`,
+      ON CONFLICT (event_id, recipient, channel) DO NOTHING
+      RETURNING id, status, created_at`,
     params: [JSON.stringify(rows)],
+    onResult: (result) => {
+      const claimed = new Map(returningRows<{ id: string; status: string; created_at: Date }>(result).filter((r) => r.status === 'sending').map((r) => [r.id, r.created_at]));
+      for (const d of items) {
+        const createdAt = claimed.get(d.id);
+        if (!d.claim || !createdAt) continue;
+        const { eventId: _event, claim, ...delivery } = d;
+        claim.claimed({ ...delivery, attempts: 1, claimId: claim.claimId, createdAt });
+      }
+    },
   };
 }

@@ -13,6 +13,8 @@ import { Recipient } from '../triggers/recipients.repository';
 import { DeliveriesRepository } from './deliveries.repository';
 import { DispatcherSignal } from './dispatcher-signal';
 
+const HANDOFF_CLAIM = Symbol('deliveries claimed for this instance when planned');
+
 export interface PlanRequest {
   event: EventEnvelope;
   recipient: Recipient;
@@ -81,6 +83,9 @@ export class DeliveryPlanner {
     // The reference in the subject lets a reply be matched to the case even without threading headers.
     const subject = rendered.subject.includes(r.reference) ? rendered.subject : `${rendered.subject} [${r.reference}]`;
     const email = target.channel === 'email';
+    // While this instance's dispatcher has room, the delivery is planned claimed for it (one claim
+    // per transaction) and handed over once committed.
+    const claimId = this.signal.accepting() ? this.tx.local(HANDOFF_CLAIM, () => randomUUID()) : undefined;
     this.deliveries.insertAtCommit({
       id,
       tenantId: r.tenantId,
@@ -103,9 +108,9 @@ export class DeliveryPlanner {
             headers: { ...notificationHeaders({ automatic: req.trigger !== 'answer', optOutUrl, oneClick: true }), 'X-Lotsen-Loop': r.tenantId },
           }
         : { smsSender: settings.smsSender },
-    });
+    }, claimId ? { claimId, claimed: (c) => this.tx.afterCommit(() => this.signal.adopt([c])) } : undefined);
     this.logger.debug(`planned ${req.trigger} ${id} for ${r.reference} by ${target.channel} to ${maskAddress(target.address)} in ${rendered.language}`);
-    this.tx.afterCommit(() => this.signal.nudge());
+    if (!claimId) this.tx.afterCommit(() => this.signal.nudge());
     return { id };
   }
 }

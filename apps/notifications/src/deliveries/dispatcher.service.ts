@@ -21,7 +21,9 @@ type Outcome = { d: ClaimedDelivery; ok: true; result: DeliveryResult } | { d: C
  * Sends due deliveries. Each row goes through three committed steps:
  *
  *   1. claim: `pending` → `sending` (+ claim id, attempts+1), one auto-committed statement with
- *      FOR UPDATE SKIP LOCKED, so two instances never take the same row;
+ *      FOR UPDATE SKIP LOCKED, so two instances never take the same row. While this dispatcher
+ *      has room, the planner inserts new deliveries claimed for it already and hands them over
+ *      after its commit (DispatcherSignal): no claim round for them;
  *   2. send over SMTP / the SMS provider (no transaction open meanwhile);
  *   3. record: `sent` / `pending` with next_attempt_at (transient) / `failed` (permanent), and
  *      notification.sent / notification.failed through the outbox, in one transaction.
@@ -67,7 +69,7 @@ export class Dispatcher implements OnApplicationBootstrap, BeforeApplicationShut
   ) {
     this.policy = { baseMs: config.retryBaseMs, maxMs: config.retryMaxMs, maxAttempts: config.maxAttempts };
     this.counter = metrics.counter('notifications_deliveries_total', 'Delivery attempts by channel and outcome', ['channel', 'outcome']);
-    signal.onNudge(() => this.nudge());
+    signal.attach({ nudge: () => this.nudge(), accepting: () => this.running && this.inFlight < this.config.dispatchBatchSize, adopt: (c) => this.adopt(c) });
   }
 
   onApplicationBootstrap(): void {
@@ -165,6 +167,20 @@ export class Dispatcher implements OnApplicationBootstrap, BeforeApplicationShut
     }
   }
 
+  /**
+   * Deliveries planned claimed for this instance (their suppression was checked as they were
+   * inserted): sent now. If the dispatcher stopped meanwhile, they go back to the queue.
+   */
+  private adopt(claimed: ClaimedDelivery[]): void {
+    if (!this.running) {
+      for (const claimId of new Set(claimed.map((d) => d.claimId))) {
+        this.deliveries.release(claimId).catch((err: Error) => this.logger.warn(`releasing deliveries planned during shutdown failed (${err.message}); sent after the sending timeout`));
+      }
+      return;
+    }
+    for (const d of claimed) this.launch(d);
+  }
+
   private async start(claimed: ClaimedDelivery[]): Promise<void> {
     // An address may have opted out or bounced after the delivery was planned.
     const suppressed = await this.suppressions.reasons(claimed.map((d) => ({ tenantId: d.tenantId, addressKey: d.addressKey })));
@@ -175,20 +191,25 @@ export class Dispatcher implements OnApplicationBootstrap, BeforeApplicationShut
         this.counter.inc({ channel: d.channel, outcome: 'suppressed' });
         continue;
       }
-      this.claims.set(d.claimId, (this.claims.get(d.claimId) ?? 0) + 1);
-      const p = this.send(d)
-        .then((result): Outcome => ({ d, ok: true, result }))
-        .catch((e): Outcome => ({ d, ok: false, error: e instanceof DeliveryError ? e : new DeliveryError('transient', 'EUNKNOWN', String((e as Error)?.message ?? e)) }))
-        .then((o) => this.record(o))
-        .finally(() => {
-          const left = (this.claims.get(d.claimId) ?? 1) - 1;
-          if (left) this.claims.set(d.claimId, left);
-          else this.claims.delete(d.claimId);
-          this.sends.delete(p);
-          if (this.mayHaveWork) this.wake?.();
-        });
-      this.sends.add(p);
+      this.launch(d);
     }
+  }
+
+  /** Sends one claimed delivery and records the outcome; its claim is renewed meanwhile. */
+  private launch(d: ClaimedDelivery): void {
+    this.claims.set(d.claimId, (this.claims.get(d.claimId) ?? 0) + 1);
+    const p = this.send(d)
+      .then((result): Outcome => ({ d, ok: true, result }))
+      .catch((e): Outcome => ({ d, ok: false, error: e instanceof DeliveryError ? e : new DeliveryError('transient', 'EUNKNOWN', String((e as Error)?.message ?? e)) }))
+      .then((o) => this.record(o))
+      .finally(() => {
+        const left = (this.claims.get(d.claimId) ?? 1) - 1;
+        if (left) this.claims.set(d.claimId, left);
+        else this.claims.delete(d.claimId);
+        this.sends.delete(p);
+        if (this.mayHaveWork) this.wake?.();
+      });
+    this.sends.add(p);
   }
 
   private send(d: ClaimedDelivery): Promise<DeliveryResult> {
