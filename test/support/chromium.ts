@@ -12,10 +12,12 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-backgr
 /**
  * Debian's chromium for browser tests: installed with apt-get when missing (CI runs as root),
  * after an `apt-get update` if the first attempt fails; a clear error if that is impossible.
+ * Two test files may install it at once (parallel workers): apt waits for the other's lock.
  */
 export function ensureChromium(): string {
   if (existsSync(CHROMIUM)) return CHROMIUM;
-  const attempts = ['apt-get install -y chromium', 'apt-get update && apt-get install -y chromium'];
+  const apt = 'apt-get -o DPkg::Lock::Timeout=300';
+  const attempts = [`${apt} install -y chromium`, `${apt} update && ${apt} install -y chromium`];
   const errors: string[] = [];
   for (const cmd of attempts) {
     try {
