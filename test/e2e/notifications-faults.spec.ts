@@ -4,7 +4,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { EventType, EventTypes, InquiryReceivedPayload } from '@lotsen/contracts';
+import { TransactionContext } from '@lotsen/persistence';
 import { waitFor } from '@lotsen/testing';
+import { ClaimedDelivery, DeliveriesRepository } from '../../apps/notifications/src/deliveries/deliveries.repository';
 import { RecipientsBatch } from '../../apps/notifications/src/triggers/recipients-batch';
 import { EventBus, SmtpSink } from '../support/notifications-kit';
 import { startPlatform, TestPlatform } from '../support/platform';
@@ -126,6 +128,27 @@ describe('notification delivery faults', () => {
     } finally {
       spy.mockRestore();
     }
+  });
+
+  it('a delivery planned claimed for a dispatcher that stopped meanwhile goes back to the queue, its attempt unused', async () => {
+    const app = p.apps.notifications!;
+    const tx = app.get(TransactionContext, { strict: false });
+    const deliveries = app.get(DeliveriesRepository, { strict: false });
+    const claimId = randomUUID();
+    const handed: ClaimedDelivery[] = [];
+    const id = randomUUID();
+    await tx.run(async () => deliveries.insertAtCommit({
+      id, tenantId: 'demo', eventId: randomUUID(), trigger: 'receipt', channel: 'email', recipient: 'handoff@example.se', addressKey: 'handoff-key',
+      language: 'sv', subject: 'Kvitto', text: 'Vi har tagit emot ditt ärende.', meta: {},
+    }, { claimId, claimed: (c) => handed.push(c) }));
+    expect(handed).toEqual([expect.objectContaining({ id, claimId, attempts: 1, recipient: 'handoff@example.se' })]);
+    const row = async () => (await db.query(`SELECT status, claim_id, attempts FROM notifications.deliveries WHERE id = $1`, [id])).rows[0];
+    expect(await row()).toEqual({ status: 'sending', claim_id: claimId, attempts: 1 });
+    await tx.run(() => deliveries.release(claimId));
+    // The running dispatcher claims it again on its next round and sends it once.
+    await waitFor('the released delivery to be sent', async () => (await row()).status === 'sent');
+    expect(await row()).toMatchObject({ attempts: 1 });
+    expect(smtp.to('handoff@example.se')).toHaveLength(1);
   });
 
   it('retries while the SMTP server is down and delivers everything once it is back, nothing twice', async () => {

@@ -3,11 +3,11 @@ import {
 } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { DataSource } from 'typeorm';
+import { EventEnvelope } from '@lotsen/contracts';
 import { TransactionContext } from '@lotsen/persistence';
 import { AmqpConnection } from './amqp-connection';
 import { AmqpTransport } from './amqp-transport';
 import { BrokerNames } from './broker-names';
-import { EventEnvelope } from '@lotsen/contracts';
 import { EventBatchPreparer } from './event-batch';
 import { Inbox } from './inbox';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging-options';
