@@ -9,6 +9,7 @@ import { waitFor } from '@lotsen/testing';
 import { ClaimedDelivery, DeliveriesRepository } from '../../apps/notifications/src/deliveries/deliveries.repository';
 import { RecipientsBatch } from '../../apps/notifications/src/triggers/recipients-batch';
 import { EventBus, SmtpSink } from '../support/notifications-kit';
+import { watchPreparer } from '../support/batches';
 import { startPlatform, TestPlatform } from '../support/platform';
 
 describe('notification delivery faults', () => {
@@ -73,13 +74,7 @@ describe('notification delivery faults', () => {
   });
 
   it('a burst handled in batches stores and moves recipients set-based, with the effects of one event at a time', async () => {
-    const batch = p.apps.notifications!.get(RecipientsBatch, { strict: false });
-    const prepare = batch.prepare.bind(batch);
-    const prepared: number[] = [];
-    const spy = jest.spyOn(batch, 'prepare').mockImplementation(async (events) => {
-      await prepare(events);
-      prepared.push(events.length);
-    });
+    const batches = watchPreparer(p.apps.notifications!.get(RecipientsBatch, { strict: false }));
     try {
       const routed = (inquiryId: string, department: string) => ({
         type: EventTypes.InquiryRouted as EventType,
@@ -123,10 +118,10 @@ describe('notification delivery faults', () => {
       expect(departments.get(waiting)).toMatchObject({ department: 'miljo', department_name: 'Avdelning miljo' });
       expect((await db.query(`SELECT count(*)::int AS n FROM notifications.deferred_triggers`)).rows[0].n).toBe(0);
       // The burst did go through prepared batches (and none failed back to one by one).
-      expect(Math.max(...prepared)).toBeGreaterThan(1);
-      expect(spy.mock.results.length).toBe(prepared.length);
+      expect(Math.max(...batches.sizes)).toBeGreaterThan(1);
+      expect(batches.calls()).toBe(batches.sizes.length);
     } finally {
-      spy.mockRestore();
+      batches.restore();
     }
   });
 

@@ -8,6 +8,7 @@ import { BrokerNames } from '@lotsen/messaging';
 import { waitFor } from '@lotsen/testing';
 import { consumeDepartmentWork, WorkMessage } from '../../scripts/department';
 import { ReceivedInquiries } from '../../apps/routing/src/routing/received-inquiries';
+import { watchPreparer } from '../support/batches';
 import { startPlatform, TestPlatform } from '../support/platform';
 import { devDataPath } from '@lotsen/config';
 
@@ -132,13 +133,7 @@ describe('routing: every inquiry through intake is routed, worked and reported',
   });
 
   it('routes a burst in batches (inquiries stored set-based) exactly as one at a time', async () => {
-    const batch = p.apps.routing!.get(ReceivedInquiries, { strict: false });
-    const prepare = batch.prepare.bind(batch);
-    const prepared: number[] = [];
-    const spy = jest.spyOn(batch, 'prepare').mockImplementation(async (events) => {
-      await prepare(events);
-      prepared.push(events.length);
-    });
+    const batches = watchPreparer(p.apps.routing!.get(ReceivedInquiries, { strict: false }));
     try {
       // Inquiries the first test routed (mostly one at a time), sent again as one burst under new ids.
       const before: Array<Record<string, any>> = await routingDb.query(
@@ -168,10 +163,10 @@ describe('routing: every inquiry through intake is routed, worked and reported',
       expect(after.filter((d) => d.agreement_version !== null).length).toBeGreaterThan(0);
       const [{ n: items }] = await routingDb.query(`SELECT count(*)::int AS n FROM routing.work_items WHERE inquiry_id = $1`, [ids[3]]);
       expect(items).toBe(1);
-      expect(Math.max(...prepared)).toBeGreaterThan(1);
-      expect(spy.mock.results.length).toBe(prepared.length);
+      expect(Math.max(...batches.sizes)).toBeGreaterThan(1);
+      expect(batches.calls()).toBe(batches.sizes.length);
     } finally {
-      spy.mockRestore();
+      batches.restore();
     }
   });
 
