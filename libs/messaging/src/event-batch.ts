@@ -10,3 +10,19 @@ import { EventEnvelope } from '@lotsen/contracts';
 export interface EventBatchPreparer {
   prepare(events: EventEnvelope[]): Promise<void>;
 }
+
+/**
+ * A batch's events per inquiry (the payload's `inquiryId`), each list in arrival order: what a
+ * preparer needs to tell an inquiry's first event from those that must wait for its handler.
+ */
+export function eventsByInquiry(events: EventEnvelope[]): Map<string, EventEnvelope[]> {
+  const byInquiry = new Map<string, EventEnvelope[]>();
+  for (const e of events) {
+    const inquiryId = (e.payload as { inquiryId?: unknown } | undefined)?.inquiryId;
+    if (typeof inquiryId !== 'string') continue;
+    const list = byInquiry.get(inquiryId);
+    if (list) list.push(e);
+    else byInquiry.set(inquiryId, [e]);
+  }
+  return byInquiry;
+}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventEnvelope, EventTypes, InquiryReceivedPayload, InquiryRoutedPayload } from '@lotsen/contracts';
-import { EventBatchPreparer } from '@lotsen/messaging';
+import { EventBatchPreparer, eventsByInquiry } from '@lotsen/messaging';
 import { TransactionContext } from '@lotsen/persistence';
 import { Recipient, recipientOf, RecipientsRepository, StoreOutcome } from './recipients.repository';
 
@@ -27,17 +27,9 @@ export class RecipientsBatch implements EventBatchPreparer {
   constructor(private readonly tx: TransactionContext, private readonly recipients: RecipientsRepository) {}
 
   async prepare(events: EventEnvelope[]): Promise<void> {
-    const byInquiry = new Map<string, EventEnvelope[]>();
-    for (const e of events) {
-      const inquiryId = (e.payload as { inquiryId?: unknown } | undefined)?.inquiryId;
-      if (typeof inquiryId !== 'string') continue;
-      const list = byInquiry.get(inquiryId);
-      if (list) list.push(e);
-      else byInquiry.set(inquiryId, [e]);
-    }
     const receipts: Array<EventEnvelope<InquiryReceivedPayload>> = [];
     const moves: Array<{ move: EventEnvelope<InquiryRoutedPayload>; after?: EventEnvelope<InquiryReceivedPayload> }> = [];
-    for (const [first, second, ...rest] of byInquiry.values()) {
+    for (const [first, second, ...rest] of eventsByInquiry(events).values()) {
       const received = first.type === EventTypes.InquiryReceived ? (first as EventEnvelope<InquiryReceivedPayload>) : undefined;
       if (received) receipts.push(received);
       const move = received ? (!rest.length ? second : undefined) : !second ? first : undefined;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventEnvelope, EventTypes, InquiryReceivedPayload } from '@lotsen/contracts';
-import { EventBatchPreparer } from '@lotsen/messaging';
+import { EventBatchPreparer, eventsByInquiry } from '@lotsen/messaging';
 import { TransactionContext } from '@lotsen/persistence';
 import { Agreement } from '../catalogue/agreement';
 import { CatalogueRepository, Category } from '../catalogue/catalogue.repository';
@@ -41,13 +41,9 @@ export class ReceivedInquiries implements EventBatchPreparer {
   ) {}
 
   async prepare(events: EventEnvelope[]): Promise<void> {
-    const seen = new Set<string>();
     const received: Array<EventEnvelope<InquiryReceivedPayload>> = [];
-    for (const e of events) {
-      const inquiryId = (e.payload as { inquiryId?: unknown } | undefined)?.inquiryId;
-      if (typeof inquiryId !== 'string' || seen.has(inquiryId)) continue;
-      seen.add(inquiryId);
-      if (e.type === EventTypes.InquiryReceived) received.push(e as EventEnvelope<InquiryReceivedPayload>);
+    for (const [first] of eventsByInquiry(events).values()) {
+      if (first.type === EventTypes.InquiryReceived) received.push(first as EventEnvelope<InquiryReceivedPayload>);
     }
     if (!received.length) return;
     const categorized: Categorized[] = [];
