@@ -150,6 +150,8 @@ async function main(): Promise<void> {
   let resentCopies = 0;
   const receiptAt = new Map<string, number>();
   const startedAt = new Map<number, number>();
+  // When each inquiry got its 202: the first stage of its latency (queueing before intake answers).
+  const answeredAt = new Map<number, number>();
   const smtp = new SMTPServer({
     authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
     // Only the header block is read (subject and Message-ID): a full MIME parse of every receipt
@@ -227,6 +229,7 @@ async function main(): Promise<void> {
           if (res.status === 202) {
             const a = JSON.parse(res.body) as { id: string; reference: string };
             accepted.set(n, a);
+            answeredAt.set(n, Date.now());
             if (lastFaultAt && attempt > 0) recoveries.push((Date.now() - lastFaultAt) / 1000);
             return;
           }
@@ -335,7 +338,7 @@ async function main(): Promise<void> {
     // Each stage on its own (from the POST): which one makes the tail.
     const stage = (at: (a: { id: string; reference: string }) => number | undefined) =>
       [...timed].map(([n, a]) => (at(a) ?? NaN) - startedAt.get(n)!).filter((x) => !Number.isNaN(x)).sort((x, y) => x - y);
-    const stages = { routed: stage((a) => decided.get(a.id)), receipt: stage((a) => receiptAt.get(a.reference)), counted: stage((a) => recorded.get(a.id)) };
+    const stages = { accepted: [...timed].map(([n]) => answeredAt.get(n)! - startedAt.get(n)!).sort((x, y) => x - y), routed: stage((a) => decided.get(a.id)), receipt: stage((a) => receiptAt.get(a.reference)), counted: stage((a) => recorded.get(a.id)) };
     log(`per stage p50/p99 ms: ${Object.entries(stages).map(([k, xs]) => `${k} ${pct(0.5, xs).toFixed(0)}/${pct(0.99, xs).toFixed(0)}`).join(', ')}`);
     console.log(`e2e_per_s=${(latencies.length / ((lastDone - firstStart) / 1000)).toFixed(1)} e2e_p50_ms=${pct(0.5).toFixed(0)} e2e_p99_ms=${pct(0.99).toFixed(0)} instances=${o.instances}`);
     console.log(`accepted=${accepted.size} lost=${lost} duplicates=${duplicates} recovery_s=${recovery.toFixed(1)} drain_s=${drainSeconds.toFixed(1)} total_s=${((Date.now() - started) / 1000).toFixed(0)}`);

@@ -130,15 +130,19 @@ export class RecipientsRepository {
     return rows[0] ? toRecipient(rows[0]) : undefined;
   }
 
-  /** moveToDepartment() for many inquiries (one move each) in one statement: the recipients found, by inquiry. */
+  /**
+   * moveToDepartment() for many inquiries (one move each) in one statement: the recipients found, by
+   * inquiry. The LIMIT (the number of moves) tells the planner how few they are; it takes a
+   * set-returning function for 100 rows and scanned all recipients when the table was young.
+   */
   async moveManyToDepartment(moves: Array<{ inquiryId: string; tenantId: string; department: string; departmentName?: string }>): Promise<Map<string, Recipient>> {
     const rows = returningRows<Record<string, unknown>>(await this.tx.manager.query(
       prepared(`UPDATE notifications.recipients r SET department = m.department,
          department_name = COALESCE(m.department_name, CASE WHEN r.department = m.department THEN r.department_name END)
-       FROM json_to_recordset($1::json) AS m(inquiry_id uuid, tenant_id text, department text, department_name text)
+       FROM (SELECT * FROM json_to_recordset($1::json) AS m(inquiry_id uuid, tenant_id text, department text, department_name text) LIMIT $2) m
        WHERE r.inquiry_id = m.inquiry_id AND r.tenant_id = m.tenant_id AND NOT r.placeholder
        RETURNING ${COLUMN_LIST.map((c) => `r.${c}`).join(', ')}`),
-      [JSON.stringify(moves.map((m) => ({ inquiry_id: m.inquiryId, tenant_id: m.tenantId, department: m.department, department_name: m.departmentName ?? null })))],
+      [JSON.stringify(moves.map((m) => ({ inquiry_id: m.inquiryId, tenant_id: m.tenantId, department: m.department, department_name: m.departmentName ?? null }))), moves.length],
     ));
     return new Map(rows.map((row) => [row.inquiry_id as string, toRecipient(row)]));
   }

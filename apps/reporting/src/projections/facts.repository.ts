@@ -34,11 +34,12 @@ export function callFactRow(tenantId: string, f: CallFact): Record<string, unkno
  */
 export async function upsertFacts(
   m: EntityManager, table: 'inquiry_facts' | 'call_facts', rows: Array<Record<string, unknown>>,
-  beforeWrite?: (json: string) => Promise<void>,
+  beforeWrite?: (json: string, count: number) => Promise<void>,
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += 1000) {
-    const json = JSON.stringify(rows.slice(i, i + 1000));
-    await beforeWrite?.(json);
+    const chunk = rows.slice(i, i + 1000);
+    const json = JSON.stringify(chunk);
+    await beforeWrite?.(json, chunk.length);
     await m.query(UPSERT_FACTS[table], [json]);
   }
 }

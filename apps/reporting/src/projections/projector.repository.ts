@@ -89,7 +89,7 @@ export async function projectStreams(
       inquiries.push(inquiryFactRow(s.tenant, fact));
     }
   }
-  await upsertFacts(m, 'inquiry_facts', inquiries, o.rollups === false ? undefined : (json) => applyFactDeltas(m, json));
+  await upsertFacts(m, 'inquiry_facts', inquiries, o.rollups === false ? undefined : (json, count) => applyFactDeltas(m, json, count));
   await upsertFacts(m, 'call_facts', calls);
   return { inquiries: inquiries.length, calls: calls.length, events: rows.length };
 }

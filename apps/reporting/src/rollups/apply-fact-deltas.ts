@@ -10,16 +10,19 @@ import { DIMENSIONS, factDimension, INQUIRY_MEASURES } from './measures';
  * under the projector's lock. Facts whose rolled-up columns did not change cancel out and write
  * nothing. Rows can fall to zero; see pruneEmptyRollups.
  */
-export async function applyFactDeltas(m: EntityManager, factsJson: string): Promise<void> {
-  await m.query(INQUIRY_DAILY_DELTAS, [factsJson]);
-  await m.query(TERM_DAILY_DELTAS, [factsJson]);
+export async function applyFactDeltas(m: EntityManager, factsJson: string, count: number): Promise<void> {
+  await m.query(INQUIRY_DAILY_DELTAS, [factsJson, count]);
+  await m.query(TERM_DAILY_DELTAS, [factsJson, count]);
 }
 
+// `LIMIT $2` (the number of facts) is for the planner: it takes a set-returning function for 100
+// rows, and then read the stored facts by scanning all of inquiry_facts while the table was young.
 const CHANGES = `(
       SELECT n.*, 1 AS sign FROM json_populate_recordset(NULL::reporting.inquiry_facts, $1::json) n
       UNION ALL
       SELECT o.*, -1 AS sign FROM reporting.inquiry_facts o
-      JOIN json_populate_recordset(NULL::reporting.inquiry_facts, $1::json) k ON k.tenant_id = o.tenant_id AND k.inquiry_id = o.inquiry_id
+      JOIN (SELECT * FROM json_populate_recordset(NULL::reporting.inquiry_facts, $1::json) LIMIT $2) k
+        ON k.tenant_id = o.tenant_id AND k.inquiry_id = o.inquiry_id
     ) f`;
 const MEASURES = Object.entries(INQUIRY_MEASURES);
 const SUMS = MEASURES.map(([, e]) => `SUM(f.sign * (${e}))`);
