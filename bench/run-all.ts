@@ -6,7 +6,7 @@
  *  - end to end (received → routed → receipt sent → counted) with one and with two instances per
  *    service (scripts/chaos.ts without faults): throughput when offered as fast as accepted,
  *    latency at a paced load below that throughput, and latency at the floor's rate (10 % of the
- *    database baseline);
+ *    higher of two database baselines: one at the start, one just before that run);
  *  - outbox drain after a broker outage under load, and time to resume after Postgres returns;
  *  - then each service's own benchmark.
  * Loopback only, bounded in time (about 25 minutes on two cores), everything on its own database/namespace.
@@ -108,10 +108,15 @@ async function main(): Promise<void> {
     const rate = Math.max(5, Math.floor(sustained * 0.6));
     const paced = runChaos(1, String(rate * (PACED_WARMUP_S + 40)), rate, PACED_WARMUP_S);
     out(e2eRow(`end to end, 1 instance per service, paced at ${rate} inquiries/s (60 % of the throughput above), timed for 40 s after a ${PACED_WARMUP_S} s warm-up at that rate`, paced, db.tps));
-    // The floor itself: 10 % of the database baseline offered steadily, with its p99.
-    floorRate = Math.ceil(db.tps * 0.1);
+    // The floor itself: 10 % of the database baseline offered steadily, with its p99. This VM's
+    // speed drifts over minutes (baselines of 1,010–1,728 tx/s), so the baseline is measured again
+    // just before, and the floor takes the higher of the two: a slow moment never lowers it.
+    const dbAgain = await databaseBaseline(env.databaseUrl, 64, inquiries.map((q) => q.text));
+    out(`| database baseline again, just before the floor's run | ${dbAgain.tps.toFixed(0)} tx/s | ${dbAgain.p50.toFixed(1)} ms | ${dbAgain.p99.toFixed(1)} ms | ${(dbAgain.tps / db.tps).toFixed(2)} |`);
+    dbTps = Math.max(db.tps, dbAgain.tps);
+    floorRate = Math.ceil(dbTps * 0.1);
     atFloor = runChaos(1, String(floorRate * (PACED_WARMUP_S + 40)), floorRate, PACED_WARMUP_S);
-    out(e2eRow(`end to end, 1 instance per service, paced at ${floorRate} inquiries/s (the floor: 10 % of the database baseline), timed for 40 s after a ${PACED_WARMUP_S} s warm-up`, atFloor, db.tps));
+    out(e2eRow(`end to end, 1 instance per service, paced at ${floorRate} inquiries/s (the floor: 10 % of the higher database baseline), timed for 40 s after a ${PACED_WARMUP_S} s warm-up`, atFloor, dbTps));
 
     // Broker away for OUTAGE_S seconds while intake keeps accepting: the outbox holds the events.
     const amqpProxy = new TcpProxy('127.0.0.1', 5672);
