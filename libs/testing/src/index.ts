@@ -2,3 +2,4 @@ export * from './test-env';
 export * from './wait-for';
 export * from './infrastructure-check';
 export * from './tcp-proxy';
+export * from './service-database';

@@ -1,28 +1,22 @@
 import { randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
-import { createServiceDataSource, runMigrations, TransactionContext } from '@lotsen/persistence';
-import { createTestEnv, TestEnv } from '@lotsen/testing';
+import { TransactionContext } from '@lotsen/persistence';
+import { migratedServiceDatabase, ServiceDatabase } from '@lotsen/testing';
 import { intakeMigrations } from '../migrations';
 import { EmailRepository } from './email.repository';
 
 describe('outgoing e-mails remembered for threading', () => {
-  let env: TestEnv;
+  let db: ServiceDatabase;
   let ds: DataSource;
   let tx: TransactionContext;
   let emails: EmailRepository;
 
   beforeAll(async () => {
-    env = await createTestEnv();
-    ds = createServiceDataSource({ url: env.databaseUrl, schema: 'intake', migrations: intakeMigrations, poolSize: 2 });
-    await ds.initialize();
-    await runMigrations(ds, 'intake');
-    tx = new TransactionContext(ds);
+    db = await migratedServiceDatabase('intake', intakeMigrations);
+    ({ ds, tx } = db);
     emails = new EmailRepository(tx);
   });
-  afterAll(async () => {
-    await ds?.destroy();
-    await env?.cleanup();
-  });
+  afterAll(() => db?.close());
 
   it('writes a batch in one statement; a delivery named twice keeps its latest Message-ID', async () => {
     const [d1, d2, inquiryId] = [randomUUID(), randomUUID(), randomUUID()];

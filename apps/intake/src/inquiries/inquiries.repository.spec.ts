@@ -1,7 +1,6 @@
 import { randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
-import { createServiceDataSource, runMigrations, TransactionContext } from '@lotsen/persistence';
-import { createTestEnv, TestEnv } from '@lotsen/testing';
+import { migratedServiceDatabase, ServiceDatabase } from '@lotsen/testing';
 import { intakeMigrations } from '../migrations';
 import { InquiriesRepository, statusChangesStatement } from './inquiries.repository';
 
@@ -9,29 +8,22 @@ type PlanNode = { 'Node Type': string; 'Relation Name'?: string; Plans?: PlanNod
 const scansOf = (n: PlanNode): string[] => [...(n['Relation Name'] ? [`${n['Node Type']} ${n['Relation Name']}`] : []), ...(n.Plans ?? []).flatMap(scansOf)];
 
 describe('status changes of a batch', () => {
-  let env: TestEnv;
+  let db: ServiceDatabase;
   let ds: DataSource;
-  let tx: TransactionContext;
   let inquiries: InquiriesRepository;
   let ids: string[];
 
   beforeAll(async () => {
-    env = await createTestEnv();
-    ds = createServiceDataSource({ url: env.databaseUrl, schema: 'intake', migrations: intakeMigrations, poolSize: 2 });
-    await ds.initialize();
-    await runMigrations(ds, 'intake');
-    tx = new TransactionContext(ds);
-    inquiries = new InquiriesRepository(tx);
+    db = await migratedServiceDatabase('intake', intakeMigrations);
+    ds = db.ds;
+    inquiries = new InquiriesRepository(db.tx);
     // A young table as in the first minutes of a municipality or a benchmark: thousands of rows, never analyzed.
     await ds.query(`INSERT INTO intake.tenants (id, name, reference_prefix) VALUES ('demo', 'Demo', 'DEMO')`);
     ids = (await ds.query(`INSERT INTO intake.inquiries (id, tenant_id, reference, tracking_token_hash, channel, body, language, language_detected, received_at)
       SELECT gen_random_uuid(), 'demo', 'DEMO-' || n, 'hash-' || n, 'web', repeat('text ', 40), 'sv', false, now() FROM generate_series(1, 4000) n
       RETURNING id`)).map((r: { id: string }) => r.id);
   });
-  afterAll(async () => {
-    await ds?.destroy();
-    await env?.cleanup();
-  });
+  afterAll(() => db?.close());
 
   const change = (inquiryId: string, status: string, at: number) =>
     ({ inquiryId, status, occurredAt: new Date(Date.UTC(2026, 11, 4, 8, 0, at)), eventId: randomUUID(), department: 'streets', departmentName: 'Streets' });
@@ -46,12 +38,12 @@ describe('status changes of a batch', () => {
   it('applies a batch: latest event wins per inquiry, history once per event', async () => {
     const [a, b] = ids.slice(10, 12);
     const early = change(a, 'routed', 1);
-    await tx.run(async () => {
+    await db.tx.run(async () => {
       await inquiries.applyStatusAtCommit(change(a, 'assigned', 5));
       await inquiries.applyStatusAtCommit(early); // older than the one before: history only
       await inquiries.applyStatusAtCommit(change(b, 'routed', 2));
     });
-    await tx.run(async () => inquiries.applyStatusAtCommit(early)); // redelivered: no second history row
+    await db.tx.run(async () => inquiries.applyStatusAtCommit(early)); // redelivered: no second history row
     const rows = await ds.query(`SELECT id, status, department FROM intake.inquiries WHERE id = ANY($1) ORDER BY reference`, [[a, b]]);
     expect(rows.map((r: { id: string; status: string; department: string }) => [r.id, r.status, r.department]).sort()).toEqual([[a, 'assigned', 'streets'], [b, 'routed', 'streets']].sort());
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM intake.status_history WHERE inquiry_id = ANY($1)`, [[a, b]]);

@@ -1,0 +1,19 @@
+import { DataSource } from 'typeorm';
+import { createServiceDataSource, runMigrations, ServiceDataSourceOptions, TransactionContext } from '@lotsen/persistence';
+import { createTestEnv, TestEnv } from './test-env';
+
+export interface ServiceDatabase {
+  env: TestEnv;
+  ds: DataSource;
+  tx: TransactionContext;
+  close(): Promise<void>;
+}
+
+/** A test database of its own with one service's schema migrated, a small pool and a TransactionContext: for repository tests. */
+export async function migratedServiceDatabase(schema: string, migrations: NonNullable<ServiceDataSourceOptions['migrations']>): Promise<ServiceDatabase> {
+  const env = await createTestEnv();
+  const ds = createServiceDataSource({ url: env.databaseUrl, schema, migrations, poolSize: 2 });
+  await ds.initialize();
+  await runMigrations(ds, schema);
+  return { env, ds, tx: new TransactionContext(ds), close: async () => { await ds.destroy(); await env.cleanup(); } };
+}
