@@ -6,7 +6,7 @@
  *  - end to end (received → routed → receipt sent → counted) with one and with two instances per
  *    service (scripts/chaos.ts without faults): throughput when offered as fast as accepted,
  *    latency at a paced load below that throughput, and latency at the floor's rate (10 % of the
- *    higher of two database baselines: one at the start, one just before that run);
+ *    higher of two database baselines, each on a fresh database: one at the start, one just before that run);
  *  - outbox drain after a broker outage under load, and time to resume after Postgres returns;
  *  - then each service's own benchmark.
  * Loopback only, bounded in time (about 25 minutes on two cores), everything on its own database/namespace.
