@@ -1,11 +1,8 @@
 import { randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
-import { migratedServiceDatabase, ServiceDatabase } from '@lotsen/testing';
+import { migratedServiceDatabase, planScans, ServiceDatabase } from '@lotsen/testing';
 import { intakeMigrations } from '../migrations';
 import { InquiriesRepository, statusChangesStatement } from './inquiries.repository';
-
-type PlanNode = { 'Node Type': string; 'Relation Name'?: string; Plans?: PlanNode[] };
-const scansOf = (n: PlanNode): string[] => [...(n['Relation Name'] ? [`${n['Node Type']} ${n['Relation Name']}`] : []), ...(n.Plans ?? []).flatMap(scansOf)];
 
 describe('status changes of a batch', () => {
   let db: ServiceDatabase;
@@ -30,8 +27,7 @@ describe('status changes of a batch', () => {
 
   it('finds each inquiry by its primary key, not by reading the whole table', async () => {
     const { sql, params } = statusChangesStatement(ids.slice(0, 5).map((id, i) => change(id, 'routed', i)));
-    const [{ 'QUERY PLAN': [{ Plan: plan }] }] = await ds.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
-    const scans = scansOf(plan).filter((s) => s.endsWith('Scan inquiries'));
+    const scans = (await planScans(ds, sql, params)).filter((s) => s.endsWith(' inquiries'));
     expect(scans).toEqual(['Index Scan inquiries', 'Index Scan inquiries']); // the history's and the update's
   });
 

@@ -1,10 +1,12 @@
 import { EventEnvelope, EventTypes as T, createEvent } from '@lotsen/contracts';
+import { planScans } from '@lotsen/testing';
 import { rng, syntheticEvents } from '../../../../bench/reporting-events';
 import { reportingHarness, ReportingHarness, shuffled } from '../../../../test/support/reporting-harness';
 import { april } from '../../../../test/support/reporting-scenario';
 import { BusinessCalendar } from '../business-time';
 import { ProjectorRepository } from '../projections/projector.repository';
 import { rebuildProjections } from '../rebuild/rebuild';
+import { FACT_DELTA_STATEMENTS } from './apply-fact-deltas';
 
 /** Both rollup tables in a stable order, sums rounded (floating-point addition order differs). */
 async function rollups(h: ReportingHarness): Promise<unknown[]> {
@@ -20,6 +22,17 @@ describe('rollups moved by each fact change', () => {
   let h: ReportingHarness;
   beforeAll(async () => { h = await reportingHarness(); });
   afterAll(() => h?.close());
+
+  it('read the stored facts of a batch by primary key, also while the table is young and unanalyzed', async () => {
+    await h.ds.query(`INSERT INTO reporting.inquiry_facts (tenant_id, inquiry_id, received_at, received_local, day, department, terms, event_count)
+      SELECT 'young', gen_random_uuid(), now(), now(), current_date, 'gata_park', ARRAY['gatlampa'], 1 FROM generate_series(1, 4000)`);
+    const facts = await h.ds.query(`SELECT tenant_id, inquiry_id, day, department, terms FROM reporting.inquiry_facts WHERE tenant_id = 'young' LIMIT 5`);
+    for (const sql of FACT_DELTA_STATEMENTS) {
+      const scans = (await planScans(h.ds, sql, [JSON.stringify(facts), facts.length])).filter((s) => s.endsWith(' inquiry_facts'));
+      expect(scans).toEqual(['Index Scan inquiry_facts']);
+    }
+    await h.ds.query(`DELETE FROM reporting.inquiry_facts WHERE tenant_id = 'young'`);
+  });
 
   it('equal a full recompute after batches that change departments, resolutions, reopenings and surveys', async () => {
     const synthetic = syntheticEvents({ tenantId: 't1', days: ['2026-03-02', '2026-03-03', '2026-03-04'], inquiriesPerDay: 60, callsPerDay: 5, seed: 11 });

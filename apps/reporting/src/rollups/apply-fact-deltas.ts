@@ -11,8 +11,7 @@ import { DIMENSIONS, factDimension, INQUIRY_MEASURES } from './measures';
  * nothing. Rows can fall to zero; see pruneEmptyRollups.
  */
 export async function applyFactDeltas(m: EntityManager, factsJson: string, count: number): Promise<void> {
-  await m.query(INQUIRY_DAILY_DELTAS, [factsJson, count]);
-  await m.query(TERM_DAILY_DELTAS, [factsJson, count]);
+  for (const sql of FACT_DELTA_STATEMENTS) await m.query(sql, [factsJson, count]);
 }
 
 // `LIMIT $2` (the number of facts) is for the planner: it takes a set-returning function for 100
@@ -46,6 +45,9 @@ const TERM_DAILY_DELTAS = prepared(
    HAVING SUM(f.sign) <> 0
    ON CONFLICT (tenant_id, day, department, term) DO UPDATE SET inquiries = r.inquiries + EXCLUDED.inquiries`,
 );
+
+/** The daily and the term rollup's deltas, in the order applyFactDeltas() runs them ($1 facts JSON, $2 their number). */
+export const FACT_DELTA_STATEMENTS = [INQUIRY_DAILY_DELTAS, TERM_DAILY_DELTAS];
 
 /**
  * Removes rollup rows no fact contributes to any more (an inquiry moved to another department
