@@ -17,6 +17,7 @@ const POOL = 20;
 export async function databaseBaseline(databaseUrl: string, concurrency: number, bodies: string[]): Promise<{ tps: number; p50: number; p99: number }> {
   const pool = new Pool({ connectionString: databaseUrl, max: POOL });
   await pool.query(`CREATE SEQUENCE IF NOT EXISTS intake.bench_ref_2099`);
+  await pool.query(`INSERT INTO intake.tenants (id, name, reference_prefix) VALUES ('demo', 'Demo', 'DEMO') ON CONFLICT DO NOTHING`);
   const latencies: number[] = [];
   const until = Date.now() + DURATION_S * 1000;
   let n = 0;

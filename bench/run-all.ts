@@ -56,17 +56,6 @@ function runChaos(instances: number, count: string, rate = 0, warmupS = 0): Reco
   return fields;
 }
 
-/** The baseline's tenant, without the rest of the demo (its model training would take the CPU). */
-async function seedTenant(databaseUrl: string): Promise<void> {
-  const c = new Client({ connectionString: databaseUrl });
-  await c.connect();
-  try {
-    await c.query(`INSERT INTO intake.tenants (id, name, reference_prefix) VALUES ('demo', 'Demo', 'DEMO')`);
-  } finally {
-    await c.end();
-  }
-}
-
 /** A results row from the figures a chaos run printed. */
 function e2eRow(label: string, f: Record<string, string>, dbTps: number): string {
   return `| ${label} | ${f.e2e_per_s ?? '?'} inquiries/s (lost ${f.lost ?? '?'}, duplicates ${f.duplicates ?? '?'}) | ${f.e2e_p50_ms ?? '?'} ms | ${f.e2e_p99_ms ?? '?'} ms | ${(Number(f.e2e_per_s) / dbTps).toFixed(2)} |${f.error ? ` error: ${f.error}` : ''}`;
@@ -125,7 +114,6 @@ async function main(): Promise<void> {
     // a slow moment never lowers it.
     const fresh = await createTestEnv();
     const dbAgain = await migrateAll(fresh.databaseUrl)
-      .then(() => seedTenant(fresh.databaseUrl))
       .then(() => databaseBaseline(fresh.databaseUrl, 64, inquiries.map((q) => q.text)))
       .finally(() => fresh.cleanup());
     out(`| database baseline again, on a fresh database just before the floor's run | ${dbAgain.tps.toFixed(0)} tx/s | ${dbAgain.p50.toFixed(1)} ms | ${dbAgain.p99.toFixed(1)} ms | ${(dbAgain.tps / db.tps).toFixed(2)} |`);

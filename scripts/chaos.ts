@@ -336,9 +336,9 @@ async function main(): Promise<void> {
     latencies.sort((a, b) => a - b);
     const pct = (q: number, xs = latencies) => xs[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN;
     // Each stage on its own (from the POST): which one makes the tail.
-    const stage = (at: (a: { id: string; reference: string }) => number | undefined) =>
-      [...timed].map(([n, a]) => (at(a) ?? NaN) - startedAt.get(n)!).filter((x) => !Number.isNaN(x)).sort((x, y) => x - y);
-    const stages = { accepted: [...timed].map(([n]) => answeredAt.get(n)! - startedAt.get(n)!).sort((x, y) => x - y), routed: stage((a) => decided.get(a.id)), receipt: stage((a) => receiptAt.get(a.reference)), counted: stage((a) => recorded.get(a.id)) };
+    const stage = (at: (a: { id: string; reference: string }, n: number) => number | undefined) =>
+      [...timed].map(([n, a]) => (at(a, n) ?? NaN) - startedAt.get(n)!).filter((x) => !Number.isNaN(x)).sort((x, y) => x - y);
+    const stages = { accepted: stage((_, n) => answeredAt.get(n)), routed: stage((a) => decided.get(a.id)), receipt: stage((a) => receiptAt.get(a.reference)), counted: stage((a) => recorded.get(a.id)) };
     log(`per stage p50/p99 ms: ${Object.entries(stages).map(([k, xs]) => `${k} ${pct(0.5, xs).toFixed(0)}/${pct(0.99, xs).toFixed(0)}`).join(', ')}`);
     console.log(`e2e_per_s=${(latencies.length / ((lastDone - firstStart) / 1000)).toFixed(1)} e2e_p50_ms=${pct(0.5).toFixed(0)} e2e_p99_ms=${pct(0.99).toFixed(0)} instances=${o.instances}`);
     console.log(`accepted=${accepted.size} lost=${lost} duplicates=${duplicates} recovery_s=${recovery.toFixed(1)} drain_s=${drainSeconds.toFixed(1)} total_s=${((Date.now() - started) / 1000).toFixed(0)}`);

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { createEvent, EventEnvelope, EventType } from '@lotsen/contracts';
-import { createServiceDataSource, runMigrations, TransactionContext } from '@lotsen/persistence';
-import { createTestEnv, TestEnv } from '@lotsen/testing';
+import { TransactionContext } from '@lotsen/persistence';
+import { migratedServiceDatabase, TestEnv } from '@lotsen/testing';
 import { BusinessCalendar } from '../../apps/reporting/src/business-time';
 import { EventStoreRepository } from '../../apps/reporting/src/events/event-store.repository';
 import { GoalsRepository } from '../../apps/reporting/src/goals/goals.repository';
@@ -26,11 +26,7 @@ export interface ReportingHarness {
 }
 
 export async function reportingHarness(): Promise<ReportingHarness> {
-  const env = await createTestEnv();
-  const ds = createServiceDataSource({ url: env.databaseUrl, schema: 'reporting', migrations: reportingMigrations, poolSize: 4 });
-  await ds.initialize();
-  await runMigrations(ds, 'reporting');
-  const tx = new TransactionContext(ds);
+  const { env, ds, tx, close } = await migratedServiceDatabase('reporting', reportingMigrations, 4);
   const calendar = new BusinessCalendar();
   const ingest = new IngestService(new EventStoreRepository(tx));
   const repo = new KpisRepository(tx);
@@ -40,10 +36,7 @@ export async function reportingHarness(): Promise<ReportingHarness> {
     env, ds, tx, kpis, goals, topics: new TopicsService(repo),
     record: async (e) => { await tx.run(() => ingest.record(e)); },
     report: (tenantId, p) => kpis.report(tenantId, p),
-    close: async () => {
-      await ds.destroy();
-      await env.cleanup();
-    },
+    close,
   };
 }
 

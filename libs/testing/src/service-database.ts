@@ -10,9 +10,11 @@ export interface ServiceDatabase {
 }
 
 /** A test database of its own with one service's schema migrated, a small pool and a TransactionContext: for repository tests. */
-export async function migratedServiceDatabase(schema: string, migrations: NonNullable<ServiceDataSourceOptions['migrations']>): Promise<ServiceDatabase> {
+export async function migratedServiceDatabase(
+  schema: string, migrations: NonNullable<ServiceDataSourceOptions['migrations']>, poolSize = 2,
+): Promise<ServiceDatabase> {
   const env = await createTestEnv();
-  const ds = createServiceDataSource({ url: env.databaseUrl, schema, migrations, poolSize: 2 });
+  const ds = createServiceDataSource({ url: env.databaseUrl, schema, migrations, poolSize });
   await ds.initialize();
   await runMigrations(ds, schema);
   return { env, ds, tx: new TransactionContext(ds), close: async () => { await ds.destroy(); await env.cleanup(); } };
