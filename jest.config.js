@@ -4,7 +4,7 @@ const swcOptions = require('./swc.config');
 module.exports = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/{apps,libs,test,deploy}/**/*.spec.ts'],
+  testMatch: ['<rootDir>/{apps,libs,test,deploy,bench}/**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/chaos/'],
   transform: {
     '^.+\\.ts$': ['@swc/jest', { ...swcOptions(), swcrc: false }],

@@ -76,6 +76,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * When the n-th inquiry of a paced run is offered, in seconds from its start: the rate grows
+ * linearly from 0 over the first `rampS` seconds, then holds (a ramp of 0 starts at full rate).
+ */
+export function offeredAt(n: number, rate: number, rampS = 0): number {
+  const rampCount = (rate * rampS) / 2;
+  return n < rampCount ? Math.sqrt((2 * rampS * n) / rate) : n / rate + rampS / 2;
+}
+
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];

@@ -18,11 +18,11 @@ import { SMTPServer } from 'smtp-server';
 import { serviceDatabaseUrl } from '@lotsen/persistence';
 import { createTestEnv, TestEnv } from '@lotsen/testing';
 import { headerValues, readHeaderBlock } from '../apps/intake/src/email/raw-headers';
-import { freePort, httpPost, loadDevInquiries, startServiceProcess } from '../bench/support';
+import { freePort, httpPost, loadDevInquiries, offeredAt, startServiceProcess } from '../bench/support';
 import { migrateAll, SERVICES, ServiceName } from './setup/migrate-all';
 import { seedDemo } from './setup/seed-demo';
 
-interface Options { count: number; concurrency: number; faults: string[]; timeoutS: number; keep: boolean; instances: number; rate: number; warmupS: number }
+interface Options { count: number; concurrency: number; faults: string[]; timeoutS: number; keep: boolean; instances: number; rate: number; warmupS: number; rampS: number; series: boolean }
 
 function parseArgs(argv: string[]): Options {
   const get = (name: string, fallback: string) => {
@@ -42,6 +42,11 @@ function parseArgs(argv: string[]): Options {
     // Seconds at the start whose inquiries are checked like all others but not timed: freshly
     // started processes compile their hot code and fill their caches first (steady-state latency).
     warmupS: Number(get('warmup', '0')),
+    // Seconds over which a paced run's rate grows linearly from 0 (within the warm-up): cold
+    // processes are not hit with the full rate at once, as a deployed platform never is.
+    rampS: Number(get('ramp', '0')),
+    // Latency per 5 s of the run, besides the totals.
+    series: argv.includes('--series'),
   };
 }
 
@@ -140,7 +145,7 @@ function decodeEncodedWords(value: string): string {
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   const started = Date.now();
-  log(`count=${o.count} concurrency=${o.concurrency}${o.rate ? ` rate=${o.rate}/s` : ''}${o.warmupS ? ` warmup=${o.warmupS}s` : ''} faults=${o.faults.join(',')}`);
+  log(`count=${o.count} concurrency=${o.concurrency}${o.rate ? ` rate=${o.rate}/s` : ''}${o.warmupS ? ` warmup=${o.warmupS}s` : ''}${o.rampS ? ` ramp=${o.rampS}s` : ''} faults=${o.faults.join(',')}`);
   const env: TestEnv = await createTestEnv();
   let fleet: Fleet | undefined;
   // Receipt mails per reference, by Message-ID: a copy re-sent after a crash between the SMTP
@@ -256,7 +261,7 @@ async function main(): Promise<void> {
           faultRuns.push(run.then(() => { lastFaultAt = Date.now(); recoveries.push((Date.now() - faultStart) / 1000); }));
         }
         if (o.rate > 0) {
-          const at = loadStart + (n * 1000) / o.rate;
+          const at = loadStart + 1000 * offeredAt(n, o.rate, o.rampS);
           if (at > Date.now()) await sleep(at - Date.now());
           await send(n, at); // latency from the scheduled time: a late send counts against us
         } else {
@@ -336,9 +341,24 @@ async function main(): Promise<void> {
     latencies.sort((a, b) => a - b);
     const pct = (q: number, xs = latencies) => xs[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN;
     // Each stage on its own (from the POST): which one makes the tail.
-    const stage = (at: (a: { id: string; reference: string }, n: number) => number | undefined) =>
-      [...timed].map(([n, a]) => (at(a, n) ?? NaN) - startedAt.get(n)!).filter((x) => !Number.isNaN(x)).sort((x, y) => x - y);
-    const stages = { accepted: stage((_, n) => answeredAt.get(n)), routed: stage((a) => decided.get(a.id)), receipt: stage((a) => receiptAt.get(a.reference)), counted: stage((a) => recorded.get(a.id)) };
+    const stage = (at: (a: { id: string; reference: string }, n: number) => number | undefined, of = timed) =>
+      [...of].map(([n, a]) => (at(a, n) ?? NaN) - startedAt.get(n)!).filter((x) => !Number.isNaN(x)).sort((x, y) => x - y);
+    const stagesOf = (of = timed) => ({
+      accepted: stage((_, n) => answeredAt.get(n), of), routed: stage((a) => decided.get(a.id), of),
+      receipt: stage((a) => receiptAt.get(a.reference), of), counted: stage((a) => recorded.get(a.id), of),
+    });
+    const stages = stagesOf();
+    if (o.series) {
+      // Per 5 s of offered time (warm-up included): whether a tail is a start-up backlog, a stall or steady.
+      const windows = new Map<number, Map<number, { id: string; reference: string }>>();
+      for (const [n, a] of accepted) {
+        const w = Math.floor((startedAt.get(n)! - loadStart) / 5000) * 5;
+        (windows.get(w) ?? windows.set(w, new Map()).get(w)!).set(n, a);
+      }
+      for (const [w, of] of [...windows].sort((x, y) => x[0] - y[0])) {
+        log(`t=${w}s ${of.size} offered; p50/p99 ms ${Object.entries(stagesOf(of)).map(([k, xs]) => `${k} ${pct(0.5, xs).toFixed(0)}/${pct(0.99, xs).toFixed(0)}`).join(', ')}`);
+      }
+    }
     log(`per stage p50/p99 ms: ${Object.entries(stages).map(([k, xs]) => `${k} ${pct(0.5, xs).toFixed(0)}/${pct(0.99, xs).toFixed(0)}`).join(', ')}`);
     console.log(`e2e_per_s=${(latencies.length / ((lastDone - firstStart) / 1000)).toFixed(1)} e2e_p50_ms=${pct(0.5).toFixed(0)} e2e_p99_ms=${pct(0.99).toFixed(0)} instances=${o.instances}`);
     console.log(`accepted=${accepted.size} lost=${lost} duplicates=${duplicates} recovery_s=${recovery.toFixed(1)} drain_s=${drainSeconds.toFixed(1)} total_s=${((Date.now() - started) / 1000).toFixed(0)}`);
