@@ -50,6 +50,26 @@ function toRecipient(r: Record<string, any>): Recipient {
 
 const COLUMN_LIST = COLUMNS.split(',').map((c) => c.trim());
 const UPDATABLE = COLUMN_LIST.filter((c) => c !== 'inquiry_id');
+
+export interface DepartmentMove {
+  inquiryId: string;
+  tenantId: string;
+  department: string;
+  departmentName?: string;
+}
+
+/** moveManyToDepartment's statement, on its own so a test can read its plan. */
+export function departmentMovesStatement(moves: DepartmentMove[]): { sql: string; params: unknown[] } {
+  return {
+    sql: prepared(`UPDATE notifications.recipients r SET department = m.department,
+         department_name = COALESCE(m.department_name, CASE WHEN r.department = m.department THEN r.department_name END)
+       FROM (SELECT * FROM json_to_recordset($1::json) AS m(inquiry_id uuid, tenant_id text, department text, department_name text) LIMIT $2) m
+       WHERE r.inquiry_id = m.inquiry_id AND r.tenant_id = m.tenant_id AND NOT r.placeholder
+       RETURNING ${COLUMN_LIST.map((c) => `r.${c}`).join(', ')}`),
+    params: [JSON.stringify(moves.map((m) => ({ inquiry_id: m.inquiryId, tenant_id: m.tenantId, department: m.department, department_name: m.departmentName ?? null }))), moves.length],
+  };
+}
+
 /** A row that exists only because events came before the inquiry's receipt is replaced by it. */
 const REPLACE_PLACEHOLDER = `ON CONFLICT (inquiry_id) DO UPDATE SET ${UPDATABLE.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, placeholder = false
   WHERE recipients.placeholder`;
@@ -135,15 +155,9 @@ export class RecipientsRepository {
    * inquiry. The LIMIT (the number of moves) tells the planner how few they are; it takes a
    * set-returning function for 100 rows and scanned all recipients when the table was young.
    */
-  async moveManyToDepartment(moves: Array<{ inquiryId: string; tenantId: string; department: string; departmentName?: string }>): Promise<Map<string, Recipient>> {
-    const rows = returningRows<Record<string, unknown>>(await this.tx.manager.query(
-      prepared(`UPDATE notifications.recipients r SET department = m.department,
-         department_name = COALESCE(m.department_name, CASE WHEN r.department = m.department THEN r.department_name END)
-       FROM (SELECT * FROM json_to_recordset($1::json) AS m(inquiry_id uuid, tenant_id text, department text, department_name text) LIMIT $2) m
-       WHERE r.inquiry_id = m.inquiry_id AND r.tenant_id = m.tenant_id AND NOT r.placeholder
-       RETURNING ${COLUMN_LIST.map((c) => `r.${c}`).join(', ')}`),
-      [JSON.stringify(moves.map((m) => ({ inquiry_id: m.inquiryId, tenant_id: m.tenantId, department: m.department, department_name: m.departmentName ?? null }))), moves.length],
-    ));
+  async moveManyToDepartment(moves: DepartmentMove[]): Promise<Map<string, Recipient>> {
+    const { sql, params } = departmentMovesStatement(moves);
+    const rows = returningRows<Record<string, unknown>>(await this.tx.manager.query(sql, params));
     return new Map(rows.map((row) => [row.inquiry_id as string, toRecipient(row)]));
   }
 
