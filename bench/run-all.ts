@@ -125,7 +125,7 @@ async function main(): Promise<void> {
     // Latency: a steady load below that throughput, measured from each inquiry's scheduled time,
     // after a warm-up (freshly started processes compile their hot code first) whose rate grows
     // over its first PACED_RAMP_S: a cold platform hit with the full rate at once queues for tens
-    // of seconds, which the last row measures on its own.
+    // of seconds, which the cold-start row after the floor's measures on its own.
     const rate = Math.max(5, Math.floor(sustained * 0.6));
     const paced = pacedRun({ rate, warmupS: PACED_WARMUP_S, rampS: PACED_RAMP_S }).fields;
     out(e2eRow(`end to end, 1 instance per service, paced at ${rate} inquiries/s (60 % of the throughput above), timed for 40 s after a ${PACED_WARMUP_S} s warm-up (rate reached after ${PACED_RAMP_S} s)`, paced, db.tps));

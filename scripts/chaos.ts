@@ -42,8 +42,9 @@ function parseArgs(argv: string[]): Options {
     // Seconds at the start whose inquiries are checked like all others but not timed: freshly
     // started processes compile their hot code and fill their caches first (steady-state latency).
     warmupS: Number(get('warmup', '0')),
-    // Seconds over which a paced run's rate grows linearly from 0 (within the warm-up): cold
-    // processes are not hit with the full rate at once, as a deployed platform never is.
+    // Seconds over which a paced run's rate grows linearly from 0 (within the warm-up), as load
+    // tests ramp up: freshly started processes warm up at a rising rate instead of queueing the
+    // full rate from the first second (without a ramp, a run measures that cold start).
     rampS: Number(get('ramp', '0')),
     // Latency per 5 s of the run, besides the totals.
     series: argv.includes('--series'),
