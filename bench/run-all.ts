@@ -89,8 +89,7 @@ async function main(): Promise<void> {
   const inquiries = loadDevInquiries();
   const bodies = webInquiryBodies(inquiries);
   let dbTps = 0;
-  let atFloor: Record<string, string> = {};
-  let floorSeries: string[] = [];
+  let floorRun: ChaosRun = { fields: {}, series: [] };
   let floorRate = 0;
   try {
     await migrateAll(env.databaseUrl);
@@ -140,9 +139,8 @@ async function main(): Promise<void> {
     out(`| database baseline again, on a fresh database just before the floor's run | ${dbAgain.tps.toFixed(0)} tx/s | ${dbAgain.p50.toFixed(1)} ms | ${dbAgain.p99.toFixed(1)} ms | ${(dbAgain.tps / db.tps).toFixed(2)} |`);
     dbTps = Math.max(db.tps, dbAgain.tps);
     floorRate = Math.ceil(dbTps * 0.1);
-    const floorRun = pacedRun({ rate: floorRate, warmupS: PACED_WARMUP_S, rampS: PACED_RAMP_S });
-    ({ fields: atFloor, series: floorSeries } = floorRun);
-    out(e2eRow(`end to end, 1 instance per service, paced at ${floorRate} inquiries/s (the floor: 10 % of the higher database baseline), timed for 40 s after a ${PACED_WARMUP_S} s warm-up (rate reached after ${PACED_RAMP_S} s)`, atFloor, dbTps));
+    floorRun = pacedRun({ rate: floorRate, warmupS: PACED_WARMUP_S, rampS: PACED_RAMP_S });
+    out(e2eRow(`end to end, 1 instance per service, paced at ${floorRate} inquiries/s (the floor: 10 % of the higher database baseline), timed for 40 s after a ${PACED_WARMUP_S} s warm-up (rate reached after ${PACED_RAMP_S} s)`, floorRun.fields, dbTps));
     // The same rate on freshly started processes at once (no ramp): how long a restart under full
     // load queues. Shown for what it is; the floor is the steady state above.
     const cold = pacedRun({ rate: floorRate, warmupS: PACED_WARMUP_S, rampS: 0 }).fields;
@@ -202,15 +200,16 @@ async function main(): Promise<void> {
   out('');
   out('Floors (issue "Proof under fire"): end to end ≥ 10 % of the database baseline with p99 < 1 s; outbox drain ≥ 2,000 events/s; resume < 15 s.');
   // Met when the platform kept pace with the floor's rate (all of it within 5 %) at p99 under 1 s.
+  const atFloor = floorRun.fields;
   const keptPace = Number(atFloor.e2e_per_s) >= 0.95 * floorRate;
   const e2eMet = keptPace && Number(atFloor.e2e_p99_ms) < 1000 && atFloor.lost === '0' && atFloor.duplicates === '0';
   out(`End-to-end floor at ${floorRate || '?'} inquiries/s: ${atFloor.e2e_per_s ?? '?'}/s delivered, p99 ${atFloor.e2e_p99_ms ?? '?'} ms — ${e2eMet ? 'MET' : 'MISSED'}.`);
   out('');
-  if (floorSeries.length) {
+  if (floorRun.series.length) {
     out(`The floor's run per 5 s of offered time (warm-up included; each stage from the scheduled POST):`);
     out('');
     out('```');
-    for (const l of floorSeries) out(l);
+    for (const l of floorRun.series) out(l);
     out('```');
     out('');
   }
