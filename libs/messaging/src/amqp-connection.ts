@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import * as amqp from 'amqplib';
+import { coalesceFrameWrites } from './amqp-write-coalescing';
 import { BrokerNames } from './broker-names';
 import { assertCoreTopology } from './topology';
 
@@ -30,6 +31,7 @@ export class AmqpConnection {
 
   private async open(): Promise<amqp.ChannelModel> {
     const conn = await amqp.connect(this.url, { clientProperties: { connection_name: this.name }, timeout: 5000 });
+    if (!coalesceFrameWrites(conn)) this.logger.warn('amqplib internals changed: frames are written one by one');
     conn.on('error', (err) => this.logger.warn(`connection error: ${err.message}`));
     conn.on('close', () => {
       if (this.connection === conn) this.connection = undefined;
