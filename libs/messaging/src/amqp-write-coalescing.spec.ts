@@ -77,10 +77,13 @@ describe('AMQP frame write coalescing', () => {
     expect(ackWrites).toBeGreaterThanOrEqual(N);
   });
 
-  it('patches a connection once', async () => {
+  it('patches a connection once (a reconnect or a second caller does not wrap the muxer again)', async () => {
     const model = await connect();
+    const muxer = (model as unknown as { connection: { muxer: { _readIncoming: () => void } } }).connection.muxer;
     expect(coalesceFrameWrites(model)).toBe(true);
+    const patched = muxer._readIncoming;
     expect(coalesceFrameWrites(model)).toBe(true);
+    expect(muxer._readIncoming).toBe(patched);
     const { ackWrites } = await burst(model);
     expect(ackWrites).toBeLessThanOrEqual(3);
   });

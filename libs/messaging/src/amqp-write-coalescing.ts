@@ -1,6 +1,8 @@
 import type { ChannelModel } from 'amqplib';
 import type { Writable } from 'stream';
 
+const COALESCED = Symbol('lotsen.coalesced');
+
 /**
  * amqplib's muxer moves its channels' frames to the socket on the next turn of the event loop,
  * but writes them one by one: a batch of 50 acks, or an outbox batch of publishes, became 50
@@ -28,8 +30,6 @@ export function coalesceFrameWrites(model: ChannelModel): boolean {
   muxer[COALESCED] = true;
   return true;
 }
-
-const COALESCED = Symbol('lotsen.coalesced');
 
 interface Muxer {
   out?: Writable;
