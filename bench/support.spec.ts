@@ -1,4 +1,4 @@
-import { offeredAt } from './support';
+import { freePort, offeredAt } from './support';
 
 describe('offeredAt (paced runs of the bench and chaos)', () => {
   it('without a ramp offers at the rate from the first second', () => {
@@ -18,5 +18,14 @@ describe('offeredAt (paced runs of the bench and chaos)', () => {
     expect(offeredBy(10)).toBe(500);
     expect(offeredBy(21) - offeredBy(11)).toBe(1000);
     expect(offeredAt(2000, rate, 10)).toBeCloseTo(2000 / rate + 5, 9);
+  });
+});
+
+describe('freePort (ports for the service processes of the bench and chaos)', () => {
+  it('never hands out a port twice, though the kernel offers closed ports again', async () => {
+    // 2,000 draws from Linux's ~28,000 ephemeral ports repeat one with near certainty.
+    const ports: number[] = [];
+    for (let i = 0; i < 2000; i++) ports.push(await freePort());
+    expect(new Set(ports).size).toBe(ports.length);
   });
 });

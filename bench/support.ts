@@ -66,14 +66,28 @@ export async function stopProcess(child: ChildProcess): Promise<void> {
   if (child.exitCode === null) child.kill('SIGKILL');
 }
 
+/** Ports handed out by this process: the kernel may offer a just-closed port again. */
+const handedOut = new Set<number>();
+
+/**
+ * A free port on 127.0.0.1, never one this process handed out before: the chaos fleet draws all
+ * its ports before starting any service, and two services given one port made the second fail
+ * to listen while the first answered its readiness probe.
+ */
 export async function freePort(): Promise<number> {
   const net = await import('net');
-  return new Promise((resolvePort) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolvePort(port));
+  for (;;) {
+    const port = await new Promise<number>((resolvePort) => {
+      const srv = net.createServer().listen(0, '127.0.0.1', () => {
+        const p = (srv.address() as { port: number }).port;
+        srv.close(() => resolvePort(p));
+      });
     });
-  });
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
 }
 
 /**
