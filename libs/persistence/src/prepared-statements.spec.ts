@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { createTestEnv, TestEnv } from '@lotsen/testing';
 import { createServiceDataSource } from './data-source';
-import { prepared } from './prepared-statements';
+import { prepared, REPLAN_AFTER_MS } from './prepared-statements';
 import { TransactionContext } from './transaction-context';
 
 describe('hot statements as named prepared statements', () => {
@@ -11,7 +11,7 @@ describe('hot statements as named prepared statements', () => {
   const HOT = prepared(`SELECT $1::int + 1 AS n /* prepared-statements.spec */`);
   // Only this session's statements: the pool has one connection, so every query sees the same.
   const preparedHere = async () =>
-    (await ds.query(`SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements`)) as Array<{ statement: string; generic_plans: string; custom_plans: string }>;
+    (await ds.query(`SELECT name, statement, generic_plans, custom_plans FROM pg_prepared_statements`)) as Array<{ name: string; statement: string; generic_plans: string; custom_plans: string }>;
 
   beforeAll(async () => {
     env = await createTestEnv();
@@ -20,6 +20,7 @@ describe('hot statements as named prepared statements', () => {
     await ds.query(`CREATE TABLE t (id int PRIMARY KEY)`);
     tx = new TransactionContext(ds);
   });
+  afterEach(() => jest.restoreAllMocks());
   afterAll(async () => {
     await ds?.destroy();
     await env?.cleanup();
@@ -52,5 +53,30 @@ describe('hot statements as named prepared statements', () => {
     expect(await ds.query(AFTER_ABORT, [3])).toEqual([{ n: 1 }]);
     expect(await ds.query(`SELECT id FROM t ORDER BY id`)).toEqual([{ id: 3 }]);
     expect((await preparedHere()).map((r) => r.statement)).toEqual(expect.arrayContaining([INSERT, AFTER_ABORT]));
+  });
+
+  it('are planned again after a while: a plan made while a table was nearly empty does not stay as it grows', async () => {
+    // The shape of intake's status changes: a batch of values joined to a table by primary key.
+    // Against a never-analyzed table of a few rows the generic plan hash-joins a sequential scan.
+    await ds.query(`CREATE TABLE grows (id int PRIMARY KEY, body text)`);
+    await ds.query(`INSERT INTO grows SELECT g, repeat('x', 700) FROM generate_series(1, 10) g`);
+    const JOIN = prepared(`WITH c AS (SELECT * FROM json_to_recordset($1::json) AS c(id int) LIMIT $2)
+      SELECT count(*)::int AS n FROM c JOIN grows g ON g.id = c.id`);
+    const batch = [JSON.stringify([{ id: 1 }, { id: 2 }]), 2];
+    for (let i = 0; i < 8; i++) expect(await ds.query(JOIN, batch)).toEqual([{ n: 2 }]);
+    // Grown without ANALYZE (as where autovacuum is off): nothing invalidates the cached plan.
+    await ds.query(`INSERT INTO grows SELECT g, repeat('x', 700) FROM generate_series(11, 20000) g`);
+    const name = (await preparedHere()).find((r) => r.statement === JOIN)!.name;
+    const plan = async () => ((await ds.query(`EXPLAIN EXECUTE ${name}('[{"id":1},{"id":2}]', 2)`)) as Array<{ 'QUERY PLAN': string }>)
+      .map((r) => r['QUERY PLAN']).join('\n');
+    expect(await plan()).toMatch(/Seq Scan on grows/);
+
+    jest.spyOn(Date, 'now').mockReturnValue(Date.now() + REPLAN_AFTER_MS);
+    expect(await ds.query(JOIN, batch)).toEqual([{ n: 2 }]);
+    const replanned = await plan();
+    expect(replanned).toMatch(/Nested Loop[\s\S]*Index (Only )?Scan using grows_pkey/);
+    expect(replanned).not.toMatch(/Seq Scan on grows/);
+    // Still one prepared statement: the plans were dropped, not the statement.
+    expect((await preparedHere()).filter((r) => r.statement === JOIN)).toHaveLength(1);
   });
 });

@@ -15,12 +15,34 @@ export function prepared(sql: string): string {
   return sql;
 }
 
+/**
+ * How long a connection keeps its cached plans. Postgres plans a prepared statement again only
+ * when something invalidates its plan (ANALYZE, DDL). Where autovacuum never analyzes (as on the
+ * machines here) or before its first run on a new database, a generic plan chosen while a table
+ * was nearly empty stays while the table grows: intake's status changes went on hash-joining a
+ * sequential scan of all of intake.inquiries, 12 ms per call after 10,000 inquiries, and the
+ * platform slowed down the longer it ran. DISCARD PLANS keeps the parsed statements; the next
+ * runs plan again against the tables as they are now.
+ */
+export const REPLAN_AFTER_MS = 10_000;
+
 /** pg client of the service pools: sends marked statements by name (TypeORM passes text, values). */
-export class PreparingClient extends Client {}
+export class PreparingClient extends Client {
+  /** When this connection's plans were last dropped (or it first ran a marked statement). */
+  plansSince?: number;
+}
 
 const plainQuery = Client.prototype.query as (this: Client, ...args: unknown[]) => unknown;
-PreparingClient.prototype.query = function query(this: Client, config: unknown, values?: unknown, callback?: unknown): unknown {
+PreparingClient.prototype.query = function query(this: PreparingClient, config: unknown, values?: unknown, callback?: unknown): unknown {
   const name = typeof config === 'string' && Array.isArray(values) ? names.get(config) : undefined;
-  if (name) return plainQuery.call(this, { name, text: config, values }, callback);
-  return plainQuery.call(this, config, values, callback);
+  if (!name) return plainQuery.call(this, config, values, callback);
+  const now = Date.now();
+  if (this.plansSince === undefined) this.plansSince = now;
+  else if (now - this.plansSince >= REPLAN_AFTER_MS) {
+    this.plansSince = now;
+    // Queued ahead of the statement on this connection. It fails only where the statement would
+    // too (an aborted transaction, a lost connection): then the next interval tries again.
+    (plainQuery.call(this, 'DISCARD PLANS') as Promise<unknown>).catch(() => undefined);
+  }
+  return plainQuery.call(this, { name, text: config, values }, callback);
 } as Client['query'];
