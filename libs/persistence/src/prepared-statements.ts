@@ -28,8 +28,8 @@ export const REPLAN_AFTER_MS = 10_000;
 
 /** pg client of the service pools: sends marked statements by name (TypeORM passes text, values). */
 export class PreparingClient extends Client {
-  /** When this connection's plans were last dropped (or it first ran a marked statement). */
-  plansSince?: number;
+  /** When this connection's plans were last dropped (at first: when it was made). */
+  plansSince = Date.now();
 }
 
 const plainQuery = Client.prototype.query as (this: Client, ...args: unknown[]) => unknown;
@@ -37,8 +37,7 @@ PreparingClient.prototype.query = function query(this: PreparingClient, config: 
   const name = typeof config === 'string' && Array.isArray(values) ? names.get(config) : undefined;
   if (!name) return plainQuery.call(this, config, values, callback);
   const now = Date.now();
-  if (this.plansSince === undefined) this.plansSince = now;
-  else if (now - this.plansSince >= REPLAN_AFTER_MS) {
+  if (now - this.plansSince >= REPLAN_AFTER_MS) {
     this.plansSince = now;
     // Queued ahead of the statement on this connection. It fails only where the statement would
     // too (an aborted transaction, a lost connection): then the next interval tries again.
