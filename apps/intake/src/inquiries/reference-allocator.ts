@@ -16,14 +16,31 @@ export class ReferenceAllocator {
   async next(tenantId: string, year: number): Promise<number> {
     const seq = `intake."ref_${tenantId.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}_${year}"`;
     if (!this.known.has(seq)) {
-      await this.ds.query(`CREATE SEQUENCE IF NOT EXISTS ${seq} MINVALUE 1 NO CYCLE`).catch((err) => {
-        // Two requests racing to create it (IF NOT EXISTS does not lock): the loser sees a unique
-        // violation on the catalog or "relation already exists", depending on the interleaving.
-        if (!['23505', '42P07'].includes((err as { code?: string }).code ?? '')) throw err;
-      });
+      await this.ensureSequence(seq);
       this.known.add(seq);
     }
     const [row] = await this.ds.query(`SELECT nextval('${seq}') AS n`);
     return Number(row.n);
+  }
+
+  /**
+   * Creates the series once, however many instances race for a tenant's first registration of
+   * a year. Without the lock the losers of the race can see the winner's sequence as committed
+   * a moment before Postgres has told the other backends' catalog caches about it (commit is
+   * visible before its invalidations are sent), and a nextval right after then fails with
+   * "relation does not exist". The lock is held until the creator's transaction has ended, by
+   * when those invalidations are out, so a waiter finds the sequence and skips.
+   */
+  private async ensureSequence(seq: string): Promise<void> {
+    await this.ds
+      .transaction(async (m) => {
+        await m.query(`SELECT pg_advisory_xact_lock(hashtext('intake.reference:' || $1))`, [seq]);
+        await m.query(`CREATE SEQUENCE IF NOT EXISTS ${seq} MINVALUE 1 NO CYCLE`);
+      })
+      .catch((err) => {
+        // An instance of an earlier version, which creates without the lock, won the race:
+        // the catalog's unique violation or "relation already exists" means the series exists.
+        if (!['23505', '42P07'].includes((err as { code?: string }).code ?? '')) throw err;
+      });
   }
 }
