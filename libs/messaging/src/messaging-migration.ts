@@ -43,3 +43,29 @@ export function messagingTablesV1(schema: string, timestamp = 1763900000000): ne
   Object.defineProperty(migration, 'name', { value: name });
   return migration;
 }
+
+/**
+ * The outbox stops sending a NOTIFY per insert. Postgres makes every committing transaction that
+ * has sent one take a single cluster-wide lock and hold it through its WAL flush, so the trigger
+ * serialised the commits of every service that wrote events; the relay is now woken in-process
+ * after a commit (see OutboxRelay).
+ */
+export function messagingOutboxWithoutNotifyV2(schema: string, timestamp = 1763900000500): new () => MigrationInterface {
+  const s = `"${schema}"`;
+  const name = `MessagingOutboxWithoutNotifyV2${timestamp}`;
+  const migration = class implements MigrationInterface {
+    name = name;
+    async up(q: QueryRunner): Promise<void> {
+      await q.query(`DROP TRIGGER outbox_notify ON ${s}.outbox`);
+      await q.query(`DROP FUNCTION ${s}.outbox_notify()`);
+    }
+    async down(q: QueryRunner): Promise<void> {
+      await q.query(`CREATE FUNCTION ${s}.outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN PERFORM pg_notify('${schema}_outbox', ''); RETURN NULL; END $$`);
+      await q.query(`CREATE TRIGGER outbox_notify AFTER INSERT ON ${s}.outbox
+        FOR EACH STATEMENT EXECUTE FUNCTION ${s}.outbox_notify()`);
+    }
+  };
+  Object.defineProperty(migration, 'name', { value: name });
+  return migration;
+}

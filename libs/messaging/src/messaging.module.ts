@@ -89,7 +89,7 @@ export class MessagingModule {
       {
         provide: OutboxRelay,
         useFactory: (ds: DataSource, amqp: AmqpConnection) =>
-          new OutboxRelay(ds, amqp, options.schema, (ds.options as { url: string }).url, options.relayBatchSize),
+          new OutboxRelay(ds, amqp, options.schema, options.relayBatchSize),
         inject: [DataSource, PUBLISH_CONNECTION],
       },
       { provide: Inbox, useFactory: (tx: TransactionContext) => new Inbox(tx, options.schema, { claims: !options.idempotentHandlers }), inject: [TransactionContext] },

@@ -5,12 +5,15 @@ import { EventPattern, Payload } from '@nestjs/microservices';
 import { randomUUID } from 'crypto';
 import * as amqp from 'amqplib';
 import { Client } from 'pg';
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { createEvent, EventEnvelope, EventTypes, InquiryReceivedPayload } from '@lotsen/contracts';
 import { PersistenceModule, TransactionContext, createServiceDataSource, runMigrations } from '@lotsen/persistence';
 import { createTestEnv, TcpProxy, TestEnv, viaProxy, waitFor } from '@lotsen/testing';
-import { BrokerNames, DeadLetters, EventPublisher, Inbox, MessagingModule, messagingTablesV1, OutboxRelay, startEventConsumer } from './index';
+import {
+  AmqpConnection, BrokerNames, DeadLetters, EventPublisher, Inbox, MessagingModule, MessagingOptions, messagingOutboxWithoutNotifyV2, messagingTablesV1,
+  OutboxRelay, startEventConsumer,
+} from './index';
 
 // A probe service built only from the library: it publishes through the outbox and records the
 // effect of each consumed event, so the library's guarantees can be checked on the real servers.
@@ -33,7 +36,7 @@ class ProbeTables2 implements MigrationInterface {
     await q.query(`DROP TABLE probe.idempotent_effects`);
   }
 }
-const migrations = [messagingTablesV1('probe'), ProbeTables1, ProbeTables2];
+const migrations = [messagingTablesV1('probe'), ProbeTables1, ProbeTables2, messagingOutboxWithoutNotifyV2('probe')];
 
 let failuresLeft = 0;
 
@@ -171,6 +174,29 @@ describe('messaging library on the real servers', () => {
     await waitFor('300 effects', async () => (await effects('two-relays')).n === 300, 20000);
     await second.close();
     expect(published).toBe(300);
+  });
+
+  it('a commit that wrote events wakes its own relay at once (no NOTIFY trigger, no waiting for the poll)', async () => {
+    const { rows: triggers } = await db.query(`SELECT tgname FROM pg_trigger WHERE tgrelid = 'probe.outbox'::regclass AND NOT tgisinternal`);
+    expect(triggers).toEqual([]);
+    const own = app.get(OutboxRelay);
+    await own.stop();
+    // A relay that would otherwise look only every ten minutes: the event can arrive in time
+    // only through the nudge its transaction's commit gives.
+    const conn = new AmqpConnection(env.amqpUrl, new BrokerNames(env.namespace), 'probe-wake');
+    const relay = new OutboxRelay(app.get(DataSource), conn, 'probe', 250, 10 * 60_000);
+    relay.start();
+    await waitFor('the relay to go idle', async () => (await db.query(`SELECT count(*)::int AS n FROM probe.outbox`)).rows[0].n === 0);
+    await new Promise((r) => setTimeout(r, 200));
+    const tx = app.get(TransactionContext);
+    const publisher = new EventPublisher(tx, relay, { schema: 'probe' } as MessagingOptions);
+    await tx.run(() => publisher.publish(EventTypes.InquiryReceived, {
+      inquiryId: randomUUID(), reference: 'KC-2026-000002', channel: 'web', body: 'woken', language: 'sv', languageDetected: false, sensitive: false, receivedAt: new Date().toISOString(),
+    }, { tenantId: 'demo' }));
+    await waitFor('the effect', async () => (await effects('woken')).n === 1, 20000);
+    await relay.stop();
+    await conn.close();
+    own.start();
   });
 
   it('requeues a failing handler and parks the event at the delivery limit, without partial effects', async () => {

@@ -1,6 +1,5 @@
 import { Logger } from '@nestjs/common';
 import type { ConfirmChannel } from 'amqplib';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { prepared, returningRows } from '@lotsen/persistence';
 import { AmqpConnection, backoffMs, sleep } from './amqp-connection';
@@ -28,6 +27,12 @@ export interface RelayStats {
  * instances never publish the same row) and deleted in the same statement, published persistent
  * with publisher confirms, and the delete commits only after every confirm arrived. A crash in
  * between re-publishes the batch; consumers' inboxes absorb the duplicates.
+ *
+ * It wakes when a transaction of its own process that wrote outbox rows commits (`nudge`, from
+ * EventPublisher), and otherwise polls every `fallbackPollMs` (rows another instance left behind
+ * when it died). Not LISTEN/NOTIFY: Postgres serialises the commits of every transaction that
+ * sends a NOTIFY behind one cluster-wide lock, held through the commit's WAL flush, so a trigger
+ * on the outboxes had queued the commits of all four services behind each other.
  */
 export class OutboxRelay {
   private readonly logger = new Logger('OutboxRelay');
@@ -36,7 +41,6 @@ export class OutboxRelay {
   private pending = true;
   /** Counts nudges, so one that arrives while a batch is being published is not lost. */
   private nudges = 0;
-  private listener?: Client;
   private channel?: ConfirmChannel;
   private loop?: Promise<void>;
   readonly stats: RelayStats = { published: 0 };
@@ -45,7 +49,6 @@ export class OutboxRelay {
     private readonly ds: DataSource,
     private readonly amqp: AmqpConnection,
     private readonly schema: string,
-    private readonly databaseUrl: string,
     private readonly batchSize = 250,
     private readonly fallbackPollMs = 2000,
   ) {}
@@ -53,7 +56,6 @@ export class OutboxRelay {
   start(): void {
     if (this.running) return;
     this.running = true;
-    void this.listen();
     this.loop = this.run();
   }
 
@@ -61,7 +63,6 @@ export class OutboxRelay {
     this.running = false;
     this.wake?.();
     await this.loop;
-    await this.listener?.end().catch(() => undefined);
     await this.channel?.close().catch(() => undefined);
   }
 
@@ -70,30 +71,6 @@ export class OutboxRelay {
     this.nudges++;
     this.pending = true;
     this.wake?.();
-  }
-
-  private async listen(): Promise<void> {
-    for (let attempt = 0; this.running; attempt++) {
-      const client = new Client({ connectionString: this.databaseUrl, connectionTimeoutMillis: 3000 });
-      try {
-        await client.connect();
-        client.on('notification', () => this.nudge());
-        const ended = new Promise<void>((resolve) => {
-          client.on('error', () => resolve());
-          client.on('end', () => resolve());
-        });
-        await client.query(`LISTEN "${this.schema}_outbox"`);
-        this.listener = client;
-        attempt = 0;
-        this.nudge(); // rows may have been committed while we were not listening
-        await ended;
-      } catch {
-        /* database down: retry below */
-      }
-      this.listener = undefined;
-      await client.end().catch(() => undefined);
-      if (this.running) await sleep(backoffMs(attempt));
-    }
   }
 
   private async run(): Promise<void> {

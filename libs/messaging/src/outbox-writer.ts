@@ -3,6 +3,7 @@ import { createEvent, EventEnvelope, EventType } from '@lotsen/contracts';
 import { TransactionContext } from '@lotsen/persistence';
 import { EventContext } from './event-context';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging-options';
+import { OutboxRelay } from './outbox-relay';
 
 export interface PublishOptions {
   tenantId: string;
@@ -18,6 +19,7 @@ export interface WorkItemOptions {
 }
 
 const OUTBOX_ROWS = Symbol('outbox rows');
+const RELAY_NUDGED = Symbol('outbox relay nudged at commit');
 type OutboxRow = [key: string, exchange: string, routingKey: string, envelope: string, priority: number];
 
 /**
@@ -28,7 +30,11 @@ type OutboxRow = [key: string, exchange: string, routingKey: string, envelope: s
 export class EventPublisher {
   private readonly table: string;
 
-  constructor(private readonly tx: TransactionContext, @Inject(MESSAGING_OPTIONS) options: MessagingOptions) {
+  constructor(
+    private readonly tx: TransactionContext,
+    private readonly relay: OutboxRelay,
+    @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
+  ) {
     this.table = `"${options.schema}".outbox`;
   }
 
@@ -59,5 +65,7 @@ export class EventPublisher {
             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::jsonb[], $5::smallint[])`,
       params: [0, 1, 2, 3, 4].map((c) => rows.map((r) => r[c])),
     }));
+    // This instance's relay publishes the rows as soon as they are committed (once per transaction).
+    this.tx.local(RELAY_NUDGED, () => this.tx.afterCommit(() => this.relay.nudge()));
   }
 }
