@@ -527,7 +527,7 @@ function postgresProblems(clusters: ManifestDoc[], docs: ManifestDoc[]): string[
     if (!s || s.obj.type !== 'kubernetes.io/basic-auth' || s.obj.stringData?.username !== role.name) {
       problems.push(`${at}: role ${role.name} needs a basic-auth passwordSecret in deploy/ with username ${role.name}`);
     }
-    // Connections: every instance at the HPA maximum, its pool plus two spare (a replaced pod's still closing).
+    // Connections: every instance at the HPA maximum, its pool plus two spare (e.g. a replaced pod's, still closing).
     const hpa = docs.find((d) => d.obj.kind === 'HorizontalPodAutoscaler' && d.obj.spec?.scaleTargetRef?.name === `lotsen-${service}`);
     const config = docs.find((d) => d.obj.kind === 'ConfigMap' && d.obj.metadata.name === 'lotsen-config');
     const pool = Number(config?.obj.data?.[`${prefix}_DB_POOL_SIZE`] ?? config?.obj.data?.DB_POOL_SIZE ?? 10);
