@@ -9,12 +9,13 @@ import { Pool } from 'pg';
 import { createTestEnv } from '@lotsen/testing';
 import { migrateAll } from '../scripts/setup/migrate-all';
 import { seedDemo } from '../scripts/setup/seed-demo';
+import { cpuBetween, CpuUse, cpuSnapshot } from './cpu-meter';
 import { freePort, loadDevInquiries, machine, startServiceProcess, stopProcess, webInquiryBodies } from './support';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const POOL = 20;
 
-export async function databaseBaseline(databaseUrl: string, concurrency: number, bodies: string[]): Promise<{ tps: number; p50: number; p99: number }> {
+export async function databaseBaseline(databaseUrl: string, concurrency: number, bodies: string[]): Promise<{ tps: number; p50: number; p99: number; cpu?: CpuUse }> {
   const pool = new Pool({ connectionString: databaseUrl, max: POOL });
   await pool.query(`CREATE SEQUENCE IF NOT EXISTS intake.bench_ref_2099`);
   await pool.query(`INSERT INTO intake.tenants (id, name, reference_prefix) VALUES ('demo', 'Demo', 'DEMO') ON CONFLICT DO NOTHING`);
@@ -45,13 +46,20 @@ export async function databaseBaseline(databaseUrl: string, concurrency: number,
       }
     }
   };
+  // What one transaction costs the machine: Postgres and this client loop.
+  const groupOf = (pid: number, comm: string) => (comm === 'postgres' ? 'postgres' : pid === process.pid ? 'client' : undefined);
+  const cpuFrom = cpuSnapshot(groupOf);
   const t0 = Date.now();
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (Date.now() - t0) / 1000;
+  const cpuTo = cpuSnapshot(groupOf);
   await pool.query(`DELETE FROM intake.outbox WHERE message_key IN (SELECT id::text FROM intake.inquiries WHERE reference LIKE 'BL-%')`);
   await pool.end();
   latencies.sort((a, b) => a - b);
-  return { tps: n / seconds, p50: latencies[Math.floor(latencies.length / 2)], p99: latencies[Math.floor(latencies.length * 0.99)] };
+  return {
+    tps: n / seconds, p50: latencies[Math.floor(latencies.length / 2)], p99: latencies[Math.floor(latencies.length * 0.99)],
+    cpu: cpuFrom && cpuTo ? cpuBetween(cpuFrom, cpuTo) : undefined,
+  };
 }
 
 /** Non-2xx answers by status code ("503×2"), for a row that has any. */

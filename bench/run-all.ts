@@ -21,6 +21,7 @@ import { createTestEnv, TcpProxy, viaProxy } from '@lotsen/testing';
 import { serviceDatabaseUrl } from '@lotsen/persistence';
 import { migrateAll } from '../scripts/setup/migrate-all';
 import { seedDemo } from '../scripts/setup/seed-demo';
+import { CpuUse } from './cpu-meter';
 import { databaseBaseline, loadIntake, non2xxCodes } from './intake.bench';
 import { DIST, freePort, loadDevInquiries, machine, ROOT, startServiceProcess, stopProcess, webInquiryBodies } from './support';
 
@@ -79,6 +80,41 @@ function e2eRow(label: string, f: Record<string, string>, dbTps: number): string
   return `| ${label} | ${f.e2e_per_s ?? '?'} inquiries/s (lost ${f.lost ?? '?'}, duplicates ${f.duplicates ?? '?'}) | ${f.e2e_p50_ms ?? '?'} ms | ${f.e2e_p99_ms ?? '?'} ms | ${(Number(f.e2e_per_s) / dbTps).toFixed(2)} |${f.error ? ` error: ${f.error}` : ''}`;
 }
 
+const CPU_ROWS: Array<[string, string, string?]> = [
+  ['intake', 'intake'], ['routing', 'routing'], ['notifications', 'notifications'], ['reporting', 'reporting'],
+  ['Postgres', 'postgres', 'postgres'], ['RabbitMQ', 'rabbitmq'],
+  ['harness: load generator and SMTP sink (baseline: its client loop)', 'harness', 'client'],
+];
+
+/**
+ * Per inquiry of each fault-free end-to-end run against per transaction of the database baseline:
+ * the two figures the floor's ratio really compares, and the rate the machine's cores could carry.
+ */
+function cpuSection(runs: Array<[string, Record<string, string>]>, baseline: { tps: number; cpu?: CpuUse }): void {
+  const measured = runs.filter(([, f]) => f.cpu_total_ms);
+  if (!measured.length || !baseline.cpu) return;
+  const perTx = (g: string) => ((baseline.cpu!.groups.get(g) ?? 0) * 1000) / (baseline.tps * baseline.cpu!.seconds);
+  const txTotal = [...baseline.cpu.groups.keys()].reduce((a, g) => a + perTx(g), 0);
+  const ms = (x: number) => `${x.toFixed(2)} ms`;
+  out('## Where the CPU goes: per inquiry, against one baseline transaction');
+  out('');
+  out('CPU time (user + system, read from /proc) per inquiry offered in the timed part of each end-to-end run, by process, and per transaction of the database baseline the floor is set from. Everything shares the same cores; the last rows say how many baseline transactions of CPU one inquiry costs, and the rate the platform would reach with every core busy.');
+  out('');
+  out(`| process | ${measured.map(([label]) => label).join(' | ')} | database baseline, per transaction |`);
+  out(`|---|${measured.map(() => '---|').join('')}---|`);
+  for (const [label, field, baselineGroup] of CPU_ROWS) {
+    out(`| ${label} | ${measured.map(([, f]) => ms(Number(f[`cpu_${field}_ms`] ?? 0))).join(' | ')} | ${baselineGroup ? ms(perTx(baselineGroup)) : ''} |`);
+  }
+  out(`| all | ${measured.map(([, f]) => `**${ms(Number(f.cpu_total_ms))}**`).join(' | ')} | **${ms(txTotal)}** |`);
+  out(`| cores busy (whole machine) | ${measured.map(([, f]) => `${Math.round(100 * Number(f.cpu_busy))} %`).join(' | ')} | ${Math.round(100 * baseline.cpu.machineBusy)} % |`);
+  out(`| one inquiry in baseline transactions | ${measured.map(([, f]) => (Number(f.cpu_total_ms) / txTotal).toFixed(1)).join(' | ')} | 1 |`);
+  out(`| ceiling with every core busy | ${measured.map(([, f]) => {
+    const ceiling = (Number(f.cores) * 1000) / Number(f.cpu_total_ms);
+    return `${ceiling.toFixed(0)}/s, ratio ${(ceiling / baseline.tps).toFixed(3)}`;
+  }).join(' | ')} | ${baseline.tps.toFixed(0)} tx/s |`);
+  out('');
+}
+
 async function main(): Promise<void> {
   const started = new Date();
   out(`# Lotsen benchmark results`);
@@ -91,6 +127,9 @@ async function main(): Promise<void> {
   let dbTps = 0;
   let floorRun: ChaosRun = { fields: {}, series: [] };
   let floorRate = 0;
+  // The fault-free end-to-end runs with CPU figures, and the baseline the floor was set from.
+  const cpuRuns: Array<[string, Record<string, string>]> = [];
+  let floorBaseline: { tps: number; cpu?: CpuUse } = { tps: 0 };
   try {
     await migrateAll(env.databaseUrl);
     const { keys } = await seedDemo(env.databaseUrl);
@@ -119,6 +158,7 @@ async function main(): Promise<void> {
       const f = runChaos(instances, E2E_COUNT).fields;
       const perS = Number(f.e2e_per_s);
       sustained = Math.max(sustained, perS || 0);
+      if (instances === 1) cpuRuns.push([`as fast as accepted (${f.e2e_per_s ?? '?'}/s)`, f]);
       out(e2eRow(`end to end (received → routed → receipt sent → counted), ${instances} instance(s) per service, ${E2E_COUNT} inquiries as fast as accepted`, f, db.tps));
     }
     // Latency: a steady load below that throughput, measured from each inquiry's scheduled time,
@@ -127,6 +167,7 @@ async function main(): Promise<void> {
     // of seconds, which the cold-start row after the floor's measures on its own.
     const rate = Math.max(5, Math.floor(sustained * 0.6));
     const paced = pacedRun({ rate, warmupS: PACED_WARMUP_S, rampS: PACED_RAMP_S }).fields;
+    cpuRuns.push([`paced at 60 % (${rate}/s)`, paced]);
     out(e2eRow(`end to end, 1 instance per service, paced at ${rate} inquiries/s (60 % of the throughput above), timed for 40 s after a ${PACED_WARMUP_S} s warm-up (rate reached after ${PACED_RAMP_S} s)`, paced, db.tps));
     // The floor itself: 10 % of the database baseline offered steadily, with its p99. This VM's
     // speed drifts over minutes (baselines of 1,010–1,728 tx/s), so the baseline is measured again
@@ -138,8 +179,10 @@ async function main(): Promise<void> {
       .finally(() => fresh.cleanup());
     out(`| database baseline again, on a fresh database just before the floor's run | ${dbAgain.tps.toFixed(0)} tx/s | ${dbAgain.p50.toFixed(1)} ms | ${dbAgain.p99.toFixed(1)} ms | ${(dbAgain.tps / db.tps).toFixed(2)} |`);
     dbTps = Math.max(db.tps, dbAgain.tps);
+    floorBaseline = dbAgain.tps > db.tps ? dbAgain : db;
     floorRate = Math.ceil(dbTps * 0.1);
     floorRun = pacedRun({ rate: floorRate, warmupS: PACED_WARMUP_S, rampS: PACED_RAMP_S });
+    cpuRuns.push([`paced at the floor's rate (${floorRate}/s)`, floorRun.fields]);
     out(e2eRow(`end to end, 1 instance per service, paced at ${floorRate} inquiries/s (the floor: 10 % of the higher database baseline), timed for 40 s after a ${PACED_WARMUP_S} s warm-up (rate reached after ${PACED_RAMP_S} s)`, floorRun.fields, dbTps));
     // The same rate on freshly started processes at once (no ramp): how long a restart under full
     // load queues. Shown for what it is; the floor is the steady state above.
@@ -213,6 +256,7 @@ async function main(): Promise<void> {
     out('```');
     out('');
   }
+  cpuSection(cpuRuns, floorBaseline);
   for (const [name, file] of [['routing', 'routing.bench.js'], ['notifications', 'notifications.bench.js'], ['reporting', 'reporting.bench.js']]) {
     out(`## ${name} (bench/${file.replace('.js', '.ts')})`);
     out('');

@@ -18,6 +18,7 @@ import { SMTPServer } from 'smtp-server';
 import { serviceDatabaseUrl } from '@lotsen/persistence';
 import { createTestEnv, TestEnv } from '@lotsen/testing';
 import { headerValues, readHeaderBlock } from '../apps/intake/src/email/raw-headers';
+import { cpuBetween, cpuFields, cpuSnapshot, CpuSnapshot, serverGroup } from '../bench/cpu-meter';
 import { freePort, httpPost, loadDevInquiries, offeredAt, startServiceProcess } from '../bench/support';
 import { migrateAll, SERVICES, ServiceName } from './setup/migrate-all';
 import { seedDemo } from './setup/seed-demo';
@@ -85,6 +86,12 @@ class Fleet {
 
   kill9(name: string): void {
     this.procs.get(name)?.child?.kill('SIGKILL');
+  }
+
+  /** The service a process of this fleet belongs to (for CPU accounting). */
+  serviceOf(pid: number): ServiceName | undefined {
+    for (const p of this.procs.values()) if (p.child?.pid === pid) return p.service;
+    return undefined;
   }
 
   urls(service: ServiceName): string[] {
@@ -250,6 +257,12 @@ async function main(): Promise<void> {
     const schedule = o.faults.map((kind, i) => ({ kind, at: Math.floor(o.count * (0.2 + (0.6 * i) / Math.max(1, o.faults.length))) }));
     const faultRuns: Promise<void>[] = [];
     const loadStart = Date.now();
+    // CPU per inquiry by process group over the timed part of a fault-free run (a killed
+    // process's time would be missing): the services, Postgres, RabbitMQ and this harness (the
+    // load generator and the SMTP server that receives the receipts).
+    const groupOf = (pid: number, comm: string) => fleet!.serviceOf(pid) ?? serverGroup(comm) ?? (pid === process.pid ? 'harness' : undefined);
+    let cpuFrom: CpuSnapshot | undefined;
+    const cpuTimer = o.faults.length ? undefined : setTimeout(() => { cpuFrom = cpuSnapshot(groupOf); }, o.warmupS * 1000);
     const worker = async () => {
       while (next < o.count) {
         const n = next++;
@@ -272,6 +285,8 @@ async function main(): Promise<void> {
       }
     };
     await Promise.all(Array.from({ length: o.concurrency }, worker));
+    clearTimeout(cpuTimer);
+    const cpuTo = cpuFrom && cpuSnapshot(groupOf);
     await Promise.all(faultRuns);
     const loadSeconds = (Date.now() - loadStart) / 1000;
     log(`load done: ${accepted.size} accepted in ${loadSeconds.toFixed(0)} s (${(accepted.size / loadSeconds).toFixed(0)}/s), ${failedRequests} failed attempts retried`);
@@ -362,6 +377,10 @@ async function main(): Promise<void> {
     }
     log(`per stage p50/p99 ms: ${Object.entries(stages).map(([k, xs]) => `${k} ${pct(0.5, xs).toFixed(0)}/${pct(0.99, xs).toFixed(0)}`).join(', ')}`);
     console.log(`e2e_per_s=${(latencies.length / ((lastDone - firstStart) / 1000)).toFixed(1)} e2e_p50_ms=${pct(0.5).toFixed(0)} e2e_p99_ms=${pct(0.99).toFixed(0)} instances=${o.instances}`);
+    if (cpuFrom && cpuTo) {
+      const offered = [...startedAt.values()].filter((t) => t >= cpuFrom!.at && t <= cpuTo.at).length;
+      console.log(cpuFields(cpuBetween(cpuFrom, cpuTo), offered));
+    }
     console.log(`accepted=${accepted.size} lost=${lost} duplicates=${duplicates} recovery_s=${recovery.toFixed(1)} drain_s=${drainSeconds.toFixed(1)} total_s=${((Date.now() - started) / 1000).toFixed(0)}`);
     exitCode = lost === 0 && duplicates === 0 && accepted.size === o.count ? 0 : 1;
     if (accepted.size !== o.count) log(`${o.count - accepted.size} inquiries never got a 202 within 180 s of retries`);
