@@ -98,7 +98,7 @@ function cpuSection(runs: Array<[string, Record<string, string>]>, baseline: { t
   const ms = (x: number) => `${x.toFixed(2)} ms`;
   out('## Where the CPU goes: per inquiry, against one baseline transaction');
   out('');
-  out('CPU time (user + system, read from /proc) per inquiry offered in the timed part of each end-to-end run, by process, and per transaction of the database baseline the floor is set from; everything shares the same cores. The machine is busy at nearly any load here (RabbitMQ\'s schedulers spin while they wait for work, and batches grow with the load), so an inquiry\'s CPU falls as its rate rises: it is a cost only where the platform was saturated, i.e. delivered less than was offered. The last row divides by the baseline transaction\'s cost.');
+  out('CPU time (user + system, read from /proc) per inquiry offered in the timed part of each end-to-end run, by process, and per transaction of the database baseline the floor is set from; everything shares the same cores. The machine is busy at nearly any load here: every stage takes what has arrived as one batch, so with cores to spare its batches are small and each inquiry carries more per-batch work (transactions, broker commands, wake-ups). An inquiry\'s CPU therefore falls as its rate rises: it is a cost only where the platform was saturated, i.e. delivered less than was offered. The last row divides by the baseline transaction\'s cost.');
   out('');
   out(`| process | ${measured.map(([label]) => label).join(' | ')} | database baseline, per transaction |`);
   out(`|---|${measured.map(() => '---|').join('')}---|`);
