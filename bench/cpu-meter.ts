@@ -4,7 +4,6 @@
  * transaction costs. Ratios between those two are what the end-to-end floor really compares.
  */
 import { readdirSync, readFileSync } from 'fs';
-import { cpus } from 'os';
 
 // /proc reports times in USER_HZ ticks, which Linux fixes at 100 per second for user space.
 const TICKS_PER_S = 100;
@@ -79,5 +78,5 @@ export function cpuFields(use: CpuUse, units: number): string {
   if (units <= 0) return '';
   const ms = (s: number) => ((s * 1000) / units).toFixed(2);
   const total = [...use.groups.values()].reduce((a, b) => a + b, 0);
-  return [...[...use.groups].sort(([x], [y]) => x.localeCompare(y)).map(([g, s]) => `cpu_${g}_ms=${ms(s)}`), `cpu_total_ms=${ms(total)}`, `cpu_busy=${use.machineBusy.toFixed(2)}`, `cores=${cpus().length}`].join(' ');
+  return [...[...use.groups].sort(([x], [y]) => x.localeCompare(y)).map(([g, s]) => `cpu_${g}_ms=${ms(s)}`), `cpu_total_ms=${ms(total)}`, `cpu_busy=${use.machineBusy.toFixed(2)}`].join(' ');
 }

@@ -9,6 +9,7 @@
  *    higher of two database baselines, each on a fresh database: one at the start, one just before that run),
  *    both reaching their rate over the first seconds of a warm-up; then the floor's rate from a cold start;
  *  - outbox drain after a broker outage under load, and time to resume after Postgres returns;
+ *  - where the CPU goes per inquiry in those end-to-end runs, by process, against one baseline transaction;
  *  - then each service's own benchmark.
  * Loopback only, bounded in time (about 25 minutes on two cores), everything on its own database/namespace.
  */
