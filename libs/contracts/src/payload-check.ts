@@ -1,0 +1,132 @@
+import { TransformationType } from 'class-transformer';
+import type { MetadataStorage as TransformerMetadata } from 'class-transformer/types/MetadataStorage';
+import { getMetadataStorage, ValidationArguments, ValidationTypes } from 'class-validator';
+import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
+
+// class-transformer keeps its @Type/@Transform metadata in a module it does not re-export.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as { defaultMetadataStorage: TransformerMetadata };
+
+/**
+ * A payload class's class-validator rules compiled into one closure, for the hot path: every
+ * delivered event is checked, and class-validator's general machinery (plainToInstance, then
+ * per-call metadata lookups, grouping and error objects) cost more than the checks themselves.
+ *
+ * The verdicts come from class-validator's own constraint functions, read from its metadata; only
+ * the walk is ours. `true` means class-validator would accept the payload as well; `false` or
+ * `undefined` (a rule this walk does not know) mean: ask class-validator, which also words the
+ * errors. So a mistake here can only cost time, never let an invalid event through, as long as
+ * `true` is right; the spec checks that against class-validator on generated payloads.
+ */
+export type PayloadCheck = (payload: unknown) => boolean | undefined;
+
+type Check = (value: unknown, object: object) => boolean | undefined;
+
+const compiled = new Map<Function, PayloadCheck>();
+
+export function payloadCheck(cls: new () => object): PayloadCheck {
+  let check = compiled.get(cls);
+  if (!check) {
+    check = compile(cls);
+    compiled.set(cls, check);
+  }
+  return check;
+}
+
+const unknownRule: PayloadCheck = () => undefined;
+
+function compile(cls: Function): PayloadCheck {
+  // The same question class-validator asks for a call without groups (validateSync's defaults).
+  const metadatas: ValidationMetadata[] = getMetadataStorage().getTargetValidationMetadatas(cls, undefined as unknown as string, false, false, undefined);
+  // class-transformer would change values on the way in: leave such classes to the real thing.
+  if (defaultMetadataStorage.getExposedMetadatas(cls).length || defaultMetadataStorage.getExcludedMetadatas(cls).length) return unknownRule;
+  // A field with a default: plainToInstance's instance has a value where the payload has none.
+  if (Object.values(new (cls as new () => object)()).some((v) => v !== undefined)) return unknownRule;
+  const byProperty = new Map<string, ValidationMetadata[]>();
+  for (const m of metadatas) byProperty.set(m.propertyName, [...(byProperty.get(m.propertyName) ?? []), m]);
+  const properties: Array<{ name: string; check: Check }> = [];
+  for (const [name, list] of byProperty) {
+    if (defaultMetadataStorage.findTransformMetadatas(cls, name, TransformationType.PLAIN_TO_CLASS).length) return unknownRule;
+    const check = propertyCheck(cls, name, list);
+    if (!check) return unknownRule;
+    properties.push({ name, check });
+  }
+  return (payload) => {
+    // An array or a non-object is for class-validator to judge (plainToInstance maps arrays).
+    if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return undefined;
+    let verdict: boolean | undefined = true;
+    for (const p of properties) {
+      const v = p.check((payload as Record<string, unknown>)[p.name], payload);
+      if (v === false) return false;
+      if (v === undefined) verdict = undefined;
+    }
+    return verdict;
+  };
+}
+
+/** One property's rules, as class-validator's performValidations applies them; undefined where a rule is unknown here. */
+function propertyCheck(cls: Function, property: string, list: ValidationMetadata[]): Check | undefined {
+  const conditions: Array<(object: object, value: unknown) => boolean> = [];
+  const custom: Check[] = [];
+  let nested: Check | undefined;
+  for (const m of list) {
+    if (m.type === ValidationTypes.CONDITIONAL_VALIDATION) conditions.push(m.constraints[0]);
+    else if (m.type === ValidationTypes.CUSTOM_VALIDATION) {
+      const constraints = getMetadataStorage().getTargetValidatorConstraints(m.constraintCls);
+      if (constraints.length === 0) return undefined;
+      for (const c of constraints) custom.push(constraintCheck(cls, property, m, c.instance as { validate: (v: unknown, a: ValidationArguments) => unknown }));
+    } else if (m.type === ValidationTypes.NESTED_VALIDATION && !nested) nested = nestedCheck(cls, property);
+    else return undefined; // IS_DEFINED, WHITELIST, PROMISE_VALIDATION, a second nested rule…
+  }
+  if (list.some((m) => m.type === ValidationTypes.NESTED_VALIDATION) && !nested) return undefined;
+  return (value, object) => {
+    for (const condition of conditions) if (!condition(object, value)) return true;
+    let verdict: boolean | undefined = true;
+    for (const c of [...custom, ...(nested ? [nested] : [])]) {
+      const v = c(value, object);
+      if (v === false) return false;
+      if (v === undefined) verdict = undefined;
+    }
+    return verdict;
+  };
+}
+
+function constraintCheck(cls: Function, property: string, m: ValidationMetadata, instance: { validate: (v: unknown, a: ValidationArguments) => unknown }): Check {
+  const verdict = (result: unknown): boolean | undefined => (typeof result === 'boolean' ? result : result && typeof (result as Promise<unknown>).then === 'function' ? undefined : Boolean(result));
+  return (value, object) => {
+    const args: ValidationArguments = { targetName: cls.name, property, object, value, constraints: m.constraints };
+    if (!m.each || !(Array.isArray(value) || value instanceof Set || value instanceof Map)) return verdict(instance.validate(value, args));
+    const items = value instanceof Map ? [...value.values()] : [...value];
+    let all: boolean | undefined = true;
+    for (const item of items) {
+      const v = verdict(instance.validate(item, args));
+      if (v === false) all = false;
+      else if (v === undefined && all) all = undefined;
+    }
+    return all === false ? false : all;
+  };
+}
+
+/** @ValidateNested with @Type(() => X): an object is checked as an X, an array item by item; another value fails. */
+function nestedCheck(cls: Function, property: string): Check | undefined {
+  const type = defaultMetadataStorage.findTypeMetadata(cls, property);
+  if (!type || type.options?.discriminator) return undefined;
+  const target = type.typeFunction() as (new () => object) | undefined;
+  if (typeof target !== 'function') return undefined;
+  const one = (value: unknown): boolean | undefined => {
+    if (value === undefined) return true;
+    if (Array.isArray(value)) return undefined; // arrays within arrays: class-validator's business
+    if (value instanceof Object) return payloadCheck(target)(value);
+    return false;
+  };
+  return (value) => {
+    if (!Array.isArray(value)) return one(value);
+    let all: boolean | undefined = true;
+    for (const item of value) {
+      const v = one(item);
+      if (v === false) return false;
+      if (v === undefined) all = undefined;
+    }
+    return all;
+  };
+}
