@@ -79,10 +79,11 @@ function propertyCheck(cls: Function, property: string, list: ValidationMetadata
     else return undefined; // IS_DEFINED, WHITELIST, PROMISE_VALIDATION, a second nested rule…
   }
   if (list.some((m) => m.type === ValidationTypes.NESTED_VALIDATION) && !nested) return undefined;
+  const checks = nested ? [...custom, nested] : custom;
   return (value, object) => {
     for (const condition of conditions) if (!condition(object, value)) return true;
     let verdict: boolean | undefined = true;
-    for (const c of [...custom, ...(nested ? [nested] : [])]) {
+    for (const c of checks) {
       const v = c(value, object);
       if (v === false) return false;
       if (v === undefined) verdict = undefined;
@@ -100,10 +101,10 @@ function constraintCheck(cls: Function, property: string, m: ValidationMetadata,
     let all: boolean | undefined = true;
     for (const item of items) {
       const v = verdict(instance.validate(item, args));
-      if (v === false) all = false;
-      else if (v === undefined && all) all = undefined;
+      if (v === false) return false;
+      if (v === undefined) all = undefined;
     }
-    return all === false ? false : all;
+    return all;
   };
 }
 
