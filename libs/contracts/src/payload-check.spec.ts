@@ -103,5 +103,6 @@ describe('compiled payload check', () => {
     expect(() => validateEvent(envelope)).toThrow(/priority: priority must not be greater than 5/);
     const ok = { ...envelope, payload: SAMPLES[T.InquiryRouted] };
     expect(validateEvent(ok)).toBe(ok);
+    expect(() => validateEvent({ ...envelope, payload: [SAMPLES[T.InquiryRouted]] })).toThrow(/payload must be an object/);
   });
 });

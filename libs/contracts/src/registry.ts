@@ -45,7 +45,8 @@ export function validateEvent(raw: unknown): EventEnvelope {
   if (typeof e.tenantId !== 'string' || !e.tenantId) problems.push('tenantId is required');
   if (typeof e.correlationId !== 'string') problems.push('correlationId is required');
   if (!(e.causationId === null || typeof e.causationId === 'string')) problems.push('causationId must be a string or null');
-  if (!e.payload || typeof e.payload !== 'object') problems.push('payload must be an object');
+  // An array too: plainToInstance would map it to instances, and class-validator find no rules for an array.
+  if (!e.payload || typeof e.payload !== 'object' || Array.isArray(e.payload)) problems.push('payload must be an object');
   if (problems.length) throw new InvalidEventError(problems.join('; '));
   const cls = PAYLOAD_CLASSES[e.type as EventType];
   // The compiled check answers for valid payloads; class-validator has the last word otherwise.
