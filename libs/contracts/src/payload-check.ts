@@ -35,6 +35,17 @@ export function payloadCheck(cls: new () => object): PayloadCheck {
 
 const unknownRule: PayloadCheck = () => undefined;
 
+/** All of `items` pass: false as soon as one fails, undefined if one could not be told. */
+function every<T>(items: Iterable<T>, check: (item: T) => boolean | undefined): boolean | undefined {
+  let verdict: boolean | undefined = true;
+  for (const item of items) {
+    const v = check(item);
+    if (v === false) return false;
+    if (v === undefined) verdict = undefined;
+  }
+  return verdict;
+}
+
 function compile(cls: Function): PayloadCheck {
   // The same question class-validator asks for a call without groups (validateSync's defaults).
   const metadatas: ValidationMetadata[] = getMetadataStorage().getTargetValidationMetadatas(cls, undefined as unknown as string, false, false, undefined);
@@ -42,10 +53,8 @@ function compile(cls: Function): PayloadCheck {
   if (defaultMetadataStorage.getExposedMetadatas(cls).length || defaultMetadataStorage.getExcludedMetadatas(cls).length) return unknownRule;
   // A field with a default: plainToInstance's instance has a value where the payload has none.
   if (Object.values(new (cls as new () => object)()).some((v) => v !== undefined)) return unknownRule;
-  const byProperty = new Map<string, ValidationMetadata[]>();
-  for (const m of metadatas) byProperty.set(m.propertyName, [...(byProperty.get(m.propertyName) ?? []), m]);
   const properties: Array<{ name: string; check: Check }> = [];
-  for (const [name, list] of byProperty) {
+  for (const [name, list] of Object.entries(getMetadataStorage().groupByPropertyName(metadatas))) {
     if (defaultMetadataStorage.findTransformMetadatas(cls, name, TransformationType.PLAIN_TO_CLASS).length) return unknownRule;
     const check = propertyCheck(cls, name, list);
     if (!check) return unknownRule;
@@ -54,13 +63,7 @@ function compile(cls: Function): PayloadCheck {
   return (payload) => {
     // An array or a non-object is for class-validator to judge (plainToInstance maps arrays).
     if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) return undefined;
-    let verdict: boolean | undefined = true;
-    for (const p of properties) {
-      const v = p.check((payload as Record<string, unknown>)[p.name], payload);
-      if (v === false) return false;
-      if (v === undefined) verdict = undefined;
-    }
-    return verdict;
+    return every(properties, (p) => p.check((payload as Record<string, unknown>)[p.name], payload));
   };
 }
 
@@ -75,20 +78,15 @@ function propertyCheck(cls: Function, property: string, list: ValidationMetadata
       const constraints = getMetadataStorage().getTargetValidatorConstraints(m.constraintCls);
       if (constraints.length === 0) return undefined;
       for (const c of constraints) custom.push(constraintCheck(cls, property, m, c.instance as { validate: (v: unknown, a: ValidationArguments) => unknown }));
-    } else if (m.type === ValidationTypes.NESTED_VALIDATION && !nested) nested = nestedCheck(cls, property);
-    else return undefined; // IS_DEFINED, WHITELIST, PROMISE_VALIDATION, a second nested rule…
+    } else if (m.type === ValidationTypes.NESTED_VALIDATION && !nested) {
+      nested = nestedCheck(cls, property);
+      if (!nested) return undefined;
+    } else return undefined; // IS_DEFINED, WHITELIST, PROMISE_VALIDATION, a second nested rule…
   }
-  if (list.some((m) => m.type === ValidationTypes.NESTED_VALIDATION) && !nested) return undefined;
   const checks = nested ? [...custom, nested] : custom;
   return (value, object) => {
     for (const condition of conditions) if (!condition(object, value)) return true;
-    let verdict: boolean | undefined = true;
-    for (const c of checks) {
-      const v = c(value, object);
-      if (v === false) return false;
-      if (v === undefined) verdict = undefined;
-    }
-    return verdict;
+    return every(checks, (c) => c(value, object));
   };
 }
 
@@ -97,14 +95,7 @@ function constraintCheck(cls: Function, property: string, m: ValidationMetadata,
   return (value, object) => {
     const args: ValidationArguments = { targetName: cls.name, property, object, value, constraints: m.constraints };
     if (!m.each || !(Array.isArray(value) || value instanceof Set || value instanceof Map)) return verdict(instance.validate(value, args));
-    const items = value instanceof Map ? [...value.values()] : [...value];
-    let all: boolean | undefined = true;
-    for (const item of items) {
-      const v = verdict(instance.validate(item, args));
-      if (v === false) return false;
-      if (v === undefined) all = undefined;
-    }
-    return all;
+    return every<unknown>(value instanceof Map ? value.values() : value, (item) => verdict(instance.validate(item, args)));
   };
 }
 
@@ -120,14 +111,5 @@ function nestedCheck(cls: Function, property: string): Check | undefined {
     if (value instanceof Object) return payloadCheck(target)(value);
     return false;
   };
-  return (value) => {
-    if (!Array.isArray(value)) return one(value);
-    let all: boolean | undefined = true;
-    for (const item of value) {
-      const v = one(item);
-      if (v === false) return false;
-      if (v === undefined) all = undefined;
-    }
-    return all;
-  };
+  return (value) => (Array.isArray(value) ? every(value, one) : one(value));
 }
