@@ -3,9 +3,11 @@
 // classified so the caller retries only what can succeed later.
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import nodemailer from 'nodemailer';
 import type { NodemailerError } from 'nodemailer';
+import type MailMessage from 'nodemailer/lib/mailer/mail-message';
+import SMTPPool from 'nodemailer/lib/smtp-pool';
 import { composeEmail } from './mime';
 import { DeliveryError, DeliveryResult, EmailTransport, OutgoingEmail } from './types';
 
@@ -27,11 +29,17 @@ export function createEmailTransport(url: string, options: EmailTransportOptions
   throw new Error(`unsupported e-mail transport "${protocol}" (use smtp:, smtps: or file:)`);
 }
 
+/**
+ * The pool is given the finished message directly, in the shape a nodemailer transport receives
+ * from sendMail (envelope, Message-ID, a stream of the message). sendMail itself would run its
+ * plugin chain and wrap the text in a MIME node (random boundary, generated Message-ID, stream
+ * pipeline) only to send the same bytes: that was a fifth of the notifications process's CPU.
+ */
 class SmtpEmailTransport implements EmailTransport {
-  private readonly mailer;
+  private readonly pool: SMTPPool;
 
   constructor(url: string, options: EmailTransportOptions) {
-    this.mailer = nodemailer.createTransport({
+    this.pool = new SMTPPool({
       url,
       pool: true,
       maxConnections: options.maxConnections ?? 5,
@@ -51,7 +59,10 @@ class SmtpEmailTransport implements EmailTransport {
 
   async send(msg: OutgoingEmail): Promise<DeliveryResult> {
     try {
-      const info = await this.mailer.sendMail(composeEmail(msg));
+      const { envelope, raw } = composeEmail(msg);
+      const info = await new Promise<SMTPPool.SentMessageInfo>((resolve, reject) =>
+        this.pool.send(finishedMessage(envelope, raw, msg.messageId), (err, sent) => (sent && !err ? resolve(sent) : reject(err ?? new Error('the SMTP pool answered without a result')))),
+      );
       return { providerMessageId: info.serverMessageId ?? msg.messageId, response: info.response };
     } catch (e) {
       throw classifySmtpError(e);
@@ -59,8 +70,19 @@ class SmtpEmailTransport implements EmailTransport {
   }
 
   async close(): Promise<void> {
-    this.mailer.close();
+    this.pool.close();
   }
+}
+
+/** What the pool reads of a message; a fresh stream per attempt (the pool may requeue it). */
+function finishedMessage(envelope: { from: string; to: string[] }, raw: string, messageId: string): MailMessage<SMTPPool.SentMessageInfo> {
+  const message = {
+    getEnvelope: () => ({ from: envelope.from, to: [...envelope.to] }),
+    messageId: () => messageId,
+    getHeader: (name: string) => (name.toLowerCase() === 'message-id' ? messageId : undefined),
+    createReadStream: () => Readable.from([Buffer.from(raw)]),
+  };
+  return { data: {}, message } as unknown as MailMessage<SMTPPool.SentMessageInfo>;
 }
 
 class FileEmailTransport implements EmailTransport {
