@@ -5,6 +5,7 @@ import { lastValueFrom } from 'rxjs';
 import { EventEnvelope, InvalidEventError, validateEvent } from '@lotsen/contracts';
 import { isDatabaseUnavailable, isTransientConflict } from '@lotsen/persistence';
 import { AmqpConnection, backoffMs, sleep } from './amqp-connection';
+import { ChannelAcks } from './channel-acks';
 import { EventContext } from './event-context';
 import { Inbox } from './inbox';
 import { assertConsumerQueue } from './topology';
@@ -39,6 +40,7 @@ export interface ConsumerStats {
 export class AmqpTransport extends Server implements CustomTransportStrategy {
   private readonly log = new Logger('AmqpTransport');
   private channel?: Channel;
+  private acks?: ChannelAcks;
   private stopped = false;
   private consuming = false;
   private inFlight = new Set<Promise<void>>();
@@ -86,6 +88,7 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
     const ch = this.channel;
     this.channel = undefined;
     await Promise.allSettled([...this.inFlight]);
+    this.acks?.settleFinished();
     await ch?.close().catch(() => undefined);
   }
 
@@ -103,8 +106,14 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
           deliveryLimit: this.options.deliveryLimit,
         });
         // Current before the first delivery: batches only ack on the channel that delivered.
+        const acks = new ChannelAcks(ch);
         this.channel = ch;
-        await ch.consume(this.options.queue, (msg) => msg && this.track(this.onMessage(ch, msg)), { noAck: false });
+        this.acks = acks;
+        await ch.consume(this.options.queue, (msg) => {
+          if (!msg) return;
+          acks.delivered(msg);
+          this.track(this.onMessage(ch, acks, msg));
+        }, { noAck: false });
         this.consuming = true;
         attempt = 0;
         this.log.log(`consuming ${this.options.queue} (${this.messageHandlers.size} event types)`);
@@ -116,6 +125,7 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
       }
       this.consuming = false;
       this.channel = undefined;
+      this.acks = undefined;
       if (!this.stopped) await sleep(backoffMs(attempt));
     }
   }
@@ -125,7 +135,7 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
     void p.finally(() => this.inFlight.delete(p));
   }
 
-  private async onMessage(ch: Channel, msg: ConsumeMessage): Promise<void> {
+  private async onMessage(ch: Channel, acks: ChannelAcks, msg: ConsumeMessage): Promise<void> {
     let event: EventEnvelope;
     try {
       event = validateEvent(JSON.parse(msg.content.toString('utf8')));
@@ -133,11 +143,11 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
       const reason = err instanceof InvalidEventError ? err.message : 'not JSON';
       this.log.warn(`parking malformed message ${msg.properties.messageId ?? '?'}: ${reason}`);
       this.stats.parked++;
-      return safe(() => ch.nack(msg, false, false));
+      return acks.nack(msg, false);
     }
     const handler = this.handlerFor(event.type);
-    if (!handler) return safe(() => ch.ack(msg));
-    this.pending.push({ ch, msg, event, handler });
+    if (!handler) return acks.ack(msg);
+    this.pending.push({ ch, acks, msg, event, handler });
     this.startWorkers();
   }
 
@@ -207,15 +217,15 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
           this.options.prepare,
         );
         outcomes.forEach((outcome, i) => {
-          const { ch, msg, event } = live[i];
+          const { acks, msg, event } = live[i];
           if (outcome === 'handled' || outcome === 'duplicate') {
             this.stats[outcome === 'handled' ? 'handled' : 'duplicates']++;
-            return safe(() => ch.ack(msg));
+            return acks.ack(msg);
           }
           this.stats.failed++;
           this.log.error(`handler for ${event.type} ${event.id} failed: ${(outcome as Error)?.message ?? String(outcome)}`);
           // Requeue: the quorum queue counts deliveries and parks the message at the limit.
-          safe(() => ch.nack(msg, false, true));
+          acks.nack(msg, true);
         });
         return;
       } catch (err) {
@@ -226,7 +236,7 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
           continue;
         }
         this.log.error(`batch of ${live.length} failed: ${(err as Error)?.message ?? String(err)}`);
-        for (const { ch, msg } of live) safe(() => ch.nack(msg, false, true));
+        for (const { acks, msg } of live) acks.nack(msg, true);
         return;
       }
     }
@@ -237,15 +247,8 @@ type Handler = NonNullable<ReturnType<Server['getHandlerByPattern']>>;
 
 interface Pending {
   ch: Channel;
+  acks: ChannelAcks;
   msg: ConsumeMessage;
   event: EventEnvelope;
   handler: Handler;
-}
-
-function safe(fn: () => void): void {
-  try {
-    fn();
-  } catch {
-    /* channel already closed: the broker redelivers the message */
-  }
 }
