@@ -69,3 +69,27 @@ export function messagingOutboxWithoutNotifyV2(schema: string, timestamp = 17639
   Object.defineProperty(migration, 'name', { value: name });
   return migration;
 }
+
+/**
+ * The inbox's handled_at index becomes a BRIN index. Every consumed event inserts an inbox row,
+ * and the B-tree added an index entry (and its WAL record) to each, for nothing yet reads by
+ * handled_at but a retention clean-up, whose range scans a BRIN index of a few pages serves as
+ * well: rows are appended in handled_at order.
+ */
+export function messagingInboxBrinV3(schema: string, timestamp = 1763900000600): new () => MigrationInterface {
+  const s = `"${schema}"`;
+  const name = `MessagingInboxBrinV3${timestamp}`;
+  const migration = class implements MigrationInterface {
+    name = name;
+    async up(q: QueryRunner): Promise<void> {
+      await q.query(`DROP INDEX ${s}.inbox_handled_at`);
+      await q.query(`CREATE INDEX inbox_handled_at_brin ON ${s}.inbox USING brin (handled_at)`);
+    }
+    async down(q: QueryRunner): Promise<void> {
+      await q.query(`DROP INDEX ${s}.inbox_handled_at_brin`);
+      await q.query(`CREATE INDEX inbox_handled_at ON ${s}.inbox (handled_at)`);
+    }
+  };
+  Object.defineProperty(migration, 'name', { value: name });
+  return migration;
+}

@@ -11,7 +11,7 @@ import { createEvent, EventEnvelope, EventTypes, InquiryReceivedPayload } from '
 import { PersistenceModule, TransactionContext, createServiceDataSource, runMigrations } from '@lotsen/persistence';
 import { createTestEnv, TcpProxy, TestEnv, viaProxy, waitFor } from '@lotsen/testing';
 import {
-  AmqpConnection, BrokerNames, DeadLetters, EventPublisher, Inbox, MessagingModule, MessagingOptions, messagingOutboxWithoutNotifyV2, messagingTablesV1,
+  AmqpConnection, BrokerNames, DeadLetters, EventPublisher, Inbox, MessagingModule, MessagingOptions, messagingInboxBrinV3, messagingOutboxWithoutNotifyV2, messagingTablesV1,
   OutboxRelay, startEventConsumer,
 } from './index';
 
@@ -36,7 +36,7 @@ class ProbeTables2 implements MigrationInterface {
     await q.query(`DROP TABLE probe.idempotent_effects`);
   }
 }
-const migrations = [messagingTablesV1('probe'), ProbeTables1, ProbeTables2, messagingOutboxWithoutNotifyV2('probe')];
+const migrations = [messagingTablesV1('probe'), ProbeTables1, ProbeTables2, messagingOutboxWithoutNotifyV2('probe'), messagingInboxBrinV3('probe')];
 
 let failuresLeft = 0;
 
@@ -138,6 +138,20 @@ describe('messaging library on the real servers', () => {
     await app?.close();
     await db?.end();
     await env?.cleanup();
+  });
+
+  it('keeps the inbox\'s handled_at in a BRIN index; the migration reverts to the B-tree and back', async () => {
+    const kind = async () => (await db.query(
+      `SELECT i.relname, a.amname FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_am a ON a.oid = i.relam
+       WHERE x.indrelid = 'probe.inbox'::regclass AND i.relname LIKE 'inbox_handled_at%'`,
+    )).rows;
+    expect(await kind()).toEqual([{ relname: 'inbox_handled_at_brin', amname: 'brin' }]);
+    const V3 = messagingInboxBrinV3('probe');
+    const runner = { query: (sql: string) => db.query(sql) } as unknown as QueryRunner;
+    await new V3().down(runner);
+    expect(await kind()).toEqual([{ relname: 'inbox_handled_at', amname: 'btree' }]);
+    await new V3().up(runner);
+    expect(await kind()).toEqual([{ relname: 'inbox_handled_at_brin', amname: 'brin' }]);
   });
 
   it('publishes an event only with its transaction, and the effect happens once', async () => {

@@ -1,5 +1,5 @@
-import { messagingOutboxWithoutNotifyV2, messagingTablesV1 } from '@lotsen/messaging';
+import { messagingInboxBrinV3, messagingOutboxWithoutNotifyV2, messagingTablesV1 } from '@lotsen/messaging';
 import { staffApiKeysTableV1 } from '@lotsen/platform';
 import { NotificationsInit1763900000300 } from './1763900000300-NotificationsInit';
 
-export const notificationsMigrations = [messagingTablesV1('notifications'), staffApiKeysTableV1('notifications'), NotificationsInit1763900000300, messagingOutboxWithoutNotifyV2('notifications')];
+export const notificationsMigrations = [messagingTablesV1('notifications'), staffApiKeysTableV1('notifications'), NotificationsInit1763900000300, messagingOutboxWithoutNotifyV2('notifications'), messagingInboxBrinV3('notifications')];
