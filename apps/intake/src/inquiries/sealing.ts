@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'crypto';
+import { createCipheriv, createDecipheriv, createHash } from 'crypto';
+import { pooledRandomBytes } from './random-pool';
 
 /** AES-256-GCM for small secrets at rest (an idempotent reply holds the tracking token). */
 export class Sealer {
@@ -9,7 +10,7 @@ export class Sealer {
   }
 
   seal(plain: string): string {
-    const iv = randomBytes(12);
+    const iv = pooledRandomBytes(12);
     const c = createCipheriv('aes-256-gcm', this.key, iv);
     const data = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
     return [iv, c.getAuthTag(), data].map((b) => b.toString('base64url')).join('.');

@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from 'crypto';
+import { createHash } from 'crypto';
 import { wallClock } from '@lotsen/time-zone';
+import { pooledRandomBytes } from './random-pool';
 
 /** A random secret the citizen uses to follow the case; only its hash is stored. */
 export function newTrackingToken(): string {
-  return randomBytes(18).toString('base64url');
+  return pooledRandomBytes(18).toString('base64url');
 }
 
 export function hashToken(token: string): string {
