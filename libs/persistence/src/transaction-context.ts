@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'async_hooks';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { CollectedWrites, collectedStatements, rowsInsert, Statement, writeCollected } from './collected-writes';
+import { WriteCoalescer } from './write-coalescer';
 
 interface TxState {
   manager: EntityManager;
@@ -15,8 +16,11 @@ interface TxState {
  */
 export class TransactionContext {
   private readonly als = new AsyncLocalStorage<TxState>();
+  private readonly writes: WriteCoalescer;
 
-  constructor(readonly dataSource: DataSource) {}
+  constructor(readonly dataSource: DataSource) {
+    this.writes = new WriteCoalescer(dataSource);
+  }
 
   async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const current = this.als.getStore();
@@ -35,14 +39,12 @@ export class TransactionContext {
     try {
       const result = await this.als.run(state, async () => {
         const value = await work(runner.manager);
-        const statements = collectedStatements(state.collected);
-        if (!runner.isTransactionActive && statements.length <= 1) {
-          for (const s of statements) {
-            const result = await query(s.sql, s.params);
-            s.onResult?.(result);
-          }
+        if (!runner.isTransactionActive) {
+          // Nothing was read or written yet: the collected writes may share a statement with
+          // other such units (group commit, see WriteCoalescer).
+          await this.writes.write(state.collected);
         } else {
-          for (const s of statements) {
+          for (const s of collectedStatements(state.collected)) {
             const result = await runner.manager.query(s.sql, s.params);
             s.onResult?.(result);
           }

@@ -7,9 +7,16 @@ import { DataSource } from 'typeorm';
  * (a counter row would serialise every commit behind one row lock); the price is a gap when a
  * registration fails after taking its number, which is rare and harmless for a reference.
  */
+interface Waiter {
+  resolve: (n: number) => void;
+  reject: (err: unknown) => void;
+}
+
 @Injectable()
 export class ReferenceAllocator {
   private readonly known = new Set<string>();
+  /** Per sequence: the registrations waiting for a number while one draw is on its way. */
+  private readonly waiting = new Map<string, Waiter[]>();
 
   constructor(private readonly ds: DataSource) {}
 
@@ -19,8 +26,32 @@ export class ReferenceAllocator {
       await this.ensureSequence(seq);
       this.known.add(seq);
     }
-    const [row] = await this.ds.query(`SELECT nextval('${seq}') AS n`);
-    return Number(row.n);
+    return new Promise((resolve, reject) => {
+      const queue = this.waiting.get(seq);
+      if (queue) return queue.push({ resolve, reject });
+      this.waiting.set(seq, [{ resolve, reject }]);
+      void this.draw(seq);
+    });
+  }
+
+  /**
+   * One round trip per draw, however many registrations wait: those that arrive while a draw is
+   * on its way get their numbers together in the next one. At low load each draws alone.
+   */
+  private async draw(seq: string): Promise<void> {
+    for (let batch = this.take(seq); batch.length; batch = this.take(seq)) {
+      try {
+        const rows: Array<{ n: string }> = await this.ds.query(`SELECT nextval('${seq}') AS n FROM generate_series(1, $1)`, [batch.length]);
+        batch.forEach((w, i) => w.resolve(Number(rows[i].n)));
+      } catch (err) {
+        for (const w of batch) w.reject(err);
+      }
+    }
+    this.waiting.delete(seq);
+  }
+
+  private take(seq: string): Waiter[] {
+    return this.waiting.get(seq)?.splice(0, 100) ?? [];
   }
 
   /**

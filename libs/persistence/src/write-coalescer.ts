@@ -1,0 +1,100 @@
+import { DataSource } from 'typeorm';
+import { CollectedWrites, collectedStatements } from './collected-writes';
+
+/** Writes of units of work that read nothing, at most this many going to the database at a time. */
+export const WRITES_AT_ONCE = 2;
+/** Most units in one statement. */
+export const MOST_UNITS_PER_WRITE = 64;
+
+type Collected = Map<symbol, CollectedWrites>;
+
+interface Waiting {
+  collected: Collected;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+/**
+ * Group commit for units of work that only collected writes (an HTTP registration: its inquiry,
+ * its outbox row). Such a unit is written as one auto-committed statement, so the units that
+ * become ready while earlier writes are still on their way can share one: their rows merged per
+ * key, one statement, one commit and WAL flush. At low load nothing waits and every unit goes
+ * alone, as before; under load the statements grow instead of queueing for connections.
+ *
+ * A unit is answered only once its rows are committed. If a shared statement fails, the error
+ * may be one unit's own (a unique key it reused), so each unit is then written alone and gets its
+ * own answer.
+ */
+export class WriteCoalescer {
+  private readonly waiting: Waiting[] = [];
+  private writing = 0;
+
+  constructor(private readonly ds: DataSource) {}
+
+  write(collected: Collected): Promise<void> {
+    if (!collected.size) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ collected, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.writing < WRITES_AT_ONCE && this.waiting.length) {
+      const group = this.waiting.splice(0, MOST_UNITS_PER_WRITE);
+      this.writing++;
+      void this.writeGroup(group).finally(() => {
+        this.writing--;
+        this.pump();
+      });
+    }
+  }
+
+  private async writeGroup(group: Waiting[]): Promise<void> {
+    if (group.length > 1) {
+      const statements = collectedStatements(merge(group.map((u) => u.collected)));
+      // Only plain inserts merge into one statement; anything else is written unit by unit.
+      if (statements.length === 1 && !statements[0].onResult) {
+        try {
+          await this.ds.query(statements[0].sql, statements[0].params);
+          for (const u of group) u.resolve();
+          return;
+        } catch {
+          /* each unit alone, below */
+        }
+      }
+    }
+    await Promise.all(group.map((u) => writeAlone(this.ds, u.collected).then(u.resolve, u.reject)));
+  }
+}
+
+/** The units' rows under each key, in one map (the units' own maps stay as they were). */
+function merge(units: Collected[]): Collected {
+  const merged: Collected = new Map();
+  for (const unit of units) {
+    for (const [key, entry] of unit) {
+      const into = merged.get(key);
+      if (into) into.items.push(...entry.items);
+      else merged.set(key, { items: [...entry.items], statement: entry.statement });
+    }
+  }
+  return merged;
+}
+
+/** One unit's writes: a single statement commits on its own, several in one transaction. */
+async function writeAlone(ds: DataSource, collected: Collected): Promise<void> {
+  const statements = collectedStatements(collected);
+  if (statements.length === 1) {
+    const [s] = statements;
+    // Not `s.onResult?.(await …)`: an absent callee would skip running the statement.
+    const result = await ds.query(s.sql, s.params);
+    s.onResult?.(result);
+    return;
+  }
+  await ds.transaction(async (m) => {
+    for (const s of statements) {
+      const result = await m.query(s.sql, s.params);
+      s.onResult?.(result);
+    }
+  });
+}
