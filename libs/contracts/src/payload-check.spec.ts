@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { plainToInstance, Type } from 'class-transformer';
 import { IsDefined, IsInt, IsOptional, IsString, ValidateNested, validateSync } from 'class-validator';
 import { ALL_EVENT_TYPES, EventType, EventTypes as T } from './event-types';
-import { payloadCheck } from './payload-check';
+import { payloadCheck } from '@lotsen/validation';
 import { InvalidEventError, PAYLOAD_CLASSES, validateEvent } from './registry';
 
 const uuid = '3f1c2a9e-8b7d-4c6e-9f10-2a3b4c5d6e7f';

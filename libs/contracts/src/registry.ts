@@ -3,7 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { EventEnvelope } from './envelope';
 import { ALL_EVENT_TYPES, EventType, EventTypes as T } from './event-types';
-import { payloadCheck } from './payload-check';
+import { payloadCheck } from '@lotsen/validation';
 import * as P from './payloads';
 
 type PayloadClass = new () => object;

@@ -1,4 +1,6 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidationError, ValidationPipe, ValidationPipeOptions } from '@nestjs/common';
+import type { ValidatorOptions } from 'class-validator';
+import { instanceCheck } from '@lotsen/validation';
 import { ProblemException } from './problem';
 
 function flatten(errors: ValidationError[], parent = ''): Array<{ field: string; message: string }> {
@@ -9,17 +11,33 @@ function flatten(errors: ValidationError[], parent = ''): Array<{ field: string;
   });
 }
 
-/** Validation at the edge: unknown fields are rejected, every problem listed. */
+/** Unknown fields are rejected, every problem listed. */
+export const VALIDATION_OPTIONS: ValidationPipeOptions = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  forbidUnknownValues: true,
+  transform: true,
+  validationError: { target: false, value: false },
+  exceptionFactory: (errors) => {
+    const list = flatten(errors);
+    return ProblemException.of(400, 'validation', list.map((e) => `${e.field}: ${e.message}`).join('; '), { errors: list });
+  },
+};
+
+/**
+ * A body the compiled rules accept skips class-validator's general walk, a tenth of intake's CPU
+ * per registration. instanceCheck answers for exactly these options (whitelist with
+ * forbidNonWhitelisted, forbidUnknownValues, no groups); anything it does not accept, and every
+ * error message, is class-validator's.
+ */
+class CompiledValidationPipe extends ValidationPipe {
+  protected override validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> | ValidationError[] {
+    if (instanceCheck(object) === true) return [];
+    return super.validate(object, options);
+  }
+}
+
+/** Validation at the edge (VALIDATION_OPTIONS). */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    forbidUnknownValues: true,
-    transform: true,
-    validationError: { target: false, value: false },
-    exceptionFactory: (errors) => {
-      const list = flatten(errors);
-      return ProblemException.of(400, 'validation', list.map((e) => `${e.field}: ${e.message}`).join('; '), { errors: list });
-    },
-  });
+  return new CompiledValidationPipe(VALIDATION_OPTIONS);
 }

@@ -1,0 +1,2 @@
+export { instanceCheck, payloadCheck } from './compiled-rules';
+export type { PayloadCheck } from './compiled-rules';
