@@ -76,6 +76,15 @@ describe('group commit of write-only units', () => {
     expect((await ds.query(`SELECT count(*)::int AS n FROM item_event WHERE item_id = 18`))[0].n).toBe(0);
   });
 
+  it('answers a unit whose rows cannot even be written out (not JSON) with its error, never leaving its group waiting', async () => {
+    const results = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => tx.run(async () => {
+      tx.insertAtCommit('item', { id: i + 1, idem: `b${i}`, note: i === 5 ? (BigInt(1) as unknown as string) : 'ok' });
+    })));
+    expect(results.map((r) => r.status)).toEqual(results.map((_, i) => (i === 5 ? 'rejected' : 'fulfilled')));
+    expect(String((results[5] as PromiseRejectedResult).reason)).toMatch(/BigInt/);
+    expect(await count('item')).toBe(11);
+  });
+
   it('runs after-commit hooks of a grouped unit only after its rows are committed', async () => {
     const seen: number[] = [];
     await Promise.all(Array.from({ length: 20 }, (_, i) => tx.run(async () => {

@@ -52,16 +52,16 @@ export class WriteCoalescer {
 
   private async writeGroup(group: Waiting[]): Promise<void> {
     if (group.length > 1) {
-      const statements = collectedStatements(merge(group.map((u) => u.collected)));
-      // Only plain inserts merge into one statement; anything else is written unit by unit.
-      if (statements.length === 1 && !statements[0].onResult) {
-        try {
+      try {
+        const statements = collectedStatements(merge(group.map((u) => u.collected)));
+        // Only plain inserts merge into one statement; anything else is written unit by unit.
+        if (statements.length === 1 && !statements[0].onResult) {
           await this.ds.query(statements[0].sql, statements[0].params);
           for (const u of group) u.resolve();
           return;
-        } catch {
-          /* each unit alone, below */
         }
+      } catch {
+        /* each unit alone, below: one unit's rows may be what failed */
       }
     }
     await Promise.all(group.map((u) => writeAlone(this.ds, u.collected).then(u.resolve, u.reject)));

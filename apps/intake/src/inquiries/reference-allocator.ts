@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+interface Waiter {
+  resolve: (n: number) => void;
+  reject: (err: unknown) => void;
+}
+
 /**
  * Hands out the numbers of a tenant's yearly reference series (KC-2026-000123) from one
  * Postgres sequence per tenant and year. A sequence never blocks concurrent registrations
  * (a counter row would serialise every commit behind one row lock); the price is a gap when a
  * registration fails after taking its number, which is rare and harmless for a reference.
  */
-interface Waiter {
-  resolve: (n: number) => void;
-  reject: (err: unknown) => void;
-}
-
 @Injectable()
 export class ReferenceAllocator {
   private readonly known = new Set<string>();
