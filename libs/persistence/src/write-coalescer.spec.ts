@@ -26,8 +26,11 @@ describe('group commit of write-only units', () => {
     }) as DataSource['query'];
   });
   afterAll(async () => {
-    await ds?.destroy();
-    await env?.cleanup();
+    try {
+      await ds?.destroy();
+    } finally {
+      await env?.cleanup();
+    }
   });
   beforeEach(async () => {
     await ds.query(`TRUNCATE item, item_event`);
