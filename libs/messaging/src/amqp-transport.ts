@@ -112,7 +112,7 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
         await ch.consume(this.options.queue, (msg) => {
           if (!msg) return;
           acks.delivered(msg);
-          this.track(this.onMessage(ch, acks, msg));
+          this.track(this.onMessage(acks, msg));
         }, { noAck: false });
         this.consuming = true;
         attempt = 0;
@@ -135,7 +135,7 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
     void p.finally(() => this.inFlight.delete(p));
   }
 
-  private async onMessage(ch: Channel, acks: ChannelAcks, msg: ConsumeMessage): Promise<void> {
+  private async onMessage(acks: ChannelAcks, msg: ConsumeMessage): Promise<void> {
     let event: EventEnvelope;
     try {
       event = validateEvent(JSON.parse(msg.content.toString('utf8')));
@@ -147,7 +147,7 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
     }
     const handler = this.handlerFor(event.type);
     if (!handler) return acks.ack(msg);
-    this.pending.push({ ch, acks, msg, event, handler });
+    this.pending.push({ acks, msg, event, handler });
     this.startWorkers();
   }
 
@@ -206,7 +206,7 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
   private async handleBatch(batch: Pending[]): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       // Messages of a closed channel are redelivered by the broker; never ack them elsewhere.
-      const live = batch.filter((p) => p.ch === this.channel);
+      const live = batch.filter((p) => p.acks.ch === this.channel);
       if (!live.length) return;
       try {
         const outcomes = await this.inbox.handleBatch(this.options.consumer, live.map((p) => p.event), (event, i) =>
@@ -229,7 +229,7 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
         });
         return;
       } catch (err) {
-        const holding = !this.stopped && live.some((p) => p.ch === this.channel);
+        const holding = !this.stopped && live.some((p) => p.acks.ch === this.channel);
         if (holding && (isDatabaseUnavailable(err) || isTransientConflict(err))) {
           if (isDatabaseUnavailable(err) && attempt % 10 === 0) this.log.warn(`database unavailable; holding ${live.length} message(s)`);
           await sleep(isTransientConflict(err) ? 10 * (attempt + 1) : backoffMs(attempt, 250, 5000));
@@ -246,7 +246,7 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
 type Handler = NonNullable<ReturnType<Server['getHandlerByPattern']>>;
 
 interface Pending {
-  ch: Channel;
+  /** Its channel's acks (and channel: messages of a closed channel are never acked elsewhere). */
   acks: ChannelAcks;
   msg: ConsumeMessage;
   event: EventEnvelope;

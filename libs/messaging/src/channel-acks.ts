@@ -18,7 +18,7 @@ export class ChannelAcks {
   private flushQueued = false;
   private holdTimer?: NodeJS.Timeout;
 
-  constructor(private readonly ch: Channel, private readonly holdMs = ACK_HOLD_MS) {}
+  constructor(readonly ch: Channel, private readonly holdMs = ACK_HOLD_MS) {}
 
   /** Called for every delivery, in the order the channel delivered them. */
   delivered(msg: Message): void {
@@ -36,12 +36,6 @@ export class ChannelAcks {
     safe(() => this.ch.nack(msg, false, requeue));
     // The run ahead of the nacked message may now reach further.
     this.queueFlush();
-  }
-
-  /** Acks every finished message now (before the channel is closed on purpose). */
-  settleFinished(): void {
-    this.flush();
-    this.ackStragglers();
   }
 
   private queueFlush(): void {
@@ -63,13 +57,16 @@ export class ChannelAcks {
       safe(() => this.ch.ack(upTo, true));
     }
     if (this.finished.size && !this.holdTimer) {
-      this.holdTimer = setTimeout(() => this.ackStragglers(), this.holdMs);
+      this.holdTimer = setTimeout(() => this.settleFinished(), this.holdMs);
       this.holdTimer.unref();
     }
   }
 
-  /** Finished messages still behind an unfinished one: acked one by one. */
-  private ackStragglers(): void {
+  /**
+   * Acks every finished message now: the run as one frame, those still behind an unfinished one
+   * one by one (after the hold, or before the channel is closed on purpose).
+   */
+  settleFinished(): void {
     this.flush();
     clearTimeout(this.holdTimer);
     this.holdTimer = undefined;

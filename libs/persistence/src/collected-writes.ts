@@ -17,7 +17,12 @@ export interface CollectedWrites {
 
 /** Writes what was collected (see collectedStatements). */
 export async function writeCollected(m: EntityManager, collected: Map<symbol, CollectedWrites>): Promise<void> {
-  for (const s of collectedStatements(collected)) {
+  await runStatements(m, collectedStatements(collected));
+}
+
+/** Runs the statements in order, each answer to its onResult. */
+export async function runStatements(m: EntityManager, statements: Statement[]): Promise<void> {
+  for (const s of statements) {
     // Not `s.onResult?.(await …)`: an absent callee would skip evaluating (running) the statement.
     const result = await m.query(s.sql, s.params);
     s.onResult?.(result);

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'async_hooks';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { CollectedWrites, collectedStatements, rowsInsert, Statement, writeCollected } from './collected-writes';
+import { CollectedWrites, rowsInsert, Statement, writeCollected } from './collected-writes';
 import { WriteCoalescer } from './write-coalescer';
 
 interface TxState {
@@ -44,10 +44,7 @@ export class TransactionContext {
           // other such units (group commit, see WriteCoalescer).
           await this.writes.write(state.collected);
         } else {
-          for (const s of collectedStatements(state.collected)) {
-            const result = await runner.manager.query(s.sql, s.params);
-            s.onResult?.(result);
-          }
+          await writeCollected(runner.manager, state.collected);
           await runner.commitTransaction();
         }
         return value;

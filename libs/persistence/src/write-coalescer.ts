@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { CollectedWrites, collectedStatements } from './collected-writes';
+import { CollectedWrites, collectedStatements, runStatements } from './collected-writes';
 
 /** Writes of units of work that read nothing, at most this many going to the database at a time. */
 export const WRITES_AT_ONCE = 2;
@@ -84,17 +84,6 @@ function merge(units: Collected[]): Collected {
 /** One unit's writes: a single statement commits on its own, several in one transaction. */
 async function writeAlone(ds: DataSource, collected: Collected): Promise<void> {
   const statements = collectedStatements(collected);
-  if (statements.length === 1) {
-    const [s] = statements;
-    // Not `s.onResult?.(await …)`: an absent callee would skip running the statement.
-    const result = await ds.query(s.sql, s.params);
-    s.onResult?.(result);
-    return;
-  }
-  await ds.transaction(async (m) => {
-    for (const s of statements) {
-      const result = await m.query(s.sql, s.params);
-      s.onResult?.(result);
-    }
-  });
+  if (statements.length === 1) await runStatements(ds.manager, statements);
+  else await ds.transaction((m) => runStatements(m, statements));
 }
