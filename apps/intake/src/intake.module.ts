@@ -20,6 +20,7 @@ import { InquiriesRepository } from './inquiries/inquiries.repository';
 import { SensitiveReadsRepository } from './audit/sensitive-reads.repository';
 import { LOOKUPS_PER_MINUTE, LookupLimiter } from './inquiries/lookup-limiter';
 import { ReferenceAllocator } from './inquiries/reference-allocator';
+import { SUBMISSION_LIMITS, SubmissionLimiter } from './inquiries/submission-limits';
 import { InquiriesService, SEALER } from './inquiries/inquiries.service';
 import { Sealer } from './inquiries/sealing';
 import { IntakeConfig } from './intake.config';
@@ -61,6 +62,8 @@ export class IntakeModule {
         LookupLimiter,
         SensitiveReadsRepository,
         { provide: LOOKUPS_PER_MINUTE, useValue: config.citizenLookupsPerMinute },
+        SubmissionLimiter,
+        { provide: SUBMISSION_LIMITS, useValue: config.submissionLimits },
         IdempotencyRepository,
         ServiceDefinitionsRepository,
         InquiriesService,
