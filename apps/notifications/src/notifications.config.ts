@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { IsBoolean, IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { ArrayMinSize, IsArray, IsBoolean, IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
 import { boolEnv, defineConfig, intEnv, readCommonConfig, ServiceCommonConfig } from '@lotsen/config';
+import { CALLING_CODE, parseCallingCodes } from './channels/sms-countries';
 
 export class NotificationsConfig extends ServiceCommonConfig {
   /** smtp://user:pass@host:port, smtps://…, or file:///dir (development: one .eml per message). */
@@ -64,6 +65,14 @@ export class NotificationsConfig extends ServiceCommonConfig {
   @IsInt() @Min(0) @Max(120_000)
   shutdownGraceMs: number;
 
+  /** Country calling codes an SMS may go to, for tenants that set none of their own (default Sweden, 46). */
+  @IsArray() @ArrayMinSize(1) @Matches(CALLING_CODE, { each: true, message: 'each SMS country must be a calling code such as 46' })
+  smsCountries: string[];
+
+  /** At most this many receipts and status updates to one address (e-mail or number) per hour; the rest are logged as suppressed. */
+  @IsInt() @Min(1) @Max(10_000)
+  receiptsPerAddressPerHour: number;
+
   /** Run the dispatcher in this process (default true). */
   @IsBoolean()
   dispatcher: boolean;
@@ -94,5 +103,7 @@ export const loadNotificationsConfig = defineConfig(NotificationsConfig, (env) =
     sendingTimeoutMs: intEnv(env.NOTIFICATIONS_SENDING_TIMEOUT_MS, 120_000),
     shutdownGraceMs: intEnv(env.NOTIFICATIONS_SHUTDOWN_GRACE_MS, 10_000),
     dispatcher: boolEnv(env.NOTIFICATIONS_DISPATCHER, true),
+    smsCountries: parseCallingCodes(env.NOTIFICATIONS_SMS_COUNTRIES ?? '46'),
+    receiptsPerAddressPerHour: intEnv(env.NOTIFICATIONS_RECEIPTS_PER_ADDRESS_PER_HOUR, 10),
   };
 });

@@ -11,6 +11,14 @@ export interface DeliveryMeta {
   smsSender?: string;
 }
 
+/**
+ * A body as kept in the delivery log once it is sent or will never be: the citizen's tracking
+ * token (`token=` in the tracking link) is gone, the rest of the message stays as sent.
+ */
+export function redactedBody(column: string): string {
+  return `regexp_replace(${column}, 'token=[A-Za-z0-9_%.~-]+', 'token=redacted', 'g')`;
+}
+
 export interface NewDelivery {
   id: string;
   tenantId: string;
@@ -25,10 +33,12 @@ export interface NewDelivery {
   text: string;
   html?: string;
   meta: DeliveryMeta;
+  /** Logged as `suppressed` with this reason and never sent (a country SMS may not go to, too many messages). */
+  suppressedBecause?: string;
 }
 
 /** A row the dispatcher claimed. */
-export interface ClaimedDelivery extends Omit<NewDelivery, 'eventId'> {
+export interface ClaimedDelivery extends Omit<NewDelivery, 'eventId' | 'suppressedBecause'> {
   attempts: number;
   /** Which claim this is: results are recorded only while the row is still under it. */
   claimId: string;
@@ -133,7 +143,7 @@ export class DeliveriesRepository {
     if (!results.length) return new Set();
     const rows = returningRows<{ id: string }>(await this.tx.manager.query(
       prepared(`UPDATE notifications.deliveries d SET status = 'sent', sent_at = now(), updated_at = now(), provider_message_id = r.pid,
-         provider_response = r.response, last_error = NULL
+         provider_response = r.response, last_error = NULL, body_text = ${redactedBody('d.body_text')}, body_html = ${redactedBody('d.body_html')}
        FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) AS r(id, claim_id, pid, response)
        WHERE d.id = r.id AND d.status = 'sending' AND d.claim_id = r.claim_id
        RETURNING d.id`),
@@ -155,11 +165,21 @@ export class DeliveriesRepository {
   async markFailed(d: ClaimedDelivery, response: string, status: 'failed' | 'suppressed' = 'failed'): Promise<boolean> {
     const rows: unknown[] = returningRows(await this.tx.manager.query(
       `UPDATE notifications.deliveries SET status = $3, updated_at = now(), provider_response = CASE WHEN $3 = 'failed' THEN $4 ELSE provider_response END,
-         last_error = $4
+         last_error = $4, body_text = ${redactedBody('body_text')}, body_html = ${redactedBody('body_html')}
        WHERE id = $1 AND status = 'sending' AND claim_id = $2 RETURNING 1`,
       [d.id, d.claimId, status, response.slice(0, 1000)],
     ));
     return rows.length === 1;
+  }
+
+  /** Messages of these triggers to one address planned in the last hour and not suppressed. */
+  async recentTo(tenantId: string, addressKey: string, triggers: readonly string[]): Promise<number> {
+    const [row] = await this.tx.manager.query(
+      prepared(`SELECT count(*)::int AS n FROM notifications.deliveries
+       WHERE tenant_id = $1 AND address_key = $2 AND created_at > now() - interval '1 hour' AND trigger = ANY($3::text[]) AND status <> 'suppressed'`),
+      [tenantId, addressKey, triggers],
+    );
+    return row?.n ?? 0;
   }
 
   async forInquiry(tenantId: string, inquiryId: string): Promise<DeliveryLogEntry[]> {
@@ -186,7 +206,8 @@ function insertDeliveries(items: PlannedRow[]): Statement {
   const rows = items.map((d) => ({
     id: d.id, tenant_id: d.tenantId, inquiry_id: d.inquiryId ?? null, event_id: d.eventId, trigger: d.trigger, channel: d.channel,
     recipient: d.recipient, address_key: d.addressKey, language: d.language, subject: d.subject, body_text: d.text,
-    body_html: d.html ?? null, meta: d.meta, claim_id: d.claim?.claimId ?? null,
+    body_html: d.html ?? null, meta: d.meta, claim_id: d.suppressedBecause ? null : d.claim?.claimId ?? null,
+    last_error: d.suppressedBecause ?? null,
   }));
   return {
     // In the order planned (a receipt before the answer planned with it: claims take equal due times in table order).
@@ -194,13 +215,19 @@ function insertDeliveries(items: PlannedRow[]): Statement {
       INSERT INTO notifications.deliveries (id, tenant_id, inquiry_id, event_id, trigger, channel, recipient, address_key, language,
         subject, body_text, body_html, meta, status, last_error, claim_id, claimed_at, attempts)
       SELECT d.id, d.tenant_id, d.inquiry_id, d.event_id, d.trigger, d.channel, d.recipient, d.address_key, d.language,
-        d.subject, d.body_text, d.body_html, d.meta,
-        CASE WHEN s.reason IS NOT NULL THEN 'suppressed' WHEN d.claim_id IS NOT NULL THEN 'sending' ELSE 'pending' END,
-        CASE s.reason WHEN 'bounced' THEN 'address bounced permanently earlier' WHEN 'opted_out' THEN 'citizen opted out' END,
-        CASE WHEN s.reason IS NULL THEN d.claim_id END,
-        CASE WHEN s.reason IS NULL AND d.claim_id IS NOT NULL THEN now() END,
-        CASE WHEN s.reason IS NULL AND d.claim_id IS NOT NULL THEN 1 ELSE 0 END
-      FROM d LEFT JOIN notifications.suppressions s ON s.tenant_id = d.tenant_id AND s.address_key = d.address_key
+        d.subject,
+        CASE WHEN d.reason IS NULL THEN d.body_text ELSE ${redactedBody('d.body_text')} END,
+        CASE WHEN d.reason IS NULL THEN d.body_html ELSE ${redactedBody('d.body_html')} END,
+        d.meta,
+        CASE WHEN d.reason IS NOT NULL THEN 'suppressed' WHEN d.claim_id IS NOT NULL THEN 'sending' ELSE 'pending' END,
+        d.reason,
+        CASE WHEN d.reason IS NULL THEN d.claim_id END,
+        CASE WHEN d.reason IS NULL AND d.claim_id IS NOT NULL THEN now() END,
+        CASE WHEN d.reason IS NULL AND d.claim_id IS NOT NULL THEN 1 ELSE 0 END
+      FROM (
+        SELECT d.*, COALESCE(d.last_error, CASE s.reason WHEN 'bounced' THEN 'address bounced permanently earlier' WHEN 'opted_out' THEN 'citizen opted out' END) AS reason
+        FROM d LEFT JOIN notifications.suppressions s ON s.tenant_id = d.tenant_id AND s.address_key = d.address_key
+      ) d
       ORDER BY d.ordinality
       ON CONFLICT (event_id, recipient, channel) DO NOTHING
       RETURNING id, status, created_at`,

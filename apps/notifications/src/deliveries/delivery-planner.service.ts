@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EventEnvelope } from '@lotsen/contracts';
 import { TransactionContext } from '@lotsen/persistence';
+import { isPlausiblePersonName } from '@lotsen/platform';
 import { maskAddress, notificationHeaders } from '../channels';
+import { smsCountryAllowed } from '../channels/sms-countries';
 import { NotificationsConfig } from '../notifications.config';
 import { chooseChannel } from '../preferences/channel-preference';
 import { addressKey, signOptOutToken } from '../preferences/opt-out-token';
@@ -14,6 +16,9 @@ import { DeliveriesRepository } from './deliveries.repository';
 import { DispatcherSignal } from './dispatcher-signal';
 
 const HANDOFF_CLAIM = Symbol('deliveries claimed for this instance when planned');
+const PLANNED_TO = Symbol('capped messages planned per address in this transaction');
+/** Messages a stranger can make us send by naming an address; the answer a citizen asked for is never capped. */
+const CAPPED_TRIGGERS: readonly NotificationTrigger[] = ['receipt', 'status_update'];
 
 export interface PlanRequest {
   event: EventEnvelope;
@@ -53,10 +58,19 @@ export class DeliveryPlanner {
 
   async plan(req: PlanRequest): Promise<PlannedDelivery | undefined> {
     const r = req.recipient;
-    const target = chooseChannel(r);
+    let target = chooseChannel(r);
     if (!target) return undefined;
     const settings = await this.settings.get(r.tenantId);
+    let suppressedBecause: string | undefined;
+    if (target.channel === 'sms' && !smsCountryAllowed(target.address, settings.smsCountries)) {
+      // An e-mail address given as well still reaches the citizen; otherwise the refusal is on record.
+      if (r.email) target = { channel: 'email', address: r.email };
+      else suppressedBecause = 'SMS to this country is not allowed for this municipality';
+    }
     const key = addressKey(this.config.secret, target.address);
+    if (!suppressedBecause && CAPPED_TRIGGERS.includes(req.trigger) && !(await this.withinHourlyCap(r.tenantId, key))) {
+      suppressedBecause = `more than ${this.config.receiptsPerAddressPerHour} automatic messages to this address within an hour`;
+    }
     const language = normalizeLanguage(r.preferredLanguage) ?? normalizeLanguage(r.language) ?? 'sv';
     const optOutUrl = optOutLink(this.config, r.tenantId, key, language);
     const values: NotificationValues = {
@@ -66,7 +80,8 @@ export class DeliveryPlanner {
         ? `${this.config.citizenBaseUrl}/arende?reference=${encodeURIComponent(r.reference)}&token=${encodeURIComponent(r.trackingToken)}`
         : undefined,
       optOutUrl,
-      citizenName: r.citizenName,
+      // Names that fail the edge's check (older rows, mail display names) are left out of the greeting.
+      citizenName: r.citizenName && isPlausiblePersonName(r.citizenName) ? r.citizenName : undefined,
       departmentName: r.departmentName,
       ...req.values,
     };
@@ -85,7 +100,7 @@ export class DeliveryPlanner {
     const email = target.channel === 'email';
     // While this instance's dispatcher has room, the delivery is planned claimed for it (one claim
     // per transaction) and handed over once committed.
-    const claimId = this.signal.accepting() ? this.tx.local(HANDOFF_CLAIM, () => randomUUID()) : undefined;
+    const claimId = !suppressedBecause && this.signal.accepting() ? this.tx.local(HANDOFF_CLAIM, () => randomUUID()) : undefined;
     this.deliveries.insertAtCommit({
       id,
       tenantId: r.tenantId,
@@ -108,10 +123,29 @@ export class DeliveryPlanner {
             headers: { ...notificationHeaders({ automatic: req.trigger !== 'answer', optOutUrl, oneClick: true }), 'X-Lotsen-Loop': r.tenantId },
           }
         : { smsSender: settings.smsSender },
+      suppressedBecause,
     }, claimId ? { claimId, claimed: (c) => this.tx.afterCommit(() => this.signal.adopt([c])) } : undefined);
-    this.logger.debug(`planned ${req.trigger} ${id} for ${r.reference} by ${target.channel} to ${maskAddress(target.address)} in ${rendered.language}`);
+    this.logger.debug(`planned ${req.trigger} ${id} for ${r.reference} by ${target.channel} to ${maskAddress(target.address)} in ${rendered.language}${suppressedBecause ? ` (suppressed: ${suppressedBecause})` : ''}`);
+    if (suppressedBecause) return undefined;
     if (!claimId) this.tx.afterCommit(() => this.signal.nudge());
     return { id };
+  }
+
+  /**
+   * Counts a capped message to this address, or answers false when the hour's budget is spent:
+   * the log of the last hour plus what this transaction (a consumer batch) planned already.
+   * Batches in parallel may each plan up to the cap: still bounded, by workers × cap.
+   */
+  private async withinHourlyCap(tenantId: string, key: string): Promise<boolean> {
+    const planned = this.tx.local(PLANNED_TO, () => new Map<string, number>());
+    const mapKey = `${tenantId} ${key}`;
+    const before = planned.get(mapKey) ?? (await this.deliveries.recentTo(tenantId, key, CAPPED_TRIGGERS));
+    if (before >= this.config.receiptsPerAddressPerHour) {
+      planned.set(mapKey, before);
+      return false;
+    }
+    planned.set(mapKey, before + 1);
+    return true;
   }
 }
 
