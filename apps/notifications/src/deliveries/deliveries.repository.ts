@@ -13,11 +13,14 @@ export interface DeliveryMeta {
 
 /**
  * A body as kept in the delivery log once it is sent or will never be: the citizen's tracking
- * token (`token=` in the tracking link) is gone, the rest of the message stays as sent.
+ * token (`token=` in the tracking link) reads `token=redacted`, the rest stays as sent.
  */
 export function redactedBody(column: string): string {
-  return `regexp_replace(${column}, 'token=[A-Za-z0-9_%.~-]+', 'token=redacted', 'g')`;
+  return `regexp_replace(${column}, '${TOKEN_IN_LINK}', '\\1redacted', 'g')`;
 }
+
+/** `token=…` in a tracking link, as text or as HTML escapes it (`token&#x3D;…`). */
+export const TOKEN_IN_LINK = '(token(?:=|&#x3D;|&#61;))[A-Za-z0-9_%.~-]+';
 
 export interface NewDelivery {
   id: string;
