@@ -2,14 +2,16 @@
 // Open311 as FixMyStreet posts it, receipts through a real SMTP server, SMS to the development
 // file provider. Intake runs behind the test as its proxy (TRUST_PROXY=127.0.0.1), so each
 // request names its client in X-Forwarded-For.
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Client } from 'pg';
 import request from 'supertest';
+import { EventTypes, InquiryReceivedPayload } from '@lotsen/contracts';
 import { waitFor } from '@lotsen/testing';
-import { SmtpSink } from '../support/notifications-kit';
+import { EventBus, SmtpSink } from '../support/notifications-kit';
 import { startPlatform, TestPlatform } from '../support/platform';
 
 const EVIL_NAME = 'Klicka på https://evil.example';
@@ -19,6 +21,7 @@ describe('abuse limits on the public interfaces', () => {
   let smtp: SmtpSink;
   let db: Client;
   let smsDir: string;
+  let bus: EventBus;
 
   beforeAll(async () => {
     smsDir = await mkdtemp(path.join(os.tmpdir(), 'lotsen-sms-'));
@@ -38,9 +41,11 @@ describe('abuse limits on the public interfaces', () => {
     });
     db = new Client({ connectionString: p.env.databaseUrl });
     await db.connect();
+    bus = await EventBus.open(p);
   });
 
   afterAll(async () => {
+    await bus?.close();
     await db?.end();
     await p?.close();
     await smtp?.stop();
@@ -105,6 +110,7 @@ describe('abuse limits on the public interfaces', () => {
       expect(json.status).toBe(429);
       expect(json.headers['content-type']).toBe('application/json; charset=utf-8');
       expect(json.body).toEqual([{ code: 429, description: expect.stringMatching(/Too many inquiries/) }]);
+      expect(Number(json.headers['retry-after'])).toBeGreaterThan(0);
       const xml = await open311('203.0.113.14', [['email', email]], 'xml');
       expect(xml.status).toBe(429);
       expect(xml.text).toMatch(/<errors><error><code>429<\/code><description>Too many inquiries/);
@@ -154,6 +160,28 @@ describe('abuse limits on the public interfaces', () => {
       expect(rows.filter((d) => d.status === 'suppressed').map((d) => d.last_error)).toEqual([
         expect.stringMatching(/more than 3 automatic messages/), expect.stringMatching(/more than 3 automatic messages/),
       ]);
+      await settle();
+      expect(smtp.to(email)).toHaveLength(3);
+    });
+
+    it('holds the cap when the receipts arrive as one burst (one consumer batch plans them together)', async () => {
+      const email = 'burst-receipts@example.se';
+      const events = Array.from({ length: 6 }, (_, i): { type: typeof EventTypes.InquiryReceived; payload: InquiryReceivedPayload } => ({
+        type: EventTypes.InquiryReceived,
+        payload: {
+          inquiryId: randomUUID(), reference: `KC-2026-${String(900_001 + i)}`, trackingToken: randomBytes(18).toString('base64url'),
+          channel: 'email', body: `Fråga ${i + 1}`, language: 'sv', languageDetected: false, citizen: { email, notify: true },
+          sensitive: false, receivedAt: new Date().toISOString(),
+        },
+      }));
+      await bus.publishAll(events);
+      const rows = await waitFor('six deliveries', async () => {
+        const r = await deliveriesTo(email);
+        return r.length === 6 && r.every((d) => d.status === 'sent' || d.status === 'suppressed') ? r : undefined;
+      });
+      expect(rows.filter((d) => d.status === 'sent')).toHaveLength(3);
+      expect(rows.filter((d) => d.status === 'suppressed')).toHaveLength(3);
+      for (const d of rows.filter((r) => r.status === 'suppressed')) expect(d.body_text).not.toMatch(/token=(?!redacted)/);
       await settle();
       expect(smtp.to(email)).toHaveLength(3);
     });

@@ -36,12 +36,20 @@ export interface NewDelivery {
   text: string;
   html?: string;
   meta: DeliveryMeta;
-  /** Logged as `suppressed` with this reason and never sent (a country SMS may not go to, too many messages). */
+  /** Logged as `suppressed` with this reason and never sent (e.g. a country SMS may not go to). */
   suppressedBecause?: string;
+  /**
+   * For automatic messages: at most this many (HOURLY_CAPPED_TRIGGERS) to the address within an
+   * hour; past it the delivery is logged `suppressed` and not sent.
+   */
+  hourlyCap?: number;
 }
 
+/** Messages a stranger can make us send by naming an address; the answer a citizen asked for is never capped. */
+export const HOURLY_CAPPED_TRIGGERS: readonly string[] = ['receipt', 'status_update'];
+
 /** A row the dispatcher claimed. */
-export interface ClaimedDelivery extends Omit<NewDelivery, 'eventId' | 'suppressedBecause'> {
+export interface ClaimedDelivery extends Omit<NewDelivery, 'eventId' | 'suppressedBecause' | 'hourlyCap'> {
   attempts: number;
   /** Which claim this is: results are recorded only while the row is still under it. */
   claimId: string;
@@ -71,7 +79,8 @@ export class DeliveriesRepository {
 
   /**
    * Inserts the delivery when the transaction commits (all deliveries of a consumer batch in one
-   * statement): `suppressed`, and not to be sent, when the address opted out or bounced earlier;
+   * statement): `suppressed`, and not to be sent, when the address opted out or bounced earlier,
+   * when the planner said so (`suppressedBecause`) or past its `hourlyCap`;
    * nothing when this (event, recipient, channel) has a delivery already. With `claim`, a row to
    * be sent is inserted already claimed (`sending` under that claim id, attempt 1) and `claimed`
    * gets it, before the commit: the caller hands it to its dispatcher once committed.
@@ -175,16 +184,6 @@ export class DeliveriesRepository {
     return rows.length === 1;
   }
 
-  /** Messages of these triggers to one address planned in the last hour and not suppressed. */
-  async recentTo(tenantId: string, addressKey: string, triggers: readonly string[]): Promise<number> {
-    const [row] = await this.tx.manager.query(
-      prepared(`SELECT count(*)::int AS n FROM notifications.deliveries
-       WHERE tenant_id = $1 AND address_key = $2 AND created_at > now() - interval '1 hour' AND trigger = ANY($3::text[]) AND status <> 'suppressed'`),
-      [tenantId, addressKey, triggers],
-    );
-    return row?.n ?? 0;
-  }
-
   async forInquiry(tenantId: string, inquiryId: string): Promise<DeliveryLogEntry[]> {
     const rows: Array<Record<string, any>> = await this.tx.manager.query(
       `SELECT id, inquiry_id, trigger, channel, recipient, language, status, attempts, next_attempt_at, provider_message_id,
@@ -214,7 +213,29 @@ function insertDeliveries(items: PlannedRow[]): Statement {
   }));
   return {
     // In the order planned (a receipt before the answer planned with it: claims take equal due times in table order).
-    sql: `WITH d AS (SELECT * FROM json_populate_recordset(NULL::notifications.deliveries, $1::json) WITH ORDINALITY)
+    // The hourly cap in the same statement: the last hour's messages to each address, plus those
+    // ahead of a row in this statement (a consumer batch plans many at once).
+    sql: `WITH d AS (SELECT * FROM json_populate_recordset(NULL::notifications.deliveries, $1::json) WITH ORDINALITY),
+      capped AS (SELECT d.*, ($2::int[])[d.ordinality] AS hourly_cap FROM d),
+      recent AS (
+        SELECT x.tenant_id, x.address_key, count(*)::int AS n FROM notifications.deliveries x
+        WHERE (x.tenant_id, x.address_key) IN (SELECT tenant_id, address_key FROM capped WHERE hourly_cap IS NOT NULL)
+          AND x.created_at > now() - interval '1 hour' AND x.trigger = ANY($3::text[]) AND x.status <> 'suppressed'
+        GROUP BY x.tenant_id, x.address_key
+      ),
+      known AS (
+        SELECT c.*, r.n AS recent_n,
+          COALESCE(c.last_error, CASE s.reason WHEN 'bounced' THEN 'address bounced permanently earlier' WHEN 'opted_out' THEN 'citizen opted out' END) AS known_reason
+        FROM capped c
+        LEFT JOIN notifications.suppressions s ON s.tenant_id = c.tenant_id AND s.address_key = c.address_key
+        LEFT JOIN recent r ON r.tenant_id = c.tenant_id AND r.address_key = c.address_key
+      ),
+      planned AS (
+        SELECT k.*, COALESCE(k.known_reason, CASE WHEN k.hourly_cap IS NOT NULL AND COALESCE(k.recent_n, 0)
+            + count(*) FILTER (WHERE k.hourly_cap IS NOT NULL AND k.known_reason IS NULL) OVER (PARTITION BY k.tenant_id, k.address_key ORDER BY k.ordinality) > k.hourly_cap
+          THEN 'more than ' || k.hourly_cap || ' automatic messages to this address within an hour' END) AS reason
+        FROM known k
+      )
       INSERT INTO notifications.deliveries (id, tenant_id, inquiry_id, event_id, trigger, channel, recipient, address_key, language,
         subject, body_text, body_html, meta, status, last_error, claim_id, claimed_at, attempts)
       SELECT d.id, d.tenant_id, d.inquiry_id, d.event_id, d.trigger, d.channel, d.recipient, d.address_key, d.language,
@@ -227,14 +248,11 @@ function insertDeliveries(items: PlannedRow[]): Statement {
         CASE WHEN d.reason IS NULL THEN d.claim_id END,
         CASE WHEN d.reason IS NULL AND d.claim_id IS NOT NULL THEN now() END,
         CASE WHEN d.reason IS NULL AND d.claim_id IS NOT NULL THEN 1 ELSE 0 END
-      FROM (
-        SELECT d.*, COALESCE(d.last_error, CASE s.reason WHEN 'bounced' THEN 'address bounced permanently earlier' WHEN 'opted_out' THEN 'citizen opted out' END) AS reason
-        FROM d LEFT JOIN notifications.suppressions s ON s.tenant_id = d.tenant_id AND s.address_key = d.address_key
-      ) d
+      FROM planned d
       ORDER BY d.ordinality
       ON CONFLICT (event_id, recipient, channel) DO NOTHING
       RETURNING id, status, created_at`,
-    params: [JSON.stringify(rows)],
+    params: [JSON.stringify(rows), items.map((d) => d.hourlyCap ?? null), HOURLY_CAPPED_TRIGGERS],
     onResult: (result) => {
       const claimed = new Map(returningRows<{ id: string; status: string; created_at: Date }>(result).filter((r) => r.status === 'sending').map((r) => [r.id, r.created_at]));
       for (const d of items) {

@@ -12,13 +12,10 @@ import { TenantSettingsService } from '../settings/tenant-settings';
 import { NotificationTrigger, NotificationValues, normalizeLanguage, renderNotification } from '../templates';
 import { TemplatesService } from '../templates/templates.service';
 import { Recipient } from '../triggers/recipients.repository';
-import { DeliveriesRepository } from './deliveries.repository';
+import { DeliveriesRepository, HOURLY_CAPPED_TRIGGERS } from './deliveries.repository';
 import { DispatcherSignal } from './dispatcher-signal';
 
 const HANDOFF_CLAIM = Symbol('deliveries claimed for this instance when planned');
-const PLANNED_TO = Symbol('capped messages planned per address in this transaction');
-/** Messages a stranger can make us send by naming an address; the answer a citizen asked for is never capped. */
-const CAPPED_TRIGGERS: readonly NotificationTrigger[] = ['receipt', 'status_update'];
 
 export interface PlanRequest {
   event: EventEnvelope;
@@ -35,8 +32,9 @@ export interface PlannedDelivery {
 /**
  * Turns a trigger into a delivery row: picks the address, renders the message in the citizen's
  * language with the tenant's templates, and inserts it (at most once per event, recipient and
- * channel; `suppressed` for an address that opted out or bounced) when the caller's transaction
- * commits. The dispatcher is woken then.
+ * channel; `suppressed` for an address that opted out or bounced, an SMS to a country the
+ * municipality does not allow, or past the hourly cap on automatic messages) when the caller's
+ * transaction commits. The dispatcher is woken then.
  */
 @Injectable()
 export class DeliveryPlanner {
@@ -68,9 +66,6 @@ export class DeliveryPlanner {
       else suppressedBecause = 'SMS to this country is not allowed for this municipality';
     }
     const key = addressKey(this.config.secret, target.address);
-    if (!suppressedBecause && CAPPED_TRIGGERS.includes(req.trigger) && !(await this.withinHourlyCap(r.tenantId, key))) {
-      suppressedBecause = `more than ${this.config.receiptsPerAddressPerHour} automatic messages to this address within an hour`;
-    }
     const language = normalizeLanguage(r.preferredLanguage) ?? normalizeLanguage(r.language) ?? 'sv';
     const optOutUrl = optOutLink(this.config, r.tenantId, key, language);
     const values: NotificationValues = {
@@ -124,6 +119,7 @@ export class DeliveryPlanner {
           }
         : { smsSender: settings.smsSender },
       suppressedBecause,
+      hourlyCap: HOURLY_CAPPED_TRIGGERS.includes(req.trigger) ? this.config.receiptsPerAddressPerHour : undefined,
     }, claimId ? { claimId, claimed: (c) => this.tx.afterCommit(() => this.signal.adopt([c])) } : undefined);
     this.logger.debug(`planned ${req.trigger} ${id} for ${r.reference} by ${target.channel} to ${maskAddress(target.address)} in ${rendered.language}${suppressedBecause ? ` (suppressed: ${suppressedBecause})` : ''}`);
     if (suppressedBecause) return undefined;
@@ -131,22 +127,6 @@ export class DeliveryPlanner {
     return { id };
   }
 
-  /**
-   * Counts a capped message to this address, or answers false when the hour's budget is spent:
-   * the log of the last hour plus what this transaction (a consumer batch) planned already.
-   * Batches in parallel may each plan up to the cap: still bounded, by workers × cap.
-   */
-  private async withinHourlyCap(tenantId: string, key: string): Promise<boolean> {
-    const planned = this.tx.local(PLANNED_TO, () => new Map<string, number>());
-    const mapKey = `${tenantId} ${key}`;
-    const before = planned.get(mapKey) ?? (await this.deliveries.recentTo(tenantId, key, CAPPED_TRIGGERS));
-    if (before >= this.config.receiptsPerAddressPerHour) {
-      planned.set(mapKey, before);
-      return false;
-    }
-    planned.set(mapKey, before + 1);
-    return true;
-  }
 }
 
 /** Tenant ids are slugs; a tenant id that is not URL-safe gets no opt-out link rather than a broken one. */
