@@ -86,6 +86,7 @@ describe('abuse limits on the public interfaces', () => {
       const flood = await submitForm('203.0.113.3', { email, notify: 'yes' });
       expect(flood.status).toBe(429);
       expect(flood.text).toContain('Försök igen senare');
+      expect(Number(flood.headers['retry-after'])).toBeGreaterThan(0);
       expect(await inquiriesWith('email', email)).toBe(2);
       await waitFor('two receipts', () => smtp.to(email).length >= 2);
       await settle();

@@ -71,6 +71,7 @@ export class CitizenPagesController {
   }
 
   private send(reply: FastifyReply, page: PageResult) {
+    if (page.retryAfterSeconds !== undefined) void reply.header('retry-after', String(page.retryAfterSeconds));
     void reply.status(page.status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(page.html);
   }
 }

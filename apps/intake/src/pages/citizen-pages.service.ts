@@ -17,6 +17,8 @@ import { Locale, t, TextKey } from './page-texts';
 export interface PageResult {
   status: number;
   html: string;
+  /** Seconds until a limit lifts (a 429 page), sent as Retry-After. */
+  retryAfterSeconds?: number;
 }
 
 type FormBody = Record<string, unknown>;
@@ -108,7 +110,10 @@ export class CitizenPagesService {
         if (slug === 'idempotency-key-reused') return again(400, { form: t('errResent', locale) });
         if (err.body.status === 400 && /location/.test(err.body.detail ?? '')) return again(400, { lat: t('errLat', locale) });
         if (err.body.status === 503) return again(503, { form: t('errUnavailable', locale) });
-        if (err.body.status === 429) return again(429, { form: t('errTooMany', locale) });
+        if (err.body.status === 429) {
+          const retryAfter = err.body.retryAfterSeconds;
+          return { ...(await again(429, { form: t('errTooMany', locale) })), retryAfterSeconds: typeof retryAfter === 'number' ? retryAfter : undefined };
+        }
       }
       if (isDatabaseUnavailable(err)) return again(503, { form: t('errUnavailable', locale) });
       throw err;
