@@ -13,7 +13,7 @@ import { createEvent, EventTypes } from '@lotsen/contracts';
 import { BrokerNames } from '@lotsen/messaging';
 import { serviceDatabaseUrl } from '@lotsen/persistence';
 import { createTestEnv } from '@lotsen/testing';
-import { categories } from '../scripts/demo/municipality';
+import { categories } from '@lotsen/demo-municipality';
 import { migrateAll } from '../scripts/setup/migrate-all';
 import { seedDemo } from '../scripts/setup/seed-demo';
 import { loadIntake } from './intake.bench';

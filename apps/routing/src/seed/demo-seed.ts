@@ -1,5 +1,5 @@
 import type { Client } from 'pg';
-import { categories, demoTenant, departments } from '../../../../scripts/demo/municipality';
+import { categories, demoTenant, departments } from '@lotsen/demo-municipality';
 import { activeModelVersion, Exec, storeActiveModel } from '../classification/model-store';
 import { catalogueOf, devExamples, trainChecked } from '../classification/training-set';
 import { searchConfig } from '../knowledge/knowledge.repository';
