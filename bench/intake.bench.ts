@@ -9,8 +9,7 @@ import { Pool } from 'pg';
 import { createTestEnv } from '@lotsen/testing';
 import { migrateAll } from '../scripts/setup/migrate-all';
 import { seedDemo } from '../scripts/setup/seed-demo';
-import { cpuBetween, CpuUse, cpuSnapshot } from './cpu-meter';
-import { freePort, loadDevInquiries, machine, startServiceProcess, stopProcess, webInquiryBodies } from './support';
+import { cpuBetween, CpuUse, cpuSnapshot, freePort, loadDevInquiries, machine, startServiceProcess, stopProcess, webInquiryBodies } from '@lotsen/load-harness';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const POOL = 20;

@@ -15,7 +15,7 @@ import { createEvent, EventTypes, InquiryReceivedPayload } from '@lotsen/contrac
 import { BrokerNames } from '@lotsen/messaging';
 import { createTestEnv } from '@lotsen/testing';
 import { migrateAll } from '../scripts/setup/migrate-all';
-import { freePort, machine, percentile, startServiceProcess, stopProcess } from './support';
+import { freePort, machine, percentile, startServiceProcess, stopProcess } from '@lotsen/load-harness';
 
 const N = Number(process.env.BENCH_EMAILS ?? 3000);
 const FLOOR = 300;

@@ -14,7 +14,7 @@ import { loadReportingConfig } from '../apps/reporting/src/reporting.config';
 import { recomputeDays } from '../apps/reporting/src/rollups/recompute-days';
 import { migrateAll } from '../scripts/setup/migrate-all';
 import { seedDemo } from '../scripts/setup/seed-demo';
-import { publishEvents, syntheticEvents } from './reporting-events';
+import { publishEvents, syntheticEvents } from '@lotsen/load-harness';
 
 const INQUIRIES = Number(process.env.BENCH_INQUIRIES ?? 1_000_000);
 const QUERY_RUNS = 40;

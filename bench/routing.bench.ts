@@ -20,7 +20,7 @@ import { loadIntake } from './intake.bench';
 import { Classifier, loadDevExamples, trainModel } from '../apps/routing/src/classifier';
 import { trainingDataPath } from '../apps/routing/src/routing.config';
 import { seedRoutingDemo } from '../apps/routing/src/seed/demo-seed';
-import { freePort, machine, startServiceProcess, stopProcess, webInquiryBodies } from './support';
+import { freePort, machine, startServiceProcess, stopProcess, webInquiryBodies } from '@lotsen/load-harness';
 
 const CLASSIFY_SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUTED = Number(process.env.BENCH_ROUTED ?? 6000);

@@ -22,9 +22,8 @@ import { createTestEnv, TcpProxy, viaProxy } from '@lotsen/testing';
 import { serviceDatabaseUrl } from '@lotsen/persistence';
 import { migrateAll } from '../scripts/setup/migrate-all';
 import { seedDemo } from '../scripts/setup/seed-demo';
-import { CpuUse } from './cpu-meter';
+import { CpuUse, DIST, freePort, loadDevInquiries, machine, ROOT, startServiceProcess, stopProcess, webInquiryBodies } from '@lotsen/load-harness';
 import { databaseBaseline, loadIntake, non2xxCodes } from './intake.bench';
-import { DIST, freePort, loadDevInquiries, machine, ROOT, startServiceProcess, stopProcess, webInquiryBodies } from './support';
 
 const OUTAGE_S = Number(process.env.BENCH_OUTAGE_S ?? 60);
 const E2E_COUNT = process.env.BENCH_E2E_COUNT ?? '3000';

@@ -4,7 +4,7 @@ import { Browser, chromium, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { BrokerNames } from '@lotsen/messaging';
 import { waitFor } from '@lotsen/testing';
-import { publishEvents, syntheticEvents } from '../../bench/reporting-events';
+import { publishEvents, syntheticEvents } from '@lotsen/load-harness';
 import { BROWSER_SETUP_TIMEOUT_MS, CHROMIUM_ARGS, ensureChromium } from '../support/chromium';
 import { startPlatform, TestPlatform } from '../support/platform';
 
