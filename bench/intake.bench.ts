@@ -102,11 +102,13 @@ async function main() {
     const lagPool = new Pool({ connectionString: env.databaseUrl, max: 1 });
     let maxLagMs = 0;
     let maxBacklog = 0;
-    const sampler = setInterval(async () => {
+    const sample = async () => {
       const { rows } = await lagPool.query(`SELECT count(*)::int AS n, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)) * 1000, 0)::float AS lag FROM intake.outbox`);
       maxBacklog = Math.max(maxBacklog, rows[0].n);
       maxLagMs = Math.max(maxLagMs, rows[0].lag);
-    }, 250);
+    };
+    // A sample still in flight when the pool closes at the end fails; that must not end the run.
+    const sampler = setInterval(() => { sample().catch(() => undefined); }, 250);
     const figures: Record<number, { rps: number; p50: number; p99: number; non2xx: number }> = {};
     try {
       for (const connections of [16, 64]) {

@@ -10,7 +10,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 export type K8sObject = Record<string, any>;
 
 export interface ManifestDoc {
@@ -97,7 +96,6 @@ export function modelClassFor(apiVersion: unknown, kind: unknown): ModelClass | 
       : `kubernetes-models/${group}/${version}/${kind}`;
   let mod: Record<string, unknown>;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     mod = require(modulePath);
   } catch (err) {
     if ((err as { code?: string }).code === 'MODULE_NOT_FOUND') return undefined;
@@ -238,7 +236,6 @@ const LOCAL_VALIDATORS: Record<string, (obj: K8sObject) => string[]> = {
 
 function schemaProblems(apiVersion: string, kind: string, value: unknown, at: string): string[] {
   // Embedded types (ResourceRequirements, Affinity) have no apiVersion/kind of their own.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const cls = (require(`kubernetes-models/${apiVersion}/${kind}`) as Record<string, ModelClass>)[kind];
   const problems: string[] = [];
   try {

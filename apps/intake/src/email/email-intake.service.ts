@@ -205,7 +205,6 @@ function safeContentType(t: string | undefined): string {
 
 /** Bounded, and without NUL (Postgres text cannot hold it; a mail that has one must not be retried forever). */
 function clip(s: string, max: number): string {
-  // eslint-disable-next-line no-control-regex
   const clean = s.replace(/\u0000/g, '');
   return clean.length > max ? clean.slice(0, max - TRUNCATED.length) + TRUNCATED : clean;
 }
