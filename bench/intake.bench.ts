@@ -125,7 +125,7 @@ async function main() {
     }
     const f64 = figures[64];
     const ok = f64.rps / base.tps >= 0.3 && f64.p99 < 100 && f64.non2xx === 0;
-    console.log(`floor (ratio ≥ 0.30, p99 < 100 ms at 64 connections): ${ok ? 'met' : 'NOT met'}`);
+    console.log(`target (ratio ≥ 0.30, p99 < 100 ms at 64 connections): ${ok ? 'met' : 'NOT met'}`);
   } finally {
     await env.cleanup();
   }
