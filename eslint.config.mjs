@@ -1,6 +1,8 @@
 // Type-aware lint: the build strips types with SWC without checking them, so the type check
 // (`npm run typecheck`) and these rules are what stop a mistake the compiler cannot see.
 // Each rule here found, or guards against, a real defect; style is left to review.
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import tseslint from 'typescript-eslint';
 
 // Where data from outside arrives typed as `any` or `unknown`: request bodies, events, config.
@@ -21,7 +23,7 @@ export default tseslint.config(
     languageOptions: {
       parser: tseslint.parser,
       // One program for the whole tree (one tsconfig covers it): faster than a service per file.
-      parserOptions: { project: './tsconfig.json', tsconfigRootDir: import.meta.dirname },
+      parserOptions: { project: './tsconfig.json', tsconfigRootDir: dirname(fileURLToPath(import.meta.url)) },
     },
     plugins: { '@typescript-eslint': tseslint.plugin },
     rules: {
