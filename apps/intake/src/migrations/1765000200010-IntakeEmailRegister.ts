@@ -11,11 +11,12 @@ export class IntakeEmailRegister1765000200010 implements MigrationInterface {
   name = 'IntakeEmailRegister1765000200010';
 
   async up(q: QueryRunner): Promise<void> {
+    // The link is a hint for staff: erasing the case it points to clears it rather than being blocked by it.
     await q.query(`ALTER TABLE intake.email_messages
       ALTER COLUMN inquiry_id DROP NOT NULL,
       ADD COLUMN disposition text NOT NULL DEFAULT 'inquiry' CHECK (disposition IN ('inquiry', 'message', 'auto-reply', 'bounce', 'loop')),
       ADD COLUMN disposition_detail text,
-      ADD COLUMN linked_inquiry_id uuid REFERENCES intake.inquiries(id),
+      ADD COLUMN linked_inquiry_id uuid REFERENCES intake.inquiries(id) ON DELETE SET NULL,
       ADD COLUMN possible_auto_reply boolean NOT NULL DEFAULT false,
       ADD COLUMN sender text,
       ADD COLUMN stored_bytes bigint NOT NULL DEFAULT 0,
