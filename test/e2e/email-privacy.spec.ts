@@ -95,7 +95,7 @@ describe('e-mail privacy: who writes into a case, the register, limits', () => {
       expect((await staffView(c.id)).mayBelongHere).toEqual([{ id: stranger.id, reference }]);
     });
 
-    it('the same for plus addressing and for a reply to our mail forwarded to a stranger (In-Reply-To)', async () => {
+    it('the same for plus addressing, a reply to our mail forwarded to a stranger (In-Reply-To), and a From that failed DMARC', async () => {
       const c = await annasCase();
       const plus = await send({ from: 'stranger@evil.example', to: `kontakt+${c.reference}@demo.lotsen.se`, subject: 'ny adress', text: 'Skicka beslutet till mig i stället.' });
       const forwarded = await send({ from: 'Stranger <STRANGER@evil.example>', to: TO, subject: 'SV: Svar på ditt ärende', inReplyTo: c.answerId, references: [c.answerId], text: 'Jag tar över ärendet.' });
@@ -103,6 +103,9 @@ describe('e-mail privacy: who writes into a case, the register, limits', () => {
         const id = (await one(`SELECT id FROM intake.inquiries WHERE reference = $1`, [createdBy(info.response)])).id;
         expect((await staffView(id)).mayBelongTo).toEqual({ id: c.id, reference: c.reference });
       }
+      // A forged From: the municipality's mail system found DMARC failing, so the address proves nothing.
+      const forged = await send({ from: 'anna.andersson@example.se', to: TO, subject: `Re: [${c.reference}]`, headers: { 'Authentication-Results': 'mx.kommun.se; spf=pass smtp.mailfrom=evil.example; dmarc=fail header.from=example.se' }, text: 'Ny adress: stranger@evil.example' });
+      expect(createdBy(forged.response)).toMatch(/^KC-/);
       expect(await caseMessages(c.id)).toBe(0);
       expect(await citizenThread(c)).toHaveLength(1);
     });

@@ -13,6 +13,7 @@ import { EmailRepository, NewEmailRecord } from './email.repository';
 import { htmlToText, tidy } from './html-to-text';
 import { AutomaticReason, classifyMail } from './mail-classifier';
 import { countMimeParts } from './mime-parts';
+import { fromAddressFailedDmarc } from './sender-authentication';
 import { stripQuotedReply } from './quoted-reply';
 import { headerValues, messageIdsIn, RawHeader, readHeaderBlock } from './raw-headers';
 import { deliveryIdInMessageId, normaliseAddress, referenceInPlusAddress, referencesInSubject } from './threading';
@@ -151,7 +152,9 @@ export class EmailIntakeService {
         this.logger.log(`mail ${tag} for ${m.tenantId} registered only: ${verdict.reason} (${verdict.detail})`);
         return { outcome: 'registered', reason: verdict.reason };
       }
-      const target = fromAddress ? await this.joinable(m.tenantId, candidates, fromAddress, referenced) : undefined;
+      // A From address the mail system could not vouch for (DMARC failed) proves nothing: it cannot write into a case.
+      const trustedFrom = fromAddress && !fromAddressFailedDmarc(block.headers) ? fromAddress : undefined;
+      const target = trustedFrom ? await this.joinable(m.tenantId, candidates, trustedFrom, referenced) : undefined;
       let outcome: InboundOutcome;
       if (target) {
         const body = clip(stripQuotedReply(text) || subject || '(no text)', MAX_BODY);
