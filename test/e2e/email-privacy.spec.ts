@@ -187,6 +187,19 @@ describe('e-mail privacy: who writes into a case, the register, limits', () => {
       expect((await staffView((await one(`SELECT id FROM intake.inquiries WHERE reference = $1`, [createdBy(plain.response)])).id)).possibleAutoReply).toBeUndefined();
     });
 
+    it('a different mail under a Message-ID we hold is registered too; a redelivery of either is not', async () => {
+      const id = `<reused-${randomUUID()}@example.se>`;
+      const first = { from: 'pia@example.se', to: TO, subject: 'Fråga om parkering', text: 'Var får jag parkera?', messageId: id };
+      const second = { ...first, subject: 'Fråga om snöröjning', text: 'När plogas Storgatan?' };
+      expect(createdBy((await send(first)).response)).toMatch(/^KC-/);
+      const before = await totals();
+      expect(createdBy((await send(second)).response)).toMatch(/^KC-/);
+      for (const again of [first, second]) expect(createdBy((await send(again)).response)).toBeUndefined();
+      expect(await totals()).toEqual({ ...before, inquiries: before.inquiries + 1, emails: before.emails + 1 });
+      const subjects = (await db.query(`SELECT subject FROM intake.email_messages WHERE from_address = 'pia@example.se' ORDER BY received_at`)).rows.map((r) => r.subject);
+      expect(subjects).toEqual(['Fråga om parkering', 'Fråga om snöröjning']);
+    });
+
     it('auto-replies, bounces and loops (by header) are registered as received and create nothing', async () => {
       const c = await annasCase();
       const before = await totals();

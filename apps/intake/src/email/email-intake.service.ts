@@ -96,6 +96,7 @@ export class EmailIntakeService {
       headers: block.headers, envelopeFrom: m.envelopeFrom, fromAddress, subject: mail.subject,
       maxReceived: limits.maxReceivedHeaders, isOwnAddress: () => ownFrom,
     });
+    // An automatic mail keeps its raw message, not attachment rows (those belong to an inquiry).
     const attachments = verdict.kind === 'person' ? mail.attachments ?? [] : [];
     if (attachments.length > limits.maxAttachments) {
       throw new SmtpReply(552, `5.3.4 Too many attachments: at most ${limits.maxAttachments} per message`);
@@ -108,20 +109,26 @@ export class EmailIntakeService {
       throw new SmtpReply(552, `5.3.4 Attachments too large: at most ${limits.maxAttachmentBytesPerMessage} bytes per message, all files together`);
     }
 
-    const messageId = normalizeMessageId(mail.messageId) ?? `<sha256-${createHash('sha256').update(m.raw).digest('hex')}@lotsen.invalid>`;
+    const sender = fromAddress ?? normaliseAddress(m.envelopeFrom) ?? '<>';
+    const text = clip(textOf(mail), MAX_STORED_TEXT);
+    const subject = mail.subject ? clip(mail.subject.replace(/\s+/g, ' ').trim(), MAX_SUBJECT) : undefined;
+    let messageId = normalizeMessageId(mail.messageId) ?? `<sha256-${createHash('sha256').update(m.raw).digest('hex')}@lotsen.invalid>`;
+    const sameAsStored = () => this.emails.holdsSameMail(m.tenantId, messageId, { sender, subject, text });
     if (await this.emails.findByMessageId(m.tenantId, messageId)) {
-      this.logger.log(`mail ${tag} for ${m.tenantId}: Message-ID stored already, nothing new`);
-      return { outcome: 'duplicate' };
+      if (await sameAsStored()) {
+        this.logger.log(`mail ${tag} for ${m.tenantId}: Message-ID stored already, nothing new`);
+        return { outcome: 'duplicate' };
+      }
+      // Another mail under a Message-ID we hold (a broken client, or someone reusing it on purpose):
+      // registered under an id of its own, never discarded. Delivered again, it finds that id.
+      messageId = ownMessageId(messageId, sender, subject, text);
+      if (await this.emails.findByMessageId(m.tenantId, messageId)) return { outcome: 'duplicate' };
     }
 
     // An automatic mail is kept as received (the raw message is the record); a person's mail as text and files.
     const storedBytes = verdict.kind === 'person' ? attachmentBytes : m.raw.length;
-    const sender = fromAddress ?? normaliseAddress(m.envelopeFrom) ?? '<>';
     // Checked before anything is taken (a reference number), and again under the sender's lock when storing.
     if (storedBytes > 0) await this.checkSenderQuota(m, sender, storedBytes);
-
-    const text = clip(textOf(mail), MAX_STORED_TEXT);
-    const subject = mail.subject ? clip(mail.subject.replace(/\s+/g, ' ').trim(), MAX_SUBJECT) : undefined;
     const referenced = this.referencedIds(block.headers);
     const candidates = await this.threadCandidates(m, referenced, mail.subject);
     const record = {
@@ -185,8 +192,10 @@ export class EmailIntakeService {
       this.logger.log(`mail ${tag} for ${m.tenantId}: ${what}, ${attachments.length} attachment(s), ${m.raw.length} bytes${record.possibleAutoReply ? ', subject like an auto-reply' : ''}`);
       return outcome;
     } catch (err) {
-      if (err instanceof DuplicateMessage) return { outcome: 'duplicate' };
-      throw err;
+      if (!(err instanceof DuplicateMessage)) throw err;
+      if (await sameAsStored()) return { outcome: 'duplicate' };
+      // Another mail took this Message-ID at the same moment: a temporary failure, the retry is registered under an id of its own.
+      throw new Error('Message-ID taken by another mail at the same moment');
     }
   }
 
@@ -244,6 +253,12 @@ function textOf(mail: ParsedMail): string {
   if (mail.text && mail.text.trim()) return tidy(clip(mail.text, MAX_STORED_TEXT * 2));
   if (typeof mail.html === 'string' && mail.html) return htmlToText(clip(mail.html, 2_000_000));
   return '';
+}
+
+/** A stable id for a mail that came with a Message-ID another stored mail has. */
+function ownMessageId(messageId: string, sender: string, subject: string | undefined, text: string): string {
+  const h = createHash('sha256').update([messageId, sender, subject ?? '', text].join('\u0000')).digest('hex').slice(0, 32);
+  return `<same-id-${h}@lotsen.invalid>`;
 }
 
 export function normalizeMessageId(id: string | undefined): string | undefined {

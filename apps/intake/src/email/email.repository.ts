@@ -82,6 +82,15 @@ export class EmailRepository {
     return row;
   }
 
+  /** True when the mail stored under this Message-ID is this one (same sender, subject and text): a redelivery. */
+  async holdsSameMail(tenantId: string, messageId: string, m: { sender: string; subject?: string; text: string }): Promise<boolean> {
+    const rows: unknown[] = await this.tx.manager.query(
+      `SELECT 1 FROM intake.email_messages WHERE tenant_id = $1 AND message_id = $2 AND sender = $3 AND subject IS NOT DISTINCT FROM $4 AND text = $5`,
+      [tenantId, messageId, m.sender, m.subject ?? null, m.text],
+    );
+    return rows.length > 0;
+  }
+
   /** False when a message with this Message-ID is stored already (the caller rolls back). */
   async insert(r: NewEmailRecord): Promise<boolean> {
     const rows: unknown[] = await this.tx.manager.query(
