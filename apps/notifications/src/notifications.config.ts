@@ -66,6 +66,13 @@ export class NotificationsConfig extends ServiceCommonConfig {
   @IsInt() @Min(0) @Max(120_000)
   shutdownGraceMs: number;
 
+  /**
+   * A hard bounce (the provider refused the address) stops every message to it for this many
+   * days, then the address is tried again: addresses are fixed, mailboxes come back.
+   */
+  @IsInt() @Min(1) @Max(3650)
+  bounceSuppressionDays: number;
+
   /** Run the dispatcher in this process (default true). */
   @IsBoolean()
   dispatcher: boolean;
@@ -97,6 +104,7 @@ export const loadNotificationsConfig = defineConfig(NotificationsConfig, (env) =
     sendingTimeoutMs: intEnv(env.NOTIFICATIONS_SENDING_TIMEOUT_MS, 120_000),
     shutdownGraceMs: intEnv(env.NOTIFICATIONS_SHUTDOWN_GRACE_MS, 10_000),
     dispatcher: boolEnv(env.NOTIFICATIONS_DISPATCHER, true),
+    bounceSuppressionDays: intEnv(env.NOTIFICATIONS_BOUNCE_SUPPRESSION_DAYS, 30),
   };
 }, {
   // Outside development the mail and SMS providers are named explicitly: the file:// defaults
