@@ -29,6 +29,8 @@ function isSecretField(target: object | undefined, property: string): boolean {
 function shown(e: ValidationError): string {
   if (isSecretField(e.target, e.property)) return 'value not shown: secret';
   if (e.value === undefined) return 'not set';
+  // A nested object may hold secret fields of its own.
+  if (e.value !== null && typeof e.value === 'object') return Array.isArray(e.value) ? 'got an array' : 'got an object';
   return `got ${redactCredentials(JSON.stringify(e.value) ?? String(e.value))}`;
 }
 
