@@ -230,6 +230,8 @@ export class OutboxRelay {
     for (const row of rows) {
       let settle!: (err: unknown) => void;
       const confirmed = new Promise<void>((resolve, reject) => { settle = (err) => (err ? reject(err) : resolve()); });
+      // A nack or a closed channel may reject it while later rows are still being written.
+      confirmed.catch(() => undefined);
       let ok: boolean;
       try {
         ok = ch.publish(this.amqp.names.exchange(row.exchange), row.routing_key, Buffer.from(row.body), {
@@ -244,26 +246,17 @@ export class OutboxRelay {
         }, (err) => settle(err));
       } catch (err) {
         // amqplib queued this publish's confirm before encoding it: the channel's confirms no
-        // longer line up with its messages, so it is not used again.
-        for (const c of [confirmed, ...confirms]) c.catch(() => undefined);
+        // longer line up with its messages, so it is not used again (publishConfirmed drops it).
         // A channel closing or closed refuses every publish: not this row's fault.
         if (watch.closed || (err as Error).name === 'IllegalOperationError') throw watch.reason ?? err;
         throw new RowRefused(`cannot be encoded: ${(err as Error).message}`);
       }
       confirms.push(confirmed);
-      if (!ok) {
-        try {
-          await watch.drained(this.waitTimeoutMs);
-        } catch (err) {
-          for (const c of confirms) c.catch(() => undefined);
-          throw err;
-        }
-      }
+      if (!ok) await watch.drained(this.waitTimeoutMs);
     }
     try {
       await watch.bounded(Promise.all(confirms), this.waitTimeoutMs, 'publisher confirms');
     } catch (err) {
-      for (const c of confirms) c.catch(() => undefined);
       // The confirms fail with amqplib's bare "channel closed"; the broker's reason came just before.
       const why = watch.closed && watch.reason ? watch.reason : err;
       // The broker closed the channel over one message: with several in flight, which one is not known yet.
