@@ -112,7 +112,7 @@ describe('routing: what the knowledge base shows, and opening hours checked at t
     const hours = { days: [1, 2, 3, 4, 5], opens: '08:00', closes: '17:00' };
 
     it('a department with opens after closes, or with hours as an array, is refused', async () => {
-      const put = (body: unknown) => request(p.urls.routing!).put('/v1/departments/kultur_fritid').set('x-api-key', p.keys.admin).send(body);
+      const put = (body: object) => request(p.urls.routing!).put('/v1/departments/kultur_fritid').set('x-api-key', p.keys.admin).send(body);
       const before = (await request(p.urls.routing!).get('/v1/departments/kultur_fritid').set('x-api-key', p.keys.admin).expect(200)).body;
       for (const [businessHours, field] of [
         [{ ...hours, opens: '17:00', closes: '08:00' }, 'businessHours.closes'],
