@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsString, Max, Min, MinLength, ValidateNested } from 'class-validator';
-import { boolEnv, defineConfig, intEnv, readCommonConfig, ServiceCommonConfig } from '@lotsen/config';
+import { boolEnv, commonSecrets, defineConfig, intEnv, readCommonConfig, Secret, ServiceCommonConfig } from '@lotsen/config';
 
 const MB = 1024 * 1024;
 
@@ -68,7 +68,7 @@ export class SmtpListenerConfig {
 
 export class IntakeConfig extends ServiceCommonConfig {
   /** Seals idempotent replies (they hold the tracking token) at rest; signs the citizen form's CSRF tokens. */
-  @IsString() @MinLength(16)
+  @Secret() @IsString() @MinLength(16)
   secret: string;
 
   /** Public base URL of the citizen pages, for tracking links. */
@@ -89,6 +89,7 @@ export class IntakeConfig extends ServiceCommonConfig {
   maxUploadBytes: number;
 }
 
+/** Development only: outside development INTAKE_SECRET must be set, and to something else. */
 export const DEV_SECRET = 'lotsen-development-secret-change-me';
 
 export const loadIntakeConfig = defineConfig(IntakeConfig, (env) => ({
@@ -115,4 +116,6 @@ export const loadIntakeConfig = defineConfig(IntakeConfig, (env) => ({
     maxClients: intEnv(env.INTAKE_SMTP_MAX_CLIENTS, 100),
   },
   maxUploadBytes: intEnv(env.INTAKE_MAX_UPLOAD_BYTES, 10 * MB),
-}));
+}), {
+  secrets: (env) => [...commonSecrets(env, 'INTAKE'), { name: 'INTAKE_SECRET', value: env.INTAKE_SECRET, development: [DEV_SECRET] }],
+});
