@@ -12,6 +12,7 @@ import { notificationsMigrations } from './migrations';
 import { NotificationsConfig } from './notifications.config';
 import { OptOutController } from './preferences/opt-out.controller';
 import { OptOutService } from './preferences/opt-out.service';
+import { SuppressionsController } from './preferences/suppressions.controller';
 import { SuppressionsRepository } from './preferences/suppressions.repository';
 import { TenantSettingsService } from './settings/tenant-settings';
 import { SurveysController } from './surveys/surveys.controller';
@@ -36,7 +37,7 @@ export class NotificationsModule {
         PersistenceModule.forRoot({ url: config.database.url, schema: 'notifications', migrations: notificationsMigrations, poolSize: config.database.poolSize }),
         MessagingModule.forRoot({ service: 'notifications', schema: 'notifications', broker: config.broker, consumerPurpose: 'triggers', batchPreparer: RecipientsBatch }),
       ],
-      controllers: [TriggersHandler, DeliveriesController, TemplatesController, SurveysController, OptOutController],
+      controllers: [TriggersHandler, DeliveriesController, TemplatesController, SurveysController, OptOutController, SuppressionsController],
       providers: [
         ...staffAuthProviders('notifications'),
         { provide: NotificationsConfig, useValue: config },

@@ -1,5 +1,5 @@
 import { IsNumber, IsString, Max, Min } from 'class-validator';
-import { defineConfig, devDataPath, Env, intEnv, readCommonConfig, ServiceCommonConfig } from '@lotsen/config';
+import { commonSecrets, defineConfig, devDataPath, Env, intEnv, readCommonConfig, ServiceCommonConfig } from '@lotsen/config';
 
 export class RoutingConfig extends ServiceCommonConfig {
   /** Below this calibrated department confidence an inquiry goes to the human triage queue. */
@@ -45,4 +45,4 @@ export const loadRoutingConfig = defineConfig(RoutingConfig, (env: Env) => ({
   schedulerIntervalMs: intEnv(env.ROUTING_SCHEDULER_INTERVAL_MS, 1000),
   slaClockSpeed: numEnv(env.ROUTING_SLA_CLOCK_SPEED, 1),
   trainingDataPath: trainingDataPath(env),
-}));
+}), { secrets: (env) => commonSecrets(env, 'ROUTING') });

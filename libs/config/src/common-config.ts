@@ -1,8 +1,9 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { Env, intEnv } from './define-config';
+import { Env, intEnv, Secret } from './define-config';
 
 export class DatabaseConfig {
+  @Secret()
   @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
   url: string;
 
@@ -11,6 +12,7 @@ export class DatabaseConfig {
 }
 
 export class BrokerConfig {
+  @Secret()
   @Matches(/^amqps?:\/\//, { message: 'must be an amqp:// URL' })
   url: string;
 

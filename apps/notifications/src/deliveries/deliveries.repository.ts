@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { prepared, returningRows, Statement, TransactionContext } from '@lotsen/persistence';
+import { SUPPRESSED_BECAUSE } from '../preferences/suppression-scope';
+import { personalTriggers, suppressesSql } from '../preferences/suppressions.repository';
 
 export type DeliveryChannel = 'email' | 'sms';
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'suppressed';
@@ -225,9 +227,13 @@ function insertDeliveries(items: PlannedRow[]): Statement {
       ),
       known AS (
         SELECT c.*, r.n AS recent_n,
-          COALESCE(c.last_error, CASE s.reason WHEN 'bounced' THEN 'address bounced permanently earlier' WHEN 'opted_out' THEN 'citizen opted out' END) AS known_reason
+          COALESCE(c.last_error, CASE s.reason WHEN 'bounced' THEN $5::text WHEN 'opted_out' THEN $6::text END) AS known_reason
         FROM capped c
-        LEFT JOIN notifications.suppressions s ON s.tenant_id = c.tenant_id AND s.address_key = c.address_key
+        LEFT JOIN LATERAL (
+          -- A bounce that has not ended stops every message, an opt-out only automated ones.
+          SELECT s.reason FROM notifications.suppressions s
+          WHERE s.tenant_id = c.tenant_id AND s.address_key = c.address_key AND ${suppressesSql('s', 'c.trigger', '$4::text[]')}
+          ORDER BY s.reason = 'bounced' DESC LIMIT 1) s ON true
         LEFT JOIN recent r ON r.tenant_id = c.tenant_id AND r.address_key = c.address_key
       ),
       planned AS (
@@ -252,7 +258,7 @@ function insertDeliveries(items: PlannedRow[]): Statement {
       ORDER BY d.ordinality
       ON CONFLICT (event_id, recipient, channel) DO NOTHING
       RETURNING id, status, created_at`,
-    params: [JSON.stringify(rows), items.map((d) => d.hourlyCap ?? null), HOURLY_CAPPED_TRIGGERS],
+    params: [JSON.stringify(rows), items.map((d) => d.hourlyCap ?? null), HOURLY_CAPPED_TRIGGERS, personalTriggers(), SUPPRESSED_BECAUSE.bounced, SUPPRESSED_BECAUSE.opted_out],
     onResult: (result) => {
       const claimed = new Map(returningRows<{ id: string; status: string; created_at: Date }>(result).filter((r) => r.status === 'sending').map((r) => [r.id, r.created_at]));
       for (const d of items) {
