@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { MessagingModule } from '@lotsen/messaging';
 import { PersistenceModule } from '@lotsen/persistence';
+import { retentionParticipant } from '@lotsen/retention';
 import { API_KEY_LOOKUP, ApiKeyGuard, PlatformModule } from '@lotsen/platform';
 import { AttachmentsController } from './attachments/attachments.controller';
 import { AttachmentsRepository } from './attachments/attachments.repository';
@@ -22,6 +23,7 @@ import { LOOKUPS_PER_MINUTE, LookupLimiter } from './inquiries/lookup-limiter';
 import { ReferenceAllocator } from './inquiries/reference-allocator';
 import { InquiriesService, SEALER } from './inquiries/inquiries.service';
 import { Sealer } from './inquiries/sealing';
+import { IntakePersonalDataRepository } from './retention/intake-personal-data.repository';
 import { IntakeConfig } from './intake.config';
 import { LanguageDetector } from './language/language-detector';
 import { intakeMigrations } from './migrations';
@@ -37,6 +39,7 @@ export const INTAKE_CONFIG = Symbol('INTAKE_CONFIG');
 @Module({})
 export class IntakeModule {
   static forRoot(config: IntakeConfig): DynamicModule {
+    const retention = retentionParticipant('intake', IntakePersonalDataRepository);
     return {
       module: IntakeModule,
       // Global so that Open311Module (imported below) can inject what this module exports.
@@ -47,7 +50,7 @@ export class IntakeModule {
         MessagingModule.forRoot({ service: 'intake', schema: 'intake', broker: config.broker, consumerPurpose: 'status', relay: config.relay }),
         Open311Module,
       ],
-      controllers: [InquiriesController, StatusHandler, CallsController, AttachmentsController, CitizenPagesController],
+      controllers: [InquiriesController, StatusHandler, CallsController, AttachmentsController, CitizenPagesController, ...retention.controllers],
       providers: [
         { provide: INTAKE_CONFIG, useValue: config },
         { provide: IntakeConfig, useValue: config },
@@ -74,6 +77,7 @@ export class IntakeModule {
         EmailIntakeService,
         SmtpListener,
         CitizenPagesService,
+        ...retention.providers,
       ],
       exports: [InquiriesService, InquiriesRepository, TenantsRepository, ServiceDefinitionsRepository, INTAKE_CONFIG],
     };

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@lotsen/messaging';
 import { PersistenceModule } from '@lotsen/persistence';
+import { retentionParticipant } from '@lotsen/retention';
 import { PlatformModule, staffAuthProviders } from '@lotsen/platform';
 import { Channels } from './deliveries/channels';
 import { DeliveriesController } from './deliveries/deliveries.controller';
@@ -10,6 +11,7 @@ import { Dispatcher } from './deliveries/dispatcher.service';
 import { DispatcherSignal } from './deliveries/dispatcher-signal';
 import { notificationsMigrations } from './migrations';
 import { NotificationsConfig } from './notifications.config';
+import { NotificationsPersonalDataRepository } from './retention/notifications-personal-data.repository';
 import { OptOutController } from './preferences/opt-out.controller';
 import { OptOutService } from './preferences/opt-out.service';
 import { SuppressionsRepository } from './preferences/suppressions.repository';
@@ -29,6 +31,7 @@ import { TriggersService } from './triggers/triggers.service';
 @Module({})
 export class NotificationsModule {
   static forRoot(config: NotificationsConfig): DynamicModule {
+    const retention = retentionParticipant('notifications', NotificationsPersonalDataRepository);
     return {
       module: NotificationsModule,
       imports: [
@@ -36,7 +39,7 @@ export class NotificationsModule {
         PersistenceModule.forRoot({ url: config.database.url, schema: 'notifications', migrations: notificationsMigrations, poolSize: config.database.poolSize }),
         MessagingModule.forRoot({ service: 'notifications', schema: 'notifications', broker: config.broker, consumerPurpose: 'triggers', batchPreparer: RecipientsBatch }),
       ],
-      controllers: [TriggersHandler, DeliveriesController, TemplatesController, SurveysController, OptOutController],
+      controllers: [TriggersHandler, DeliveriesController, TemplatesController, SurveysController, OptOutController, ...retention.controllers],
       providers: [
         ...staffAuthProviders('notifications'),
         { provide: NotificationsConfig, useValue: config },
@@ -52,6 +55,8 @@ export class NotificationsModule {
         SurveysRepository, SurveysService,
         // settings
         TenantSettingsService,
+        // retention (gallring)
+        ...retention.providers,
       ],
     };
   }
