@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { Client } from 'pg';
 import { waitFor } from '@lotsen/testing';
+import { gallring } from '../../scripts/gallring';
 import { startPlatform, TestPlatform } from '../support/platform';
 
 /**
@@ -141,14 +142,18 @@ describe('retention (gallring)', () => {
     const snapshotBefore = await everything();
     for (const c of cases) expect(snapshotBefore).toContain(c.marker);
 
-    const run = await r.post('/v1/retention/runs').set(staff(p.keys.admin)).send({}).expect(201);
-    expect(run.body).toMatchObject({ scheduled: removed.length, runId: expect.any(String) });
-    const progress = await waitFor('every service to confirm every inquiry', async () => {
-      const runs = await r.get('/v1/retention/runs').set(staff(p.keys.admin)).expect(200);
-      const mine = runs.body.find((x: { runId: string }) => x.runId === run.body.runId);
-      return Object.values(mine.done).every((n) => n === removed.length) ? mine : undefined;
-    }, 30000);
-    expect(progress).toMatchObject({ scheduled: removed.length, requestedBy: 'demo-admin', done: { intake: 4, routing: 4, notifications: 4, reporting: 4 } });
+    // The operator's command: a dry run first, then the run, followed until every service confirmed.
+    const printed: string[] = [];
+    await gallring({ base: p.urls.routing!, key: p.keys.admin, dryRun: true }, (l) => printed.push(l));
+    expect(printed[0]).toMatch(/dry run, nothing changed\): 4 inquiries/);
+    expect(printed).toContainEqual(expect.stringMatching(/^ {2}library +2$/));
+    expect(printed).toContainEqual(expect.stringMatching(/^ {2}notifications +the recipient/));
+    printed.length = 0;
+    await gallring({ base: p.urls.routing!, key: p.keys.admin, dryRun: false, pollMs: 200 }, (l) => printed.push(l));
+    expect(printed[0]).toMatch(/run [0-9a-f-]{36}, 4 inquiries handed to every service/);
+    expect(printed.at(-1)).toBe('Done: every service has removed its copy of every due inquiry.');
+    const runs = await r.get('/v1/retention/runs').set(staff(p.keys.admin)).expect(200);
+    expect(runs.body).toEqual([expect.objectContaining({ scheduled: removed.length, requestedBy: 'demo-admin', done: { intake: 4, routing: 4, notifications: 4, reporting: 4 } })]);
     const one = await r.get(`/v1/inquiries/${removed[0].id}/retention`).set(staff(p.keys.admin)).expect(200);
     expect(Object.keys(one.body.retention.services).sort()).toEqual(['intake', 'notifications', 'reporting', 'routing']);
 
