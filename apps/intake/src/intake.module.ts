@@ -15,6 +15,7 @@ import { DuplicatesRepository } from './duplicates/duplicates.repository';
 import { EmailIntakeService } from './email/email-intake.service';
 import { EmailRepository } from './email/email.repository';
 import { SmtpListener } from './email/smtp-listener';
+import { IdempotencyHousekeeping } from './inquiries/idempotency-housekeeping';
 import { IdempotencyRepository } from './inquiries/idempotency.repository';
 import { InquiriesController } from './inquiries/inquiries.controller';
 import { InquiriesRepository } from './inquiries/inquiries.repository';
@@ -47,7 +48,7 @@ export class IntakeModule {
       imports: [
         PlatformModule.forRoot('intake'),
         PersistenceModule.forRoot({ url: config.database.url, schema: 'intake', migrations: intakeMigrations, poolSize: config.database.poolSize }),
-        MessagingModule.forRoot({ service: 'intake', schema: 'intake', broker: config.broker, consumerPurpose: 'status', relay: config.relay }),
+        MessagingModule.forRoot({ service: 'intake', schema: 'intake', broker: config.broker, housekeeping: config.housekeeping, consumerPurpose: 'status', relay: config.relay }),
         Open311Module,
       ],
       controllers: [InquiriesController, StatusHandler, CallsController, AttachmentsController, CitizenPagesController, ...retention.controllers],
@@ -65,6 +66,7 @@ export class IntakeModule {
         SensitiveReadsRepository,
         { provide: LOOKUPS_PER_MINUTE, useValue: config.citizenLookupsPerMinute },
         IdempotencyRepository,
+        IdempotencyHousekeeping,
         ServiceDefinitionsRepository,
         InquiriesService,
         StatusProjectionService,

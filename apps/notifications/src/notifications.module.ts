@@ -37,7 +37,7 @@ export class NotificationsModule {
       imports: [
         PlatformModule.forRoot('notifications'),
         PersistenceModule.forRoot({ url: config.database.url, schema: 'notifications', migrations: notificationsMigrations, poolSize: config.database.poolSize }),
-        MessagingModule.forRoot({ service: 'notifications', schema: 'notifications', broker: config.broker, consumerPurpose: 'triggers', batchPreparer: RecipientsBatch }),
+        MessagingModule.forRoot({ service: 'notifications', schema: 'notifications', broker: config.broker, housekeeping: config.housekeeping, consumerPurpose: 'triggers', batchPreparer: RecipientsBatch }),
       ],
       controllers: [TriggersHandler, DeliveriesController, TemplatesController, SurveysController, OptOutController, ...retention.controllers],
       providers: [

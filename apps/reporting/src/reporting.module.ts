@@ -35,7 +35,7 @@ export class ReportingModule {
         PlatformModule.forRoot('reporting'),
         PersistenceModule.forRoot({ url: config.database.url, schema: 'reporting', migrations: reportingMigrations, poolSize: config.database.poolSize }),
         // The event store skips an event it has (ON CONFLICT (id)): no inbox row needed.
-        MessagingModule.forRoot({ service: 'reporting', schema: 'reporting', broker: config.broker, consumerPurpose: 'events', idempotentHandlers: true }),
+        MessagingModule.forRoot({ service: 'reporting', schema: 'reporting', broker: config.broker, housekeeping: config.housekeeping, consumerPurpose: 'events', idempotentHandlers: true }),
       ],
       controllers: [DashboardController, KpisController, GoalsController, DepartmentsReportController, EventsHandler, ...retention.controllers],
       providers: [

@@ -54,7 +54,7 @@ export class RoutingModule {
       imports: [
         PlatformModule.forRoot('routing'),
         PersistenceModule.forRoot({ url: config.database.url, schema: 'routing', migrations: routingMigrations, poolSize: config.database.poolSize }),
-        MessagingModule.forRoot({ service: 'routing', schema: 'routing', broker: config.broker, consumerPurpose: 'inquiries', batchPreparer: ReceivedInquiries }),
+        MessagingModule.forRoot({ service: 'routing', schema: 'routing', broker: config.broker, housekeeping: config.housekeeping, consumerPurpose: 'inquiries', batchPreparer: ReceivedInquiries }),
       ],
       controllers: [
         RoutingHandler, RoutingController, ClassificationController, CatalogueController, AgentsController, WorkController,

@@ -1,5 +1,5 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { isDatabaseUnavailable } from '@lotsen/persistence';
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { PeriodicTask } from '@lotsen/persistence';
 import { RoutingConfig } from '../routing.config';
 import { RetentionService } from './retention.service';
 
@@ -9,36 +9,22 @@ import { RetentionService } from './retention.service';
  */
 @Injectable()
 export class RetentionScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly log = new Logger('RetentionScheduler');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private stopped = false;
+  private readonly task: PeriodicTask;
 
-  constructor(private readonly retention: RetentionService, private readonly config: RoutingConfig) {}
+  constructor(retention: RetentionService, config: RoutingConfig) {
+    this.task = new PeriodicTask('RetentionScheduler', config.retentionIntervalMs, async (stopped) => {
+      for (const tenantId of await retention.tenantsWithRules()) {
+        if (stopped()) return;
+        await retention.run(tenantId, new Date(), 'scheduler', stopped);
+      }
+    });
+  }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      if (this.running || this.stopped) return;
-      this.running = this.tick().finally(() => (this.running = undefined));
-    }, this.config.retentionIntervalMs);
-    this.timer.unref();
+    this.task.start();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearInterval(this.timer);
-    await this.running;
-  }
-
-  private async tick(): Promise<void> {
-    try {
-      for (const tenantId of await this.retention.tenantsWithRules()) {
-        if (this.stopped) return;
-        await this.retention.run(tenantId, new Date(), 'scheduler', () => this.stopped);
-      }
-    } catch (err) {
-      if (isDatabaseUnavailable(err)) this.log.warn('database unavailable; retention waits for the next round');
-      else this.log.error(`retention round failed: ${(err as Error).message}`);
-    }
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 }
