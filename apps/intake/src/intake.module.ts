@@ -11,6 +11,9 @@ import { CallsController } from './calls/calls.controller';
 import { CallsRepository } from './calls/calls.repository';
 import { CallsService } from './calls/calls.service';
 import { ServiceDefinitionsRepository } from './catalogue/service-definitions.repository';
+import { DataSubjectsController } from './data-subjects/data-subjects.controller';
+import { DataSubjectsRepository } from './data-subjects/data-subjects.repository';
+import { DataSubjectsService } from './data-subjects/data-subjects.service';
 import { DuplicatesRepository } from './duplicates/duplicates.repository';
 import { EmailIntakeService } from './email/email-intake.service';
 import { EmailRepository } from './email/email.repository';
@@ -51,7 +54,7 @@ export class IntakeModule {
         MessagingModule.forRoot({ service: 'intake', schema: 'intake', broker: config.broker, housekeeping: config.housekeeping, consumerPurpose: 'status', relay: config.relay }),
         Open311Module,
       ],
-      controllers: [InquiriesController, StatusHandler, CallsController, AttachmentsController, CitizenPagesController, ...retention.controllers],
+      controllers: [InquiriesController, StatusHandler, CallsController, AttachmentsController, CitizenPagesController, DataSubjectsController, ...retention.controllers],
       providers: [
         { provide: INTAKE_CONFIG, useValue: config },
         { provide: IntakeConfig, useValue: config },
@@ -79,6 +82,8 @@ export class IntakeModule {
         EmailIntakeService,
         SmtpListener,
         CitizenPagesService,
+        DataSubjectsRepository,
+        DataSubjectsService,
         ...retention.providers,
       ],
       exports: [InquiriesService, InquiriesRepository, TenantsRepository, ServiceDefinitionsRepository, INTAKE_CONFIG],

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@lotsen/messaging';
 import { PersistenceModule } from '@lotsen/persistence';
 import { retentionParticipant } from '@lotsen/retention';
+import { DataSubjectsController } from './retention/data-subjects.controller';
 import { PlatformModule, staffAuthProviders } from '@lotsen/platform';
 import { Channels } from './deliveries/channels';
 import { DeliveriesController } from './deliveries/deliveries.controller';
@@ -39,7 +40,7 @@ export class NotificationsModule {
         PersistenceModule.forRoot({ url: config.database.url, schema: 'notifications', migrations: notificationsMigrations, poolSize: config.database.poolSize }),
         MessagingModule.forRoot({ service: 'notifications', schema: 'notifications', broker: config.broker, housekeeping: config.housekeeping, consumerPurpose: 'triggers', batchPreparer: RecipientsBatch }),
       ],
-      controllers: [TriggersHandler, DeliveriesController, TemplatesController, SurveysController, OptOutController, ...retention.controllers],
+      controllers: [TriggersHandler, DeliveriesController, TemplatesController, SurveysController, OptOutController, DataSubjectsController, ...retention.controllers],
       providers: [
         ...staffAuthProviders('notifications'),
         { provide: NotificationsConfig, useValue: config },

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@lotsen/messaging';
 import { PersistenceModule } from '@lotsen/persistence';
 import { retentionParticipant } from '@lotsen/retention';
+import { DataSubjectsController } from './retention/data-subjects.controller';
 import { PlatformModule, staffAuthProviders } from '@lotsen/platform';
 import { BusinessCalendar } from './business-time';
 import { DashboardAssets } from './dashboard/dashboard-assets';
@@ -37,7 +38,7 @@ export class ReportingModule {
         // The event store skips an event it has (ON CONFLICT (id)): no inbox row needed.
         MessagingModule.forRoot({ service: 'reporting', schema: 'reporting', broker: config.broker, housekeeping: config.housekeeping, consumerPurpose: 'events', idempotentHandlers: true }),
       ],
-      controllers: [DashboardController, KpisController, GoalsController, DepartmentsReportController, EventsHandler, ...retention.controllers],
+      controllers: [DashboardController, KpisController, GoalsController, DepartmentsReportController, EventsHandler, DataSubjectsController, ...retention.controllers],
       providers: [
         ...staffAuthProviders('reporting'),
         { provide: ReportingConfig, useValue: config },

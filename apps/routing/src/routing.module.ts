@@ -26,6 +26,7 @@ import { RoutingController } from './routing/routing.controller';
 import { RoutingHandler } from './routing/routing.handler';
 import { ReceivedInquiries } from './routing/received-inquiries';
 import { RoutingService } from './routing/routing.service';
+import { ErasureRepository } from './retention/erasure.repository';
 import { LegalHoldsRepository } from './retention/legal-holds.repository';
 import { RetentionCasesRepository } from './retention/retention-cases.repository';
 import { RetentionController } from './retention/retention.controller';
@@ -72,7 +73,7 @@ export class RoutingModule {
         DepartmentWorkService,
         KnowledgeRepository, KnowledgeService,
         CalendarRepository, SlaTimersRepository, SlaClock, SlaService, SlaScheduler,
-        RetentionRulesRepository, LegalHoldsRepository, RetentionCasesRepository, RetentionService, RetentionScheduler,
+        RetentionRulesRepository, LegalHoldsRepository, RetentionCasesRepository, ErasureRepository, RetentionService, RetentionScheduler,
         ...retention.providers,
       ],
     };

@@ -1,1 +1,2 @@
 export * from './retention-participant';
+export * from './inquiry-ids.dto';

@@ -27,4 +27,23 @@ export class NotificationsPersonalDataRepository implements PersonalDataEraser {
     for (const [sql, params] of statements) rows += returningRows(await this.tx.manager.query(sql, params)).length;
     return rows;
   }
+
+  /** What notifications holds of these inquiries, for the person's access request. */
+  async export(tenantId: string, inquiryIds: string[]) {
+    const recipients = await this.tx.manager.query(
+      `SELECT inquiry_id AS "inquiryId", reference, citizen_name AS name, email, phone, language, preferred_language AS "preferredLanguage", notify, channel
+       FROM notifications.recipients WHERE tenant_id = $1 AND inquiry_id = ANY($2::uuid[]) AND NOT placeholder`,
+      [tenantId, inquiryIds],
+    );
+    const deliveries = await this.tx.manager.query(
+      `SELECT inquiry_id AS "inquiryId", trigger, channel, recipient, subject, body_text AS text, status, sent_at AS "sentAt", created_at AS "createdAt"
+       FROM notifications.deliveries WHERE tenant_id = $1 AND inquiry_id = ANY($2::uuid[]) ORDER BY created_at`,
+      [tenantId, inquiryIds],
+    );
+    const surveys = await this.tx.manager.query(
+      `SELECT inquiry_id AS "inquiryId", score, comment, answered_at AS "answeredAt" FROM notifications.surveys WHERE tenant_id = $1 AND inquiry_id = ANY($2::uuid[])`,
+      [tenantId, inquiryIds],
+    );
+    return { recipients, deliveries, surveys };
+  }
 }

@@ -26,4 +26,14 @@ export class ReportingPersonalDataRepository implements PersonalDataEraser {
     if (changed) await this.tx.manager.query(`INSERT INTO reporting.stream_dirty (tenant_id, stream) VALUES ($1, $2)`, [tenantId, stream]);
     return changed;
   }
+
+  /** Reporting holds figures, and the topic words of each inquiry: that is what a person is shown. */
+  async export(tenantId: string, inquiryIds: string[]) {
+    const terms = await this.tx.manager.query(
+      `SELECT substr(stream, 9)::uuid AS "inquiryId", terms FROM reporting.events
+       WHERE tenant_id = $1 AND stream = ANY($2::text[]) AND terms IS NOT NULL AND cardinality(terms) > 0`,
+      [tenantId, inquiryIds.map((id) => `inquiry:${id}`)],
+    );
+    return { terms };
+  }
 }

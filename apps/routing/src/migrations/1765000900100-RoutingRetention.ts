@@ -37,6 +37,9 @@ export class RoutingRetention1765000900100 implements MigrationInterface {
       tenant_id text NOT NULL,
       as_of timestamptz NOT NULL,
       requested_by text NOT NULL,
+      -- gallring: the rules' run; erasure: a person's request under GDPR art. 17
+      purpose text NOT NULL DEFAULT 'gallring' CHECK (purpose IN ('gallring', 'erasure')),
+      reason text,
       scheduled int NOT NULL,
       created_at timestamptz NOT NULL DEFAULT now()
     )`);

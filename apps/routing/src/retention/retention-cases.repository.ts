@@ -25,6 +25,8 @@ export interface RunProgress {
   runId: string;
   asOf: Date;
   requestedBy: string;
+  purpose: 'gallring' | 'erasure';
+  reason: string | null;
   scheduled: number;
   createdAt: Date;
   /** Inquiries each service has confirmed. */
@@ -65,11 +67,24 @@ export class RetentionCasesRepository {
     return returningRows<DueInquiry>(rows);
   }
 
-  async createRun(run: { id: string; tenantId: string; asOf: Date; requestedBy: string }): Promise<void> {
+  async createRun(run: { id: string; tenantId: string; asOf: Date; requestedBy: string; purpose?: 'gallring' | 'erasure'; reason?: string }): Promise<void> {
     await this.tx.manager.query(
-      `INSERT INTO routing.retention_runs (id, tenant_id, as_of, requested_by, scheduled) VALUES ($1, $2, $3, $4, 0)`,
-      [run.id, run.tenantId, run.asOf, run.requestedBy],
+      `INSERT INTO routing.retention_runs (id, tenant_id, as_of, requested_by, purpose, reason, scheduled) VALUES ($1, $2, $3, $4, $5, $6, 0)`,
+      [run.id, run.tenantId, run.asOf, run.requestedBy, run.purpose ?? 'gallring', run.reason ?? null],
     );
+  }
+
+  /** Claims the given resolved inquiries for an erasure run (the caller checked holds and rules). */
+  async claimInquiries(tenantId: string, inquiryIds: string[], runId: string): Promise<DueInquiry[]> {
+    const rows = await this.tx.manager.query(
+      `INSERT INTO routing.retention_cases (inquiry_id, tenant_id, run_id, category, resolved_at, due_at)
+       SELECT w.inquiry_id, w.tenant_id, $3, w.category, w.resolved_at, now() FROM routing.work_items w
+       WHERE w.tenant_id = $1 AND w.inquiry_id = ANY($2::uuid[]) AND w.status = 'resolved'
+       ON CONFLICT (inquiry_id) DO NOTHING
+       RETURNING inquiry_id AS "inquiryId", tenant_id AS "tenantId", category, resolved_at AS "resolvedAt"`,
+      [tenantId, inquiryIds, runId],
+    );
+    return returningRows<DueInquiry>(rows);
   }
 
   async countScheduled(runId: string, n: number): Promise<void> {
@@ -90,7 +105,7 @@ export class RetentionCasesRepository {
 
   async runs(tenantId: string, limit: number): Promise<RunProgress[]> {
     const runs: Omit<RunProgress, 'done'>[] = await this.tx.manager.query(
-      `SELECT id AS "runId", as_of AS "asOf", requested_by AS "requestedBy", scheduled, created_at AS "createdAt"
+      `SELECT id AS "runId", as_of AS "asOf", requested_by AS "requestedBy", purpose, reason, scheduled, created_at AS "createdAt"
        FROM routing.retention_runs WHERE tenant_id = $1 ORDER BY created_at DESC LIMIT $2`,
       [tenantId, limit],
     );

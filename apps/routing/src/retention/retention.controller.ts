@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal, ProblemException, Roles } from '@lotsen/platform';
-import { LegalHoldDto, PutRetentionRuleDto, StartRetentionRunDto } from './retention.dto';
+import { InquiryIdsDto } from '@lotsen/retention';
+import { ErasureDto, LegalHoldDto, PutRetentionRuleDto, StartRetentionRunDto } from './retention.dto';
 import { RetentionService } from './retention.service';
 
 const CATEGORY = /^(\*|[a-z0-9_]{1,64})$/;
@@ -61,5 +62,17 @@ export class RetentionController {
   @ApiOperation({ summary: 'Lift the legal hold, with the reason' })
   lift(@CurrentPrincipal() p: Principal, @Param('id', new ParseUUIDPipe({ exceptionFactory: notFound })) id: string, @Body() dto: LegalHoldDto) {
     return this.retention.liftHold(p, id, dto.reason);
+  }
+
+  @Post('data-subjects/export') @HttpCode(200) @Roles('admin')
+  @ApiOperation({ summary: "Routing's copy of a person's inquiries (text, decision, history, knowledge) for an access request" })
+  export(@CurrentPrincipal() p: Principal, @Body() dto: InquiryIdsDto) {
+    return this.retention.export(p, dto.inquiryIds);
+  }
+
+  @Post('data-subjects/erasure') @HttpCode(200) @Roles('admin')
+  @ApiOperation({ summary: "Erase a person's inquiries in every service where no law keeps them; says why each kept one stays" })
+  erase(@CurrentPrincipal() p: Principal, @Body() dto: ErasureDto) {
+    return this.retention.erase(p, dto.inquiryIds, dto.reason);
   }
 }

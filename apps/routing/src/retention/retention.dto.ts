@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { InquiryIdsDto } from '@lotsen/retention';
 
 export class PutRetentionRuleDto {
   @ApiProperty({ enum: ['gallras', 'bevaras'], description: 'gallras: removed N months after resolution; bevaras: kept' })
@@ -23,4 +24,9 @@ export class StartRetentionRunDto {
 
   @ApiPropertyOptional({ description: 'Only count what would be removed, per category' })
   @IsOptional() @IsIn([true, false]) dryRun?: boolean;
+}
+
+export class ErasureDto extends InquiryIdsDto {
+  @ApiProperty({ description: 'The request (e.g. its registration number) and the ground' })
+  @IsString() @MinLength(3) @MaxLength(1000) reason: string;
 }

@@ -8,7 +8,8 @@ import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import { RoutingInquiriesRepository } from '../routing/inquiries.repository';
 import { RoutingConfig } from '../routing.config';
 import { LegalHoldsRepository } from './legal-holds.repository';
-import { RetentionCasesRepository } from './retention-cases.repository';
+import { ErasureRepository, ErasureStanding } from './erasure.repository';
+import { DueInquiry, RetentionCasesRepository } from './retention-cases.repository';
 import { DEFAULT_RULE, RetentionRulesRepository } from './retention-rules.repository';
 
 export interface RunResult {
@@ -35,6 +36,7 @@ export class RetentionService {
     private readonly cases: RetentionCasesRepository,
     private readonly catalogue: CatalogueRepository,
     private readonly inquiries: RoutingInquiriesRepository,
+    private readonly erasure: ErasureRepository,
     private readonly events: EventPublisher,
     private readonly config: RoutingConfig,
   ) {}
@@ -129,11 +131,7 @@ export class RetentionService {
     for (;;) {
       const n = await this.tx.run(async () => {
         const due = await this.cases.claim(tenantId, asOf, runId, this.config.retentionBatchSize);
-        for (const d of due) {
-          const payload: InquiryRetentionDuePayload = { inquiryId: d.inquiryId, runId, category: d.category ?? undefined, resolvedAt: d.resolvedAt.toISOString() };
-          await this.events.publish(EventTypes.InquiryRetentionDue, payload, { tenantId, correlationId: d.inquiryId });
-        }
-        await this.cases.countScheduled(runId, due.length);
+        await this.publishDue(tenantId, runId, due);
         return due.length;
       });
       scheduled += n;
@@ -143,6 +141,39 @@ export class RetentionService {
     if (!scheduled) await this.tx.run(() => this.cases.dropRunIfEmpty(runId));
     else this.log.log(`retention run ${runId} for ${tenantId}: ${scheduled} inquiries due as of ${asOf.toISOString()}`);
     return { runId: scheduled ? runId : null, asOf: asOf.toISOString(), scheduled };
+  }
+
+  /** In the caller's transaction: every service learns of each claimed inquiry. */
+  private async publishDue(tenantId: string, runId: string, due: DueInquiry[]): Promise<void> {
+    for (const d of due) {
+      const payload: InquiryRetentionDuePayload = { inquiryId: d.inquiryId, runId, category: d.category ?? undefined, resolvedAt: d.resolvedAt.toISOString() };
+      await this.events.publish(EventTypes.InquiryRetentionDue, payload, { tenantId, correlationId: d.inquiryId });
+    }
+    await this.cases.countScheduled(runId, due.length);
+  }
+
+  /**
+   * A person's erasure request (GDPR art. 17) over the inquiries intake found for them: each is
+   * removed in every service like a due inquiry, unless something keeps it, which is reported.
+   */
+  async erase(p: Principal, inquiryIds: string[], reason: string) {
+    return this.tx.run(async () => {
+      const standing = new Map((await this.erasure.standing(p.tenantId, inquiryIds)).map((s) => [s.inquiryId, s]));
+      const outcome = inquiryIds.map((id) => ({ inquiryId: id, reference: standing.get(id)?.reference ?? null, ...erasureVerdict(standing.get(id)) }));
+      const erasable = outcome.filter((o) => o.erased).map((o) => o.inquiryId);
+      const runId = randomUUID();
+      await this.cases.createRun({ id: runId, tenantId: p.tenantId, asOf: new Date(), requestedBy: actor(p), purpose: 'erasure', reason });
+      const due = erasable.length ? await this.cases.claimInquiries(p.tenantId, erasable, runId) : [];
+      await this.publishDue(p.tenantId, runId, due);
+      this.log.log(`erasure run ${runId} by ${actor(p)}: ${due.length} of ${inquiryIds.length} inquiries`);
+      const erased = outcome.filter((o) => o.erased).length;
+      return { runId, erased, kept: outcome.length - erased, inquiries: outcome };
+    });
+  }
+
+  /** Routing's copy of the given inquiries, for a person's access request. */
+  export(p: Principal, inquiryIds: string[]) {
+    return this.tx.run(() => this.erasure.export(p.tenantId, inquiryIds));
   }
 
   runs(p: Principal) {
@@ -158,6 +189,17 @@ export class RetentionService {
   async tenantsWithRules(): Promise<string[]> {
     return this.tx.run(() => this.cases.tenants());
   }
+}
+
+/** Whether an inquiry may be erased on the person's request, and if not, why it stays. */
+export function erasureVerdict(s: ErasureStanding | undefined): { erased: boolean; keptBecause?: string } {
+  if (!s) return { erased: false, keptBecause: 'unknown to routing' };
+  if (s.started) return { erased: true };
+  if (s.held) return { erased: false, keptBecause: `legal hold: ${s.held}` };
+  if (!s.resolved) return { erased: false, keptBecause: 'still being handled; erasure can follow once it is resolved' };
+  if (s.rule === 'bevaras') return { erased: false, keptBecause: 'public record kept (bevaras) under the archive plan' };
+  if (s.channel === 'email' || s.channel === 'letter') return { erased: false, keptBecause: 'registered public record (inbound mail or letter), removed only as the archive plan says' };
+  return { erased: true };
 }
 
 /** What each service removes or anonymises of an inquiry (shown by a dry run). */
