@@ -9,10 +9,12 @@ export interface ServiceDefinition {
   keywords: string[];
   department: string;
   faultReport: boolean;
+  /** Its requests are public by nature (Open311's anonymous list shows them). */
+  public: boolean;
   attributes: Array<Record<string, unknown>>;
 }
 
-const COLUMNS = `code, name, description, group_name AS "group", keywords, department, fault_report AS "faultReport", attributes`;
+const COLUMNS = `code, name, description, group_name AS "group", keywords, department, fault_report AS "faultReport", public, attributes`;
 
 /** The tenant's public list of services (codes shared with the routing catalogue). */
 @Injectable()
