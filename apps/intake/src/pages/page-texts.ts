@@ -20,6 +20,13 @@ const T = {
   optional: { sv: 'frivilligt', en: 'optional', ar: 'اختياري', fi: 'vapaaehtoinen' },
   category: { sv: 'Vad gäller det?', en: 'What is it about?', ar: 'بماذا يتعلق الأمر؟', fi: 'Mitä asia koskee?' },
   categoryNone: { sv: 'Vet inte / annat', en: "Don't know / other", ar: 'لا أعرف / غير ذلك', fi: 'En tiedä / muu' },
+  publicNotice: {
+    sv: 'Felanmälningar om det här visas offentligt: beskrivningen och platsen syns i kommunens öppna lista över felanmälningar (Open311), men aldrig ditt namn eller dina kontaktuppgifter. Skriv inget om dig själv eller andra personer i beskrivningen.',
+    en: 'Reports about this are shown publicly: the description and the location appear in the municipality\'s open list of fault reports (Open311), but never your name or contact details. Do not write anything about yourself or other people in the description.',
+    ar: 'تُعرض البلاغات المتعلقة بهذا الموضوع للعموم: يظهر الوصف والموقع في القائمة المفتوحة لبلاغات الأعطال لدى البلدية (Open311)، ولكن لا يظهر اسمك أو بيانات الاتصال بك أبداً. لا تكتب أي شيء عن نفسك أو عن أشخاص آخرين في الوصف.',
+    fi: 'Tätä koskevat ilmoitukset näytetään julkisesti: kuvaus ja sijainti näkyvät kunnan avoimessa vikailmoitusluettelossa (Open311), mutta nimesi tai yhteystietosi eivät koskaan. Älä kirjoita kuvaukseen mitään itsestäsi tai muista ihmisistä.',
+  },
+  publicMark: { sv: 'visas offentligt', en: 'shown publicly', ar: 'يُعرض للعموم', fi: 'näytetään julkisesti' },
   subject: { sv: 'Rubrik', en: 'Subject', ar: 'الموضوع', fi: 'Otsikko' },
   body: { sv: 'Beskriv ditt ärende', en: 'Describe your matter', ar: 'صف طلبك', fi: 'Kuvaa asiasi' },
   bodyHint: {
@@ -60,6 +67,12 @@ const T = {
   errorSummary: { sv: 'Det finns fel i formuläret', en: 'There is a problem with the form', ar: 'يوجد خطأ في النموذج', fi: 'Lomakkeessa on virheitä' },
   errorPrefix: { sv: 'Fel:', en: 'Error:', ar: 'خطأ:', fi: 'Virhe:' },
   errBodyRequired: { sv: 'Beskriv ditt ärende.', en: 'Describe your matter.', ar: 'يرجى وصف طلبك.', fi: 'Kuvaa asiasi.' },
+  errCharacters: {
+    sv: 'Texten innehåller tecken som inte kan sparas. Ta bort dem och försök igen.',
+    en: 'The text contains characters that cannot be stored. Remove them and try again.',
+    ar: 'يحتوي النص على رموز لا يمكن حفظها. احذفها وحاول مرة أخرى.',
+    fi: 'Tekstissä on merkkejä, joita ei voi tallentaa. Poista ne ja yritä uudelleen.',
+  },
   errBodyLong: { sv: 'Texten är för lång (högst 20 000 tecken).', en: 'The text is too long (at most 20,000 characters).', ar: 'النص طويل جداً (20000 حرف كحد أقصى).', fi: 'Teksti on liian pitkä (enintään 20 000 merkkiä).' },
   errSubject: { sv: 'Rubriken får vara högst 200 tecken.', en: 'The subject may be at most 200 characters.', ar: 'يجب ألا يتجاوز الموضوع 200 حرف.', fi: 'Otsikko saa olla enintään 200 merkkiä.' },
   errCategory: { sv: 'Välj ett ämne i listan.', en: 'Choose a topic from the list.', ar: 'اختر موضوعاً من القائمة.', fi: 'Valitse aihe luettelosta.' },
