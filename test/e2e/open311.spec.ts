@@ -324,19 +324,65 @@ describe('Open311 GeoReport v2', () => {
       expect(res.body).toEqual([expect.objectContaining({ service_request_id: fms, status: 'open', lat: 59.3293, long: 18.0686, service_code: 'street_lighting' })]);
     });
 
-    it('never shows personal data: sensitive inquiries and other channels get a neutral description', async () => {
-      const s = await one(sensitive);
-      expect(field(s, 'description')).toBe('Beskrivningen visas inte offentligt.');
-      expect(s).not.toMatch(/Eva|1212|Hemvägen|<lat>|<address>/);
-      const e = await one(emailed);
-      expect(field(e, 'description')).toBe('Beskrivningen visas inte offentligt.');
-      expect(e).not.toMatch(/mamma|Hemvägen|olle|<lat>/);
+    it('shows nothing of inquiries that are not public by nature: sensitive ones and other channels in services about people are 404 and absent', async () => {
+      for (const ref of [sensitive, emailed]) {
+        const xml = await http.get(`${BASE}requests/${ref}.xml`).expect(404);
+        assertWellFormedXml(xml.text);
+        expect(xml.text).not.toMatch(/Eva|1212|Hemvägen|mamma|olle/);
+        await http.get(`${BASE}requests/${ref}.json`).expect(404);
+        const [row] = await db.query('SELECT id FROM intake.inquiries WHERE reference = $1', [ref]);
+        await http.get(`${BASE}tokens/${row.id}.xml`).expect(404);
+      }
+      // A fault in a public service reported by e-mail: where and what, not the sender's words.
       const f = await one(emailedFault);
       expect(field(f, 'description')).toBe('Beskrivningen visas inte offentligt.');
       expect({ address: field(f, 'address'), lat: field(f, 'lat') }).toEqual({ address: 'Parkvägen 4', lat: '59.3' });
+      expect(f).not.toMatch(/Olle|070|olle@/);
       const all = await http.get(`${BASE}requests.xml`).expect(200);
       const json = await http.get(`${BASE}requests.json`).expect(200);
-      for (const text of [all.text, JSON.stringify(json.body)]) expect(text).not.toMatch(/olle@|anna\.svensson|Svensson|Eva|19121212/);
+      const byIds = await http.get(`${BASE}requests.json?service_request_id=${sensitive},${emailed},${fms}`).expect(200);
+      expect(byIds.body.map((r: { service_request_id: string }) => r.service_request_id)).toEqual([fms]);
+      for (const text of [all.text, JSON.stringify(json.body)]) {
+        expect(text).not.toMatch(/olle@|anna\.svensson|Svensson|Eva|19121212|Hemvägen|mamma/);
+        expect(text).not.toContain(sensitive);
+        expect(text).not.toContain(emailed);
+      }
+    });
+
+    it('never publishes a child-welfare report (orosanmälan) from the web, with or without a personnummer, nor its answer', async () => {
+      const report = 'grannens son Olle Svensson (7) på Storgatan 4 blir slagen.';
+      const refs: string[] = [];
+      for (const body of [report, `${report} Mitt pnr 121212 - 1212.`, `${report} Mitt pnr 121212–1212.`]) {
+        const res = await http.post('/v1/inquiries').set('x-api-key', p.keys.web)
+          .send({ channel: 'web', body, category: 'child_welfare_report', citizen: { name: 'Karin Berg', email: 'karin.berg@example.se' }, location: { address: 'Storgatan 4' } }).expect(202);
+        refs.push(res.body.reference);
+      }
+      const sensitiveFlags = await db.query('SELECT reference, sensitive FROM intake.inquiries WHERE reference = ANY($1) ORDER BY reference', [refs]);
+      expect(sensitiveFlags.map((r: { sensitive: boolean }) => r.sensitive)).toEqual([false, true, true]);
+      // The staff answer goes to the citizen only.
+      await db.query(`INSERT INTO intake.status_history (inquiry_id, status, note, occurred_at, event_id)
+        SELECT id, 'answered', 'Vi har kontaktat socialjouren om Olle.', now(), gen_random_uuid() FROM intake.inquiries WHERE reference = ANY($1)`, [refs]);
+      for (const ref of refs) await http.get(`${BASE}requests/${ref}.xml`).expect(404);
+      for (const path of ['requests.xml', 'requests.json', `requests.xml?service_code=child_welfare_report`, `requests.json?service_request_id=${refs.join(',')}`]) {
+        const res = await http.get(`${BASE}${path}`).expect(200);
+        expect([path, res.text]).toEqual([path, expect.not.stringMatching(/Olle|Storgatan 4|Karin|karin\.berg|1212|socialjouren/)]);
+        for (const ref of refs) expect(res.text).not.toContain(ref);
+      }
+    });
+
+    it('shows a web report in a public service with its (masked) text, and only a neutral status note, never the staff answer', async () => {
+      const res = await http.post('/v1/inquiries').set('x-api-key', p.keys.web)
+        .send({ channel: 'web', body: 'Stort hål i gatan vid Ågatan 3. Ring mig på 070-765 43 21.', category: 'pothole_road_damage', citizen: { name: 'Per Ek', phone: '+46707654321' }, location: { address: 'Ågatan 3', lat: 59.19, lon: 17.62 } }).expect(202);
+      const ref = res.body.reference;
+      await db.query(`INSERT INTO intake.status_history (inquiry_id, status, note, occurred_at, event_id)
+        SELECT id, 'answered', 'Hej Per! Vi lagar hålet på tisdag, ring 08-123 456 78 om du undrar.', now(), gen_random_uuid() FROM intake.inquiries WHERE reference = $1`, [ref]);
+      await db.query(`UPDATE intake.inquiries SET status = 'answered', status_at = now() WHERE reference = $1`, [ref]);
+      const r = await one(ref);
+      expect({ description: field(r, 'description'), address: field(r, 'address'), notes: field(r, 'status_notes') })
+        .toEqual({ description: 'Stort hål i gatan vid Ågatan 3. Ring mig på [phone].', address: 'Ågatan 3', notes: 'Ärendet är besvarat.' });
+      expect(r).not.toMatch(/Per Ek|tisdag|08-123|46707654321/);
+      const en = await http.get(`${BASE}requests/${ref}.json?locale=en`).expect(200);
+      expect(en.body[0].status_notes).toBe('The request has been answered.');
     });
 
     it('lists requests by service_request_id (comma list), which overrides every other filter', async () => {
@@ -354,7 +400,8 @@ describe('Open311 GeoReport v2', () => {
       const now = Date.now();
       const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
       const hour = `start_date=${iso(now - 3600_000)}&end_date=${iso(now + 60_000)}`;
-      expect(await ids(hour)).toEqual(expect.arrayContaining([fms, other, sensitive]));
+      expect(await ids(hour)).toEqual(expect.arrayContaining([fms, other, emailedFault]));
+      expect(await ids(hour)).not.toContain(sensitive);
       expect(await ids(`start_date=${iso(now - 10 * 86400_000)}&end_date=${iso(now - 9 * 86400_000)}`)).toEqual([]);
       const stockholm = encodeURIComponent(new Date(now - 3600_000 + 2 * 3600_000).toISOString().replace(/\.\d{3}Z$/, '+02:00'));
       expect(await ids(`start_date=${stockholm}`)).toEqual(expect.arrayContaining([fms]));
@@ -368,7 +415,8 @@ describe('Open311 GeoReport v2', () => {
       expect((await ids(`${hour}&status=open,closed`)).length).toBe((await ids(hour)).length);
       const closed = await one(other);
       expect(field(closed, 'status')).toBe('closed');
-      expect(field(closed, 'status_notes')).toBe('Tömt <i>i dag</i> & klart');
+      expect(field(closed, 'status_notes')).toBe('Ärendet är avslutat.');
+      expect(closed).not.toMatch(/Tömt/);
 
       const missing = await http.get(`${BASE}requests/KC-1999-000001.xml`).expect(404);
       assertWellFormedXml(missing.text);
