@@ -240,6 +240,9 @@ describe('Open311 GeoReport v2', () => {
         ['garbage body', '%%%&&&===', 403, /api_key/],
         ['unknown format', fmsForm(fmsFields()), 404, /format/, 'requests.html'],
         ['no format', fmsForm(fmsFields()), 404, /./, 'requests'],
+        ['attribute[__proto__]', fmsForm([...fmsFields(), ['attribute[__proto__]', 'x']]), 400, /attribute\[__proto__\]/],
+        ['attribute[constructor]', fmsForm([...fmsFields(), ['attribute[constructor]', 'x']]), 400, /attribute\[constructor\]/],
+        ['attribute[prototype][]', fmsForm([...fmsFields(), ['attribute[prototype][]', 'x']]), 400, /attribute\[prototype\]/],
       ];
       for (const [what, body, status, message, path] of cases) {
         const res = await post(path ?? 'requests.xml', body);
@@ -266,6 +269,9 @@ describe('Open311 GeoReport v2', () => {
       expect(json.body).toEqual([{ code: 403, description: 'api_key is missing or invalid' }]);
       const multipart = await http.post(`${BASE}requests.xml`).field('service_code', 'street_lighting').attach('photo1', Buffer.from('x'), 'x.jpg').expect(403);
       assertWellFormedXml(multipart.text);
+      const protoMultipart = await http.post(`${BASE}requests.xml`).field('api_key', p.keys.web).field('service_code', 'street_lighting')
+        .field('lat', '59.3').field('long', '18.0').field('attribute[__proto__]', 'x').expect(400);
+      assertWellFormedXml(protoMultipart.text);
       expect(await count()).toEqual(before);
     });
   });

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { isEmail } from 'class-validator';
 import { hashApiKey, maskPii, Principal, ProblemException } from '@lotsen/platform';
+import { PROTOTYPE_KEYS } from '@lotsen/validation';
 import { ServiceDefinition, ServiceDefinitionsRepository } from '../catalogue/service-definitions.repository';
 import { InquiriesService } from '../inquiries/inquiries.service';
 import { Tenant, TenantsRepository } from '../tenants/tenants.repository';
@@ -252,9 +253,13 @@ function textOf(v: unknown, locale: Locale): string | undefined {
   return undefined;
 }
 
+/** Attribute answers by code; a code that names a prototype (`attribute[__proto__]`) is refused, not stored. */
 function attributesAnswered(params: Open311Params): Record<string, string[]> {
+  const answered = Object.entries(params.attributes());
+  const reserved = answered.find(([code]) => PROTOTYPE_KEYS.has(code));
+  if (reserved) throw bad(`attribute[${reserved[0]}] is not a valid attribute code`);
   const out: Record<string, string[]> = {};
-  for (const [code, values] of Object.entries(params.attributes()).slice(0, 100)) {
+  for (const [code, values] of answered.slice(0, 100)) {
     if (code.length <= 100) out[code] = values.slice(0, 50).map((v) => truncate(v, 2000));
   }
   return out;

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
 export class BusinessHoursDto {
   @ApiPropertyOptional({ description: 'ISO weekdays, 1 = Monday … 7 = Sunday', example: [1, 2, 3, 4, 5] })
@@ -13,7 +13,7 @@ export class BusinessHoursDto {
 
 export class UpdateCalendarDto {
   @ApiPropertyOptional({ example: 'Europe/Stockholm' }) @IsOptional() @IsString() @MaxLength(64) timezone?: string;
-  @ApiPropertyOptional({ type: BusinessHoursDto }) @IsOptional() @ValidateNested() @Type(() => BusinessHoursDto) businessHours?: BusinessHoursDto;
+  @ApiPropertyOptional({ type: BusinessHoursDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => BusinessHoursDto) businessHours?: BusinessHoursDto;
   @ApiPropertyOptional({ description: 'Country code of the public holiday calendar (e.g. SE); empty for none' })
   @IsOptional() @IsString() @Matches(/^([A-Z]{2})?$/) holidays?: string;
   @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0.1) @Max(10000) defaultFirstResponseHours?: number;
