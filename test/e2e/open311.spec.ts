@@ -1,3 +1,5 @@
+import { request as httpRequest } from 'http';
+import { Readable } from 'stream';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { startPlatform, TestPlatform } from '../support/platform';
@@ -202,6 +204,59 @@ describe('Open311 GeoReport v2', () => {
           { field: 'photo2', filename: 'b.png', contentType: 'image/png', size: 3 },
         ],
       });
+    });
+
+    /**
+     * Streams 500 fields of 100 KB (50 MB) as multipart to requests.xml and answers the status and how
+     * much of the body had left the client when the answer came.
+     */
+    const floodMultipart = (fields: Array<[string, string]>, headers: Record<string, string> = {}) => new Promise<{ status: number; text: string; sentBytes: number; totalBytes: number }>((resolve, reject) => {
+      const boundary = 'FmsFlood4711';
+      const chunk = 'x'.repeat(100_000);
+      const head = fields.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('');
+      const part = (i: number) => `--${boundary}\r\nContent-Disposition: form-data; name="attribute[f${i}]"\r\n\r\n${chunk}\r\n`;
+      const totalBytes = 500 * Buffer.byteLength(part(100)) + Buffer.byteLength(head);
+      let sentBytes = 0;
+      let i = 0;
+      const body = new Readable({
+        read() {
+          if (i === 0 && head) { sentBytes += Buffer.byteLength(head); this.push(head); }
+          if (i === 500) { this.push(`--${boundary}--\r\n`); this.push(null); return; }
+          const piece = part(i++);
+          sentBytes += Buffer.byteLength(piece);
+          this.push(piece);
+        },
+      });
+      const url = new URL(`${p.urls.intake}${BASE}requests.xml`);
+      const req = httpRequest({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...headers } }, (res) => {
+        const atAnswer = sentBytes;
+        let text = '';
+        body.unpipe(req);
+        body.destroy();
+        res.setEncoding('utf8').on('data', (d) => { text += d; }).on('end', () => {
+          req.destroy();
+          resolve({ status: res.statusCode!, text, sentBytes: atAnswer, totalBytes });
+        });
+      });
+      req.on('error', (err) => { if (!/ECONNRESET|EPIPE|socket hang up/.test(String(err))) reject(err); });
+      body.pipe(req);
+    });
+
+    it('refuses a 50 MB multipart body without a valid api_key before holding it (403 or 413), storing nothing', async () => {
+      const before = await count();
+      const cases: Array<[string, Array<[string, string]>, Record<string, string>, number]> = [
+        ['no key at all', [['service_code', 'street_lighting']], {}, 413],
+        ['a wrong key in the body', [['api_key', 'lk_wrong'], ['service_code', 'street_lighting']], {}, 403],
+        ['a wrong key in the header only', [['service_code', 'street_lighting']], { 'x-api-key': 'lk_wrong' }, 413],
+      ];
+      for (const [what, fields, headers, status] of cases) {
+        const res = await floodMultipart(fields, headers);
+        expect([what, res.status]).toEqual([what, status]);
+        assertWellFormedXml(res.text);
+        // Answered long before the client could send it all: the server stopped reading.
+        expect([what, res.sentBytes < res.totalBytes / 4]).toEqual([what, true]);
+      }
+      expect(await count()).toEqual(before);
     });
 
     it('leaves the JSON API as it was: multipart there is still 415 problem+json', async () => {

@@ -175,6 +175,11 @@ export class Open311Service {
     throw bad('jurisdiction_id is required');
   }
 
+  /** Whether a key is one we issued and have not revoked (checked while a multipart body streams in). */
+  async isIssuedKey(key: string): Promise<boolean> {
+    return key.length <= 200 && Boolean(await this.tenants.findActiveByHash(hashApiKey(key)));
+  }
+
   private async principalFor(tenant: Tenant, key: string | undefined): Promise<Principal> {
     const principal = key && key.length <= 200 ? await this.tenants.findActiveByHash(hashApiKey(key)) : undefined;
     if (!principal || principal.tenantId !== tenant.id) throw ProblemException.of(403, 'forbidden', 'api_key is missing or invalid');
