@@ -161,3 +161,23 @@ export class CallPayload {
   @IsOptional() @IsString() agentId?: string;
   @IsOptional() @IsISO8601() at?: string;
 }
+
+/** The services that hold a copy of an inquiry's personal data and take part in a retention run. */
+export const RETENTION_SERVICES = ['intake', 'routing', 'notifications', 'reporting'] as const;
+export type RetentionService = (typeof RETENTION_SERVICES)[number];
+
+/** Carries no personal data: each service finds its own copy by the inquiry id. */
+export class InquiryRetentionDuePayload {
+  @IsUUID() inquiryId: string;
+  @IsUUID() runId: string;
+  @IsOptional() @IsString() category?: string;
+  @IsISO8601() resolvedAt: string;
+}
+
+export class InquiryRetentionDonePayload {
+  @IsUUID() inquiryId: string;
+  @IsUUID() runId: string;
+  @IsIn(RETENTION_SERVICES) service: string;
+  /** Rows removed or anonymised, for the run's progress report. */
+  @IsInt() @Min(0) rows: number;
+}

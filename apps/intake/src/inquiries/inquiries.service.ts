@@ -7,6 +7,7 @@ import { containsPersonnummer, Principal, ProblemException } from '@lotsen/platf
 import { AttachmentsRepository } from '../attachments/attachments.repository';
 import { ServiceDefinitionsRepository } from '../catalogue/service-definitions.repository';
 import { DuplicatesRepository } from '../duplicates/duplicates.repository';
+import { EmailRepository } from '../email/email.repository';
 import { LanguageDetector } from '../language/language-detector';
 import { Tenant, TenantsRepository } from '../tenants/tenants.repository';
 import { AcceptedInquiryDto, AddMessageDto, CreateInquiryDto } from './dto/create-inquiry.dto';
@@ -40,6 +41,8 @@ export interface RegisterInquiryCommand {
 }
 
 const STAFF_CHANNELS = ['phone', 'visit', 'letter'];
+/** How far a client's clock may be off when it says when an inquiry came in. */
+const CLOCK_SKEW_MS = 5 * 60_000;
 
 @Injectable()
 export class InquiriesService {
@@ -59,6 +62,7 @@ export class InquiriesService {
     private readonly references: ReferenceAllocator,
     private readonly lookups: LookupLimiter,
     private readonly audit: SensitiveReadsRepository,
+    private readonly emails: EmailRepository,
   ) {}
 
   /** The JSON API: checks the key's channel and the Idempotency-Key, then the common registration. */
@@ -71,7 +75,7 @@ export class InquiriesService {
       resolvedAtFirstContact: dto.resolvedAtFirstContact,
     };
     const tenant = await this.requireTenant(principal.tenantId);
-    const receivedAt = await this.checkRules(tenant, command);
+    const receivedAt = await this.checkRules(tenant, command, principal);
     const requestHash = idempotencyKey ? canonicalHash({ principal: principal.keyId, dto }) : '';
     try {
       return await this.store(tenant, principal, command, receivedAt, idempotencyKey, requestHash);
@@ -96,12 +100,12 @@ export class InquiriesService {
       throw ProblemException.of(403, 'wrong-channel', `This API key may only register '${principal.channel}' inquiries.`);
     }
     const tenant = await this.requireTenant(principal.tenantId);
-    const receivedAt = await this.checkRules(tenant, command);
+    const receivedAt = await this.checkRules(tenant, command, principal);
     return this.store(tenant, principal, command, receivedAt, undefined, '', withinTransaction);
   }
 
   /** Rules every registration obeys; answers the time the inquiry counts as received. */
-  private async checkRules(tenant: Tenant, c: RegisterInquiryCommand): Promise<Date> {
+  private async checkRules(tenant: Tenant, c: RegisterInquiryCommand, principal: Principal): Promise<Date> {
     if (c.category && !(await this.services.find(tenant.id, c.category))) {
       throw ProblemException.of(422, 'unknown-category', `Category '${c.category}' is not in this municipality's service list.`);
     }
@@ -109,8 +113,12 @@ export class InquiriesService {
       throw ProblemException.of(400, 'validation', 'location.lat and location.lon must be given together.');
     }
     const receivedAt = c.receivedAt ?? new Date();
-    if (receivedAt.getTime() > Date.now() + 5 * 60_000) {
+    if (receivedAt.getTime() > Date.now() + CLOCK_SKEW_MS) {
       throw ProblemException.of(400, 'validation', 'receivedAt lies in the future.');
+    }
+    // A backdated inquiry jumps queues and SLA clocks: only staff (and imports under a staff key) may say "it came in earlier".
+    if (!principal.role && receivedAt.getTime() < Date.now() - CLOCK_SKEW_MS) {
+      throw ProblemException.of(400, 'received-at-in-the-past', `A channel key may not backdate receivedAt by more than ${CLOCK_SKEW_MS / 60_000} minutes; leave it out, or register the inquiry with a staff key.`);
     }
     return receivedAt;
   }
@@ -145,7 +153,7 @@ export class InquiriesService {
         id, tenantId: tenant.id, reference, trackingTokenHash: hashToken(trackingToken), channel: dto.channel,
         subject: dto.subject, body: dto.body, language, languageDetected: !dto.language, category: dto.category,
         type: dto.type, citizen, location: dto.location, externalId: dto.externalId, sensitive,
-        attachments: dto.attachments ?? [], receivedAt, open311: dto.open311, duplicateOf: original?.id,
+        attachments: dto.attachments ?? [], receivedAt, open311: dto.open311, duplicateOf: original?.id, registeredByKey: principal.keyId,
       });
       if (idempotencyKey) {
         this.idempotency.claimAtCommit(tenant.id, idempotencyKey, { requestHash, inquiryId: id, responseSealed: this.sealer.seal(JSON.stringify(answer)) });
@@ -209,31 +217,61 @@ export class InquiriesService {
     // Every staff read of a sensitive inquiry is on record, and staff see that record.
     if (row.sensitive) await this.audit.record(principal, row.tenantId, row.id);
     const reads = row.sensitive ? await this.audit.list(row.tenantId, row.id) : undefined;
-    return { ...row, thread, files, ...(reads ? { sensitiveReads: reads } : {}) };
+    // What the e-mail register knows: a case this one may belong to (named by a mail that could not join it), and the reverse.
+    const mail = await this.emails.notesFor(row.tenantId, row.id);
+    return {
+      ...row, thread, files, ...(reads ? { sensitiveReads: reads } : {}),
+      ...(mail.mayBelongTo ? { mayBelongTo: mail.mayBelongTo } : {}),
+      ...(mail.mayBelongHere.length ? { mayBelongHere: mail.mayBelongHere } : {}),
+      ...(mail.possibleAutoReply ? { possibleAutoReply: true } : {}),
+    };
   }
 
+  /**
+   * Staff write into any inquiry of their tenant. Anyone else writes as the citizen, and only with
+   * the citizen's tracking token or, for a channel key, into an inquiry that key registered itself.
+   */
   async addMessage(principal: Principal | undefined, id: string, dto: AddMessageDto, token?: string) {
-    let row: InquiryRow | undefined;
-    if (principal) row = await this.inquiries.findById(principal.tenantId, id);
-    else if (token) row = await this.inquiries.findByIdAndToken(id, hashToken(token));
-    if (!row) throw ProblemException.of(404, 'not-found', 'No such inquiry.');
     const staff = Boolean(principal?.role);
-    const visibility = staff ? dto.visibility ?? 'public' : 'public';
     if (!staff && dto.visibility === 'internal') throw ProblemException.of(403, 'forbidden', 'Only staff can add internal notes.');
+    let row: InquiryRow | undefined;
+    if (principal && staff) row = await this.inquiries.findById(principal.tenantId, id);
+    else {
+      if (token) {
+        row = await this.inquiries.findByIdAndToken(id, hashToken(token));
+        if (row && principal && row.tenantId !== principal.tenantId) row = undefined;
+      }
+      if (!row && principal) {
+        const own = await this.inquiries.findById(principal.tenantId, id);
+        if (own && (await this.inquiries.registeredBy(own.id)) === principal.keyId) row = own;
+      }
+    }
+    // The same answer whether the inquiry is missing or someone else's: ids are not probed.
+    if (!row) throw ProblemException.of(404, 'not-found', 'No such inquiry.');
+    const visibility = staff ? dto.visibility ?? 'public' : 'public';
+    return this.append(row, staff ? 'staff' : 'citizen', visibility, principal?.channel ?? (staff ? undefined : 'web'), dto.body);
+  }
+
+  /**
+   * A citizen message an adapter has established comes from the case's own citizen (the e-mail
+   * channel: a reply to our mail to that address, or sent from the case's address).
+   */
+  async addVerifiedCitizenMessage(tenantId: string, id: string, channel: string, body: string) {
+    const row = await this.requireInquiry(tenantId, id);
+    return this.append(row, 'citizen', 'public', channel, body);
+  }
+
+  private async append(inquiry: InquiryRow, author: 'staff' | 'citizen', visibility: string, channel: string | undefined, body: string) {
     const messageId = randomUUID();
-    const inquiry = row;
     await this.tx.run(async () => {
-      await this.inquiries.addMessage({
-        id: messageId, inquiryId: inquiry.id, tenantId: inquiry.tenantId, author: staff ? 'staff' : 'citizen', visibility,
-        channel: principal?.channel ?? (staff ? undefined : 'web'), body: dto.body,
-      });
+      await this.inquiries.addMessage({ id: messageId, inquiryId: inquiry.id, tenantId: inquiry.tenantId, author, visibility, channel, body });
       await this.events.publish(
         EventTypes.InquiryMessageAdded,
-        { inquiryId: inquiry.id, messageId, author: staff ? 'staff' : 'citizen', visibility, body: dto.body, channel: principal?.channel },
+        { inquiryId: inquiry.id, messageId, author, visibility, body, channel },
         { tenantId: inquiry.tenantId, correlationId: inquiry.id },
       );
     });
-    return { id: messageId, inquiryId: inquiry.id, author: staff ? 'staff' : 'citizen', visibility };
+    return { id: messageId, inquiryId: inquiry.id, author, visibility };
   }
 
   async requireInquiry(tenantId: string, id: string): Promise<InquiryRow> {

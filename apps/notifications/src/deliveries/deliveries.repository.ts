@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { prepared, returningRows, Statement, TransactionContext } from '@lotsen/persistence';
+import { SUPPRESSED_BECAUSE } from '../preferences/suppression-scope';
+import { personalTriggers, suppressesSql } from '../preferences/suppressions.repository';
 
 export type DeliveryChannel = 'email' | 'sms';
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'suppressed';
@@ -196,15 +198,19 @@ function insertDeliveries(items: PlannedRow[]): Statement {
       SELECT d.id, d.tenant_id, d.inquiry_id, d.event_id, d.trigger, d.channel, d.recipient, d.address_key, d.language,
         d.subject, d.body_text, d.body_html, d.meta,
         CASE WHEN s.reason IS NOT NULL THEN 'suppressed' WHEN d.claim_id IS NOT NULL THEN 'sending' ELSE 'pending' END,
-        CASE s.reason WHEN 'bounced' THEN 'address bounced permanently earlier' WHEN 'opted_out' THEN 'citizen opted out' END,
+        CASE s.reason WHEN 'bounced' THEN $3::text WHEN 'opted_out' THEN $4::text END,
         CASE WHEN s.reason IS NULL THEN d.claim_id END,
         CASE WHEN s.reason IS NULL AND d.claim_id IS NOT NULL THEN now() END,
         CASE WHEN s.reason IS NULL AND d.claim_id IS NOT NULL THEN 1 ELSE 0 END
-      FROM d LEFT JOIN notifications.suppressions s ON s.tenant_id = d.tenant_id AND s.address_key = d.address_key
+      FROM d LEFT JOIN LATERAL (
+        -- A bounce that has not ended stops every message, an opt-out only automated ones.
+        SELECT s.reason FROM notifications.suppressions s
+        WHERE s.tenant_id = d.tenant_id AND s.address_key = d.address_key AND ${suppressesSql('s', 'd.trigger', '$2::text[]')}
+        ORDER BY s.reason = 'bounced' DESC LIMIT 1) s ON true
       ORDER BY d.ordinality
       ON CONFLICT (event_id, recipient, channel) DO NOTHING
       RETURNING id, status, created_at`,
-    params: [JSON.stringify(rows)],
+    params: [JSON.stringify(rows), personalTriggers(), SUPPRESSED_BECAUSE.bounced, SUPPRESSED_BECAUSE.opted_out],
     onResult: (result) => {
       const claimed = new Map(returningRows<{ id: string; status: string; created_at: Date }>(result).filter((r) => r.status === 'sending').map((r) => [r.id, r.created_at]));
       for (const d of items) {

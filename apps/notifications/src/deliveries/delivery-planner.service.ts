@@ -6,6 +6,7 @@ import { maskAddress, notificationHeaders } from '../channels';
 import { NotificationsConfig } from '../notifications.config';
 import { chooseChannel } from '../preferences/channel-preference';
 import { addressKey, signOptOutToken } from '../preferences/opt-out-token';
+import { isAutomated } from '../preferences/suppression-scope';
 import { TenantSettingsService } from '../settings/tenant-settings';
 import { NotificationTrigger, NotificationValues, normalizeLanguage, renderNotification } from '../templates';
 import { TemplatesService } from '../templates/templates.service';
@@ -30,7 +31,8 @@ export interface PlannedDelivery {
 /**
  * Turns a trigger into a delivery row: picks the address, renders the message in the citizen's
  * language with the tenant's templates, and inserts it (at most once per event, recipient and
- * channel; `suppressed` for an address that opted out or bounced) when the caller's transaction
+ * channel; `suppressed` for an address that bounced recently, or opted out of automated
+ * messages) when the caller's transaction
  * commits. The dispatcher is woken then.
  */
 @Injectable()
@@ -105,7 +107,7 @@ export class DeliveryPlanner {
             // kontakt+KC-2026-000123@…: a reply reaches intake's mail listener tagged with its case.
             replyTo: plusAddress(settings.replyTo, r.reference),
             // Intake drops mail carrying this header, so an auto-reply loop cannot open cases.
-            headers: { ...notificationHeaders({ automatic: req.trigger !== 'answer', optOutUrl, oneClick: true }), 'X-Lotsen-Loop': r.tenantId },
+            headers: { ...notificationHeaders({ automatic: isAutomated(req.trigger), optOutUrl, oneClick: true }), 'X-Lotsen-Loop': r.tenantId },
           }
         : { smsSender: settings.smsSender },
     }, claimId ? { claimId, claimed: (c) => this.tx.afterCommit(() => this.signal.adopt([c])) } : undefined);
