@@ -14,9 +14,9 @@ import nodemailer from 'nodemailer';
 import { Client } from 'pg';
 import request from 'supertest';
 import { EventTypes } from '@lotsen/contracts';
+import { categories } from '@lotsen/demo-municipality';
 import { waitFor } from '@lotsen/testing';
 import { SmtpListener } from '../../apps/intake/src/email/smtp-listener';
-import { categories } from '../../scripts/demo/municipality';
 import { event, publishEvents } from '../support/broker';
 import { startPlatform, TestPlatform } from '../support/platform';
 

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { categories } from '../../../../scripts/demo/municipality';
+import { categories } from '@lotsen/demo-municipality';
 
 /** The demo municipality's inbound mail addresses (idempotent). */
 export const DEMO_MAIL_ROUTES = ['kontakt@demo.lotsen.se', '*@demo.lotsen.se'];
