@@ -67,12 +67,6 @@ const T = {
   errorSummary: { sv: 'Det finns fel i formuläret', en: 'There is a problem with the form', ar: 'يوجد خطأ في النموذج', fi: 'Lomakkeessa on virheitä' },
   errorPrefix: { sv: 'Fel:', en: 'Error:', ar: 'خطأ:', fi: 'Virhe:' },
   errBodyRequired: { sv: 'Beskriv ditt ärende.', en: 'Describe your matter.', ar: 'يرجى وصف طلبك.', fi: 'Kuvaa asiasi.' },
-  errCharacters: {
-    sv: 'Texten innehåller tecken som inte kan sparas. Ta bort dem och försök igen.',
-    en: 'The text contains characters that cannot be stored. Remove them and try again.',
-    ar: 'يحتوي النص على رموز لا يمكن حفظها. احذفها وحاول مرة أخرى.',
-    fi: 'Tekstissä on merkkejä, joita ei voi tallentaa. Poista ne ja yritä uudelleen.',
-  },
   errBodyLong: { sv: 'Texten är för lång (högst 20 000 tecken).', en: 'The text is too long (at most 20,000 characters).', ar: 'النص طويل جداً (20000 حرف كحد أقصى).', fi: 'Teksti on liian pitkä (enintään 20 000 merkkiä).' },
   errSubject: { sv: 'Rubriken får vara högst 200 tecken.', en: 'The subject may be at most 200 characters.', ar: 'يجب ألا يتجاوز الموضوع 200 حرف.', fi: 'Otsikko saa olla enintään 200 merkkiä.' },
   errCategory: { sv: 'Välj ett ämne i listan.', en: 'Choose a topic from the list.', ar: 'اختر موضوعاً من القائمة.', fi: 'Valitse aihe luettelosta.' },
