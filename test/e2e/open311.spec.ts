@@ -446,6 +446,29 @@ describe('Open311 GeoReport v2', () => {
       expect(en.body[0].status_notes).toBe('The request has been answered.');
     });
 
+    it('an administrator marks a service public or not, on record; only then do its web reports appear', async () => {
+      const res = await http.post('/v1/inquiries').set('x-api-key', p.keys.web)
+        .send({ channel: 'web', body: 'Kärlet vid Lindvägen 2 har inte tömts.', category: 'missed_waste_collection', location: { address: 'Lindvägen 2' } }).expect(202);
+      const ref = res.body.reference;
+      await http.get(`${BASE}requests/${ref}.json`).expect(404);
+      for (const [key, status] of [[p.keys.agent, 403], [p.keys.supervisor, 403], [p.keys.web, 403]] as const) {
+        await http.put('/v1/service-definitions/missed_waste_collection/public').set('x-api-key', key).send({ public: true }).expect(status);
+      }
+      await http.put('/v1/service-definitions/missed_waste_collection/public').send({ public: true }).expect(401);
+      await http.put('/v1/service-definitions/missed_waste_collection/public').set('x-api-key', p.keys.admin).send({ public: 'yes' }).expect(400);
+      await http.put('/v1/service-definitions/no_such_service/public').set('x-api-key', p.keys.admin).send({ public: true }).expect(404);
+      const on = await http.put('/v1/service-definitions/missed_waste_collection/public').set('x-api-key', p.keys.admin).send({ public: true }).expect(200);
+      expect(on.body).toEqual({ code: 'missed_waste_collection', public: true });
+      const [audit] = await db.query(`SELECT public, public_set_by, public_set_at IS NOT NULL AS "at" FROM intake.service_definitions WHERE code = 'missed_waste_collection'`);
+      expect(audit).toEqual({ public: true, public_set_by: expect.any(String), at: true });
+      const listed = await http.get('/v1/service-definitions').set('x-api-key', p.keys.supervisor).expect(200);
+      expect(listed.body.filter((d: { public: boolean }) => d.public).map((d: { code: string }) => d.code).sort())
+        .toEqual(['missed_waste_collection', 'parks_playgrounds_trees', 'pothole_road_damage', 'snow_ice_clearing', 'street_lighting', 'water_leak_sewer']);
+      expect(field(await one(ref), 'description')).toBe('Kärlet vid Lindvägen 2 har inte tömts.');
+      await http.put('/v1/service-definitions/missed_waste_collection/public').set('x-api-key', p.keys.admin).send({ public: false }).expect(200);
+      await http.get(`${BASE}requests/${ref}.json`).expect(404);
+    });
+
     it('lists requests by service_request_id (comma list), which overrides every other filter', async () => {
       const res = await http.get(`${BASE}requests.xml?service_request_id=${fms},KC-1999-000001,${other}&status=closed&start_date=2001-01-01T00:00:00Z&service_code=nothing`).expect(200);
       assertWellFormedXml(res.text);
