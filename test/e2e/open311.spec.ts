@@ -431,6 +431,17 @@ describe('Open311 GeoReport v2', () => {
       }
     });
 
+    it('a personnummer in an Open311 attribute answer or an address flags the request sensitive: never shown', async () => {
+      const viaAttribute = await post('requests.xml', fmsForm([...fmsFields(), ['attribute[location_detail]', 'vid porten, mitt pnr 19121212.1212']])).expect(200);
+      const viaAddress = await post('requests.xml', fmsForm([['api_key', p.keys.web], ['service_code', 'pothole_road_damage'], ['address_string', 'Ågatan 5 (pnr 121212 - 1212)']])).expect(200);
+      for (const res of [viaAttribute, viaAddress]) {
+        const ref = field(res.text, 'service_request_id')!;
+        const [row] = await db.query('SELECT sensitive FROM intake.inquiries WHERE reference = $1', [ref]);
+        expect([ref, row.sensitive]).toEqual([ref, true]);
+        await http.get(`${BASE}requests/${ref}.xml`).expect(404);
+      }
+    });
+
     it('shows a web report in a public service with its (masked) text, and only a neutral status note, never the staff answer', async () => {
       const res = await http.post('/v1/inquiries').set('x-api-key', p.keys.web)
         .send({ channel: 'web', body: 'Stort hål i gatan vid Ågatan 3. Ring mig på 070-765 43 21.', category: 'pothole_road_damage', citizen: { name: 'Per Ek', phone: '+46707654321' }, location: { address: 'Ågatan 3', lat: 59.19, lon: 17.62 } }).expect(202);
