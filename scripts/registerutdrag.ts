@@ -15,7 +15,7 @@ const ROOT = resolve(__dirname, '..', '..');
 export interface ServiceUrls { intake: string; routing: string; notifications: string; reporting: string }
 export interface Subject { email?: string; phone?: string; personnummer?: string }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the services' answers, shaped by their own DTOs
+// The services' answers, shaped by their own DTOs.
 async function call(base: string, key: string, path: string, body: unknown): Promise<any> {
   const res = await fetch(`${base}${path}`, { method: 'POST', headers: { 'x-api-key': key, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const json = (await res.json().catch(() => undefined)) as { detail?: string; title?: string } | undefined;

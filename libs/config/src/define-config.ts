@@ -20,7 +20,7 @@ export function Secret(): PropertyDecorator {
 }
 
 function isSecretField(target: object | undefined, property: string): boolean {
-  for (let proto = target && Object.getPrototypeOf(target); proto; proto = Object.getPrototypeOf(proto)) {
+  for (let proto: object | null = target ? (Object.getPrototypeOf(target) as object | null) : null; proto; proto = Object.getPrototypeOf(proto) as object | null) {
     if (SECRET_FIELDS.get(proto)?.has(property)) return true;
   }
   return false;

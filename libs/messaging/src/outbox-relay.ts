@@ -229,7 +229,7 @@ export class OutboxRelay {
     const confirms: Array<Promise<void>> = [];
     for (const row of rows) {
       let settle!: (err: unknown) => void;
-      const confirmed = new Promise<void>((resolve, reject) => { settle = (err) => (err ? reject(err) : resolve()); });
+      const confirmed = new Promise<void>((resolve, reject) => { settle = (err) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve()); });
       // A nack or a closed channel may reject it while later rows are still being written.
       confirmed.catch(() => undefined);
       let ok: boolean;
