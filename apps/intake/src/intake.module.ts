@@ -10,7 +10,9 @@ import { AttachmentsService } from './attachments/attachments.service';
 import { CallsController } from './calls/calls.controller';
 import { CallsRepository } from './calls/calls.repository';
 import { CallsService } from './calls/calls.service';
+import { ServiceDefinitionsController } from './catalogue/service-definitions.controller';
 import { ServiceDefinitionsRepository } from './catalogue/service-definitions.repository';
+import { ServiceDefinitionsService } from './catalogue/service-definitions.service';
 import { DataSubjectsController } from './data-subjects/data-subjects.controller';
 import { DataSubjectsRepository } from './data-subjects/data-subjects.repository';
 import { DataSubjectsService } from './data-subjects/data-subjects.service';
@@ -55,7 +57,7 @@ export class IntakeModule {
         MessagingModule.forRoot({ service: 'intake', schema: 'intake', broker: config.broker, housekeeping: config.housekeeping, consumerPurpose: 'status', relay: config.relay }),
         Open311Module,
       ],
-      controllers: [InquiriesController, StatusHandler, CallsController, AttachmentsController, CitizenPagesController, DataSubjectsController, ...retention.controllers],
+      controllers: [InquiriesController, StatusHandler, CallsController, AttachmentsController, CitizenPagesController, DataSubjectsController, ServiceDefinitionsController, ...retention.controllers],
       providers: [
         { provide: INTAKE_CONFIG, useValue: config },
         { provide: IntakeConfig, useValue: config },
@@ -74,6 +76,7 @@ export class IntakeModule {
         IdempotencyRepository,
         IdempotencyHousekeeping,
         ServiceDefinitionsRepository,
+        ServiceDefinitionsService,
         InquiriesService,
         StatusProjectionService,
         DuplicatesRepository,

@@ -35,6 +35,11 @@ export interface DemoCategory {
   priority: number;
   /** Shown as an Open311 fault-report service with location. */
   faultReport: boolean;
+  /**
+   * Its requests are public by nature: Open311's anonymous list shows them (never a sensitive one).
+   * Only faults in public space; never anything about a person.
+   */
+  public?: boolean;
 }
 
 export const demoTenant = {
@@ -211,6 +216,7 @@ export const categories: DemoCategory[] = [
     slaResolutionHours: 80,
     priority: 3,
     faultReport: true,
+    public: true,
   },
   {
     code: 'street_lighting',
@@ -232,6 +238,7 @@ export const categories: DemoCategory[] = [
     slaResolutionHours: 80,
     priority: 3,
     faultReport: true,
+    public: true,
   },
   {
     code: 'snow_ice_clearing',
@@ -253,6 +260,7 @@ export const categories: DemoCategory[] = [
     slaResolutionHours: 24,
     priority: 2,
     faultReport: true,
+    public: true,
   },
   {
     code: 'parks_playgrounds_trees',
@@ -274,6 +282,7 @@ export const categories: DemoCategory[] = [
     slaResolutionHours: 80,
     priority: 3,
     faultReport: true,
+    public: true,
   },
   {
     code: 'traffic_signs_parking',
@@ -381,6 +390,7 @@ export const categories: DemoCategory[] = [
     slaResolutionHours: 8,
     priority: 1,
     faultReport: true,
+    public: true,
   },
   {
     code: 'drinking_water_billing',

@@ -1,5 +1,6 @@
 export * from './logging/pii-mask';
 export * from './logging/logger';
+export * from './logging/loggable-error';
 export * from './problem/problem';
 export * from './problem/problem.filter';
 export * from './problem/validation';

@@ -147,7 +147,9 @@ export class InquiriesService {
   ): Promise<AcceptedInquiryDto> {
     const text = [dto.subject, dto.body].filter(Boolean).join('\n');
     const language = dto.language ?? this.language.detect(text);
-    const sensitive = containsPersonnummer(text);
+    // Anything the citizen wrote counts: a number in the address or an Open311 answer is as telling.
+    const written = [text, dto.location?.address, ...Object.values(dto.open311?.attributes ?? {}).flat()];
+    const sensitive = containsPersonnummer(written.filter(Boolean).join('\n'));
     const id = randomUUID();
     const trackingToken = newTrackingToken();
     const citizen = dto.citizen ? { ...dto.citizen, notify: dto.citizen.notify ?? true } : undefined;

@@ -64,7 +64,8 @@ export class Open311Controller {
     let files: UploadedFileMeta[] = [];
     if (req.isMultipart()) {
       params = new Open311Params();
-      files = await readMultipart(req, params);
+      const keyOutsideBody = Open311Params.from(req.query).get('api_key') ?? (typeof headerKey === 'string' && headerKey.trim() ? headerKey.trim() : undefined);
+      files = await readMultipart(req, params, (key) => this.open311.isIssuedKey(key), keyOutsideBody);
       params.merge(req.query);
     } else {
       params = Open311Params.from(req.body, req.query);

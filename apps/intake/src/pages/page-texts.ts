@@ -20,6 +20,13 @@ const T = {
   optional: { sv: 'frivilligt', en: 'optional', ar: 'اختياري', fi: 'vapaaehtoinen' },
   category: { sv: 'Vad gäller det?', en: 'What is it about?', ar: 'بماذا يتعلق الأمر؟', fi: 'Mitä asia koskee?' },
   categoryNone: { sv: 'Vet inte / annat', en: "Don't know / other", ar: 'لا أعرف / غير ذلك', fi: 'En tiedä / muu' },
+  publicNotice: {
+    sv: 'Felanmälningar om det här visas offentligt: beskrivningen och platsen syns i kommunens öppna lista över felanmälningar (Open311), men aldrig ditt namn eller dina kontaktuppgifter. Skriv inget om dig själv eller andra personer i beskrivningen.',
+    en: 'Reports about this are shown publicly: the description and the location appear in the municipality\'s open list of fault reports (Open311), but never your name or contact details. Do not write anything about yourself or other people in the description.',
+    ar: 'تُعرض البلاغات المتعلقة بهذا الموضوع للعموم: يظهر الوصف والموقع في القائمة المفتوحة لبلاغات الأعطال لدى البلدية (Open311)، ولكن لا يظهر اسمك أو بيانات الاتصال بك أبداً. لا تكتب أي شيء عن نفسك أو عن أشخاص آخرين في الوصف.',
+    fi: 'Tätä koskevat ilmoitukset näytetään julkisesti: kuvaus ja sijainti näkyvät kunnan avoimessa vikailmoitusluettelossa (Open311), mutta nimesi tai yhteystietosi eivät koskaan. Älä kirjoita kuvaukseen mitään itsestäsi tai muista ihmisistä.',
+  },
+  publicMark: { sv: 'visas offentligt', en: 'shown publicly', ar: 'يُعرض للعموم', fi: 'näytetään julkisesti' },
   subject: { sv: 'Rubrik', en: 'Subject', ar: 'الموضوع', fi: 'Otsikko' },
   body: { sv: 'Beskriv ditt ärende', en: 'Describe your matter', ar: 'صف طلبك', fi: 'Kuvaa asiasi' },
   bodyHint: {

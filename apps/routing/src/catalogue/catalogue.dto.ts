@@ -22,7 +22,7 @@ export class CategoryDto {
   @ApiPropertyOptional() @IsOptional() @IsObject() description?: Record<string, string>;
   @ApiPropertyOptional({ description: 'Keywords per language' }) @IsOptional() @IsObject() keywords?: Record<string, string[]>;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() faultReport?: boolean;
-  @ApiPropertyOptional({ type: AgreementChangeDto }) @IsOptional() @ValidateNested() @Type(() => AgreementChangeDto) agreement?: AgreementChangeDto;
+  @ApiPropertyOptional({ type: AgreementChangeDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => AgreementChangeDto) agreement?: AgreementChangeDto;
 }
 
 export class UpdateCategoryDto {

@@ -1,5 +1,6 @@
 import { LoggerService } from '@nestjs/common';
 import pino, { DestinationStream, Logger } from 'pino';
+import { loggableError } from './loggable-error';
 import { maskPii } from './pii-mask';
 
 /** Writes each serialized log line through maskPii; `sink` defaults to stdout. */
@@ -23,7 +24,7 @@ export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
   log(message: unknown, context?: string) { this.logger.info({ context }, String(message)); }
   error(message: unknown, trace?: string, context?: string) {
-    const err = message instanceof Error ? message : undefined;
+    const err = message instanceof Error ? loggableError(message) : undefined;
     this.logger.error({ context, err, trace }, err ? err.message : String(message));
   }
   warn(message: unknown, context?: string) { this.logger.warn({ context }, String(message)); }

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable } from '@lotsen/persistence';
+import { loggableError } from '../logging/loggable-error';
 import { problem, ProblemBody, ProblemException } from './problem';
 
 const logger = new Logger('Problem');
@@ -36,7 +37,8 @@ export function toProblem(err: unknown, instance?: string): ProblemBody {
       : slug === 'malformed-request' ? `The request could not be parsed: ${e.message}` : e.message;
     return problem(e.statusCode, slug, detail, { instance });
   }
-  logger.error(err instanceof Error ? err : new Error(String(err)));
+  // Never the failing statement's parameters: they are the very data the request carried.
+  logger.error(loggableError(err));
   return problem(500, 'internal', 'An unexpected error occurred.', { instance });
 }
 
