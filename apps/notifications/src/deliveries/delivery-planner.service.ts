@@ -7,7 +7,7 @@ import { NotificationsConfig } from '../notifications.config';
 import { chooseChannel } from '../preferences/channel-preference';
 import { addressKey, signOptOutToken } from '../preferences/opt-out-token';
 import { TenantSettingsService } from '../settings/tenant-settings';
-import { NotificationTrigger, NotificationValues, normalizeLanguage, renderNotification } from '../templates';
+import { NotificationTrigger, NotificationValues, normalizeLanguage, PERSON_WRITTEN, renderNotification } from '../templates';
 import { TemplatesService } from '../templates/templates.service';
 import { Recipient } from '../triggers/recipients.repository';
 import { DeliveriesRepository } from './deliveries.repository';
@@ -105,7 +105,7 @@ export class DeliveryPlanner {
             // kontakt+KC-2026-000123@…: a reply reaches intake's mail listener tagged with its case.
             replyTo: plusAddress(settings.replyTo, r.reference),
             // Intake drops mail carrying this header, so an auto-reply loop cannot open cases.
-            headers: { ...notificationHeaders({ automatic: req.trigger !== 'answer', optOutUrl, oneClick: true }), 'X-Lotsen-Loop': r.tenantId },
+            headers: { ...notificationHeaders({ automatic: !PERSON_WRITTEN.has(req.trigger), optOutUrl, oneClick: true }), 'X-Lotsen-Loop': r.tenantId },
           }
         : { smsSender: settings.smsSender },
     }, claimId ? { claimId, claimed: (c) => this.tx.afterCommit(() => this.signal.adopt([c])) } : undefined);
