@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync } from 'fs';
 import { resolve } from 'path';
-import { BusinessCalendar } from '../../apps/reporting/src/business-time';
+import { BusinessCalendar } from '@lotsen/business-calendar';
 import { devDataPath } from '@lotsen/config';
 
 const ROOT = resolve(__dirname, '..', '..', '..');

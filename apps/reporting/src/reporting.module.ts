@@ -2,7 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@lotsen/messaging';
 import { PersistenceModule } from '@lotsen/persistence';
 import { PlatformModule, staffAuthProviders } from '@lotsen/platform';
-import { BusinessCalendar } from './business-time';
+import { BusinessCalendar } from '@lotsen/business-calendar';
+import { TenantCalendars } from './calendars/tenant-calendars';
 import { DashboardAssets } from './dashboard/dashboard-assets';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { DashboardService } from './dashboard/dashboard.service';
@@ -39,7 +40,7 @@ export class ReportingModule {
         ...staffAuthProviders('reporting'),
         { provide: ReportingConfig, useValue: config },
         { provide: BusinessCalendar, useValue: new BusinessCalendar() },
-        EventStoreRepository, IngestService, ProjectorRepository, Projector,
+        TenantCalendars, EventStoreRepository, IngestService, ProjectorRepository, Projector,
         KpisRepository, KpisService, GoalsRepository, GoalsService, TopicsService, DepartmentReportService,
         DashboardAssets, DashboardService,
       ],

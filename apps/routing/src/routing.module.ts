@@ -27,6 +27,7 @@ import { ReceivedInquiries } from './routing/received-inquiries';
 import { RoutingService } from './routing/routing.service';
 import { CalendarController } from './sla/calendar.controller';
 import { CalendarRepository } from './sla/calendar.repository';
+import { CalendarService } from './sla/calendar.service';
 import { SlaClock } from './sla/sla-clock';
 import { SlaScheduler } from './sla/sla-scheduler.service';
 import { SlaTimersRepository } from './sla/sla-timers.repository';
@@ -60,7 +61,7 @@ export class RoutingModule {
         WorkItemsRepository, WorkService, OverflowService,
         DepartmentWorkService,
         KnowledgeRepository, KnowledgeService,
-        CalendarRepository, SlaTimersRepository, SlaClock, SlaService, SlaScheduler,
+        CalendarRepository, CalendarService, SlaTimersRepository, SlaClock, SlaService, SlaScheduler,
       ],
     };
   }

@@ -17,6 +17,7 @@ export const EventTypes = {
   CallOffered: 'call.offered',
   CallAnswered: 'call.answered',
   CallAbandoned: 'call.abandoned',
+  TenantCalendarChanged: 'tenant.calendar.changed',
 } as const;
 
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];

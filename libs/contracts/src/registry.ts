@@ -27,6 +27,7 @@ export const PAYLOAD_CLASSES: Record<EventType, PayloadClass> = {
   [T.CallOffered]: P.CallPayload,
   [T.CallAnswered]: P.CallPayload,
   [T.CallAbandoned]: P.CallPayload,
+  [T.TenantCalendarChanged]: P.TenantCalendarChangedPayload,
 };
 
 export class InvalidEventError extends Error {}
