@@ -3,6 +3,7 @@ import { createEvent, EventEnvelope, EventType } from '@lotsen/contracts';
 import { TransactionContext } from '@lotsen/persistence';
 import { migratedServiceDatabase, TestEnv } from '@lotsen/testing';
 import { BusinessCalendar } from '@lotsen/business-calendar';
+import { CategoryNamesRepository } from '../../apps/reporting/src/reports/category-names.repository';
 import { TenantCalendars } from '../../apps/reporting/src/calendars/tenant-calendars';
 import { EventStoreRepository } from '../../apps/reporting/src/events/event-store.repository';
 import { GoalsRepository } from '../../apps/reporting/src/goals/goals.repository';
@@ -35,7 +36,7 @@ export async function reportingHarness(): Promise<ReportingHarness> {
   const goals = new GoalsRepository(tx);
   const kpis = new KpisService(repo, new ProjectorRepository(tx, calendar), goals, calendars);
   return {
-    env, ds, tx, kpis, goals, topics: new TopicsService(repo),
+    env, ds, tx, kpis, goals, topics: new TopicsService(repo, new CategoryNamesRepository(tx)),
     record: async (e) => { await tx.run(() => ingest.record(e)); },
     report: (tenantId, p) => kpis.report(tenantId, p),
     close,

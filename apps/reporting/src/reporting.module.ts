@@ -21,6 +21,7 @@ import { Projector } from './projections/projector';
 import { ProjectorRepository } from './projections/projector.repository';
 import { DepartmentReportService } from './reports/department-report.service';
 import { DepartmentsReportController } from './reports/departments.controller';
+import { CategoryNamesRepository } from './reports/category-names.repository';
 import { TopicsService } from './reports/topics.service';
 import { ReportingConfig } from './reporting.config';
 
@@ -41,7 +42,7 @@ export class ReportingModule {
         { provide: ReportingConfig, useValue: config },
         { provide: BusinessCalendar, useValue: new BusinessCalendar() },
         TenantCalendars, EventStoreRepository, IngestService, ProjectorRepository, Projector,
-        KpisRepository, KpisService, GoalsRepository, GoalsService, TopicsService, DepartmentReportService,
+        KpisRepository, KpisService, GoalsRepository, GoalsService, CategoryNamesRepository, TopicsService, DepartmentReportService,
         DashboardAssets, DashboardService,
       ],
     };
