@@ -97,10 +97,10 @@ async function workDepartments(api: StaffApi, tally: StaffTally): Promise<void> 
     const r = api.random();
     const id = item.inquiryId;
     // The agreement gives most information questions to the center: the department hands them back.
-    if (item.type === 'information' ? r < 0.8 : r < 0.35) {
+    if (item.type === 'information' ? r < 0.9 : r < 0.5) {
       await ok(await call(api.routing, api.supervisorKey, 'POST', `/v1/work/${id}/return`, { reason: 'The contact center answers this under the agreement' }), 'return');
       tally.returnedToCenter++;
-    } else if (r < 0.75) {
+    } else if (r < 0.85) {
       await ok(await call(api.routing, api.supervisorKey, 'POST', `/v1/work/${id}/answer`, { text: DEPARTMENT_ANSWER }), 'department answer');
       await ok(await call(api.routing, api.supervisorKey, 'POST', `/v1/work/${id}/resolve`, { resolutionCode: 'handled' }), 'department resolve');
       tally.answeredByDepartments++;

@@ -251,7 +251,7 @@
 
   function renderTopics(d) {
     var cats = d.topics.topCategories;
-    var catName = function (c) { return (c.names && (c.names[lang] || c.names.sv)) || c.category; };
+    var catName = function (c) { return c.category === 'unknown' ? t('uncategorized') : (c.names && (c.names[lang] || c.names.sv)) || c.category; };
     chart('chart-topics', {
       type: 'bar',
       data: { labels: cats.map(catName), datasets: [{ label: t('count'), data: cats.map(function (c) { return c.received; }), backgroundColor: COLORS[0] }] },
