@@ -61,8 +61,12 @@ function answerFor(item: WorkItem): string {
   return item.suggestions?.find((s) => s.answer)?.answer ?? ANSWERS[item.language] ?? ANSWERS.sv;
 }
 
-/** The agent works the center's queue until it is empty (routing may still be deciding the last inquiries). */
-async function workCenterQueue(api: StaffApi, tally: StaffTally): Promise<void> {
+/**
+ * The agent works the center's queue until it is empty (routing may still be deciding the last
+ * inquiries). `firstContact`: most of these are solved in the first contact with the citizen
+ * (not those a department handed back: the citizen's question has been elsewhere first).
+ */
+async function workCenterQueue(api: StaffApi, tally: StaffTally, firstContact: boolean): Promise<void> {
   let empty = 0;
   while (Date.now() < api.deadline && empty < 3) {
     const res = await call(api.routing, api.agentKey, 'POST', '/v1/work/next');
@@ -83,7 +87,7 @@ async function workCenterQueue(api: StaffApi, tally: StaffTally): Promise<void> 
     }
     await ok(await call(api.routing, api.agentKey, 'POST', `/v1/work/${id}/answer`, { text: answerFor(item) }), 'answer');
     tally.answeredByCenter++;
-    const atFirstContact = api.random() < 0.85;
+    const atFirstContact = firstContact && api.random() < 0.85;
     if (atFirstContact) tally.resolvedAtFirstContact++;
     await ok(await call(api.routing, api.agentKey, 'POST', `/v1/work/${id}/resolve`, { resolutionCode: 'answered', resolvedAtFirstContact: atFirstContact }), 'resolve');
   }
@@ -122,9 +126,9 @@ async function workLeftovers(api: StaffApi, tally: StaffTally): Promise<void> {
 
 export async function playStaffDay(api: StaffApi): Promise<StaffTally> {
   const tally: StaffTally = { claimed: 0, answeredByCenter: 0, resolvedAtFirstContact: 0, transferred: 0, returnedToCenter: 0, answeredByDepartments: 0, leftOpen: 0 };
-  await workCenterQueue(api, tally);
+  await workCenterQueue(api, tally, true);
   await workDepartments(api, tally);
-  await workCenterQueue(api, tally); // what the departments handed back
+  await workCenterQueue(api, tally, false); // what the departments handed back
   await workLeftovers(api, tally);
   return tally;
 }
