@@ -1,5 +1,6 @@
 // What a citizen hears when they write in, read from a real SMTP server: intake and routing run
 // for real, so the receipt, routing's decision and the status update race as in production.
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
 import { EventTypes } from '@lotsen/contracts';
@@ -85,6 +86,24 @@ describe('citizen messages', () => {
     expect(returned.text).not.toContain('responsible department');
     await settle();
     expect(smtp.to(email)).toHaveLength(3);
+  });
+
+  it('routing\'s decision arriving before the receipt is named in the receipt, and no update follows', async () => {
+    const email = 'early@example.se';
+    const inquiryId = randomUUID();
+    const reference = `KC-2026-9${inquiryId.slice(0, 5)}`;
+    await bus.publish(EventTypes.InquiryRouted, {
+      inquiryId, reference, department: 'gata_park', departmentName: 'Gata och park', queue: 'department', priority: 3, urgent: false, reasons: ['keyword: gatlampa'],
+    });
+    await waitFor('the early decision to wait for its inquiry', async () => (await db.query(`SELECT 1 FROM notifications.deferred_triggers WHERE inquiry_id = $1`, [inquiryId])).rowCount);
+    await bus.publish(EventTypes.InquiryReceived, {
+      inquiryId, reference, channel: 'web', body: 'Gatlampan är trasig.', language: 'sv', languageDetected: false, sensitive: false,
+      receivedAt: new Date().toISOString(), citizen: { email, notify: true },
+    });
+    const [receipt] = await mailsTo(email, 1);
+    expect(receipt.text).toContain('Ditt ärende handläggs av Gata och park.');
+    await settle();
+    expect(smtp.to(email)).toHaveLength(1);
   });
 
   it('a public staff message reaches the citizen once, in their language; an internal note and the citizen\'s own message never do', async () => {
