@@ -73,5 +73,11 @@ describe('the tenant\'s business calendar in routing and reporting', () => {
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     const now = await request(p.urls.routing!).get('/v1/calendar').set('x-api-key', p.keys.admin).expect(200);
     expect(now.body.businessHours.breaks).toEqual([{ from: '12:00', to: '13:00' }]);
+    // A department's own hours are checked the same way, before any SLA clock would count with them.
+    const dept = await request(p.urls.routing!).put('/v1/departments/gata_park').set('x-api-key', p.keys.admin)
+      .send({ name: { sv: 'Gata och park' }, businessHours: { days: [1, 2, 3, 4, 5], opens: '08:00', closes: '17:00', breaks: [{ from: '16:00', to: '18:00' }] } }).expect(422);
+    expect(dept.body).toMatchObject({ status: 422 });
+    const kept = await request(p.urls.routing!).get('/v1/departments/gata_park').set('x-api-key', p.keys.admin).expect(200);
+    expect(kept.body.businessHours).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { BusinessCalendar } from '@lotsen/business-calendar';
 import { ProblemException } from '@lotsen/platform';
 import { TransactionContext } from '@lotsen/persistence';
 import { CalendarRepository } from '../sla/calendar.repository';
@@ -29,6 +30,15 @@ export class CatalogueService {
   }
 
   async putDepartment(tenantId: string, code: string, dto: DepartmentDto): Promise<Department> {
+    // Refused here, not when an SLA clock of the department starts: hours that make no sense (a break outside them, closing before opening).
+    if (dto.businessHours) {
+      const { timezone, holidays } = await this.calendar.get(tenantId);
+      try {
+        new BusinessCalendar({ hours: dto.businessHours, timezone, holidays });
+      } catch (err) {
+        throw ProblemException.of(422, 'invalid-calendar', (err as Error).message);
+      }
+    }
     await this.repo.upsertDepartment(tenantId, { code, name: dto.name, email: dto.email ?? null, businessHours: dto.businessHours ?? null, active: dto.active ?? true });
     return (await this.repo.department(tenantId, code))!;
   }
