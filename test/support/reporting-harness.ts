@@ -31,7 +31,7 @@ export async function reportingHarness(): Promise<ReportingHarness> {
   const { env, ds, tx, close } = await migratedServiceDatabase('reporting', reportingMigrations, 4);
   const calendar = new BusinessCalendar();
   const calendars = new TenantCalendars(tx, calendar);
-  const ingest = new IngestService(new EventStoreRepository(tx), calendars);
+  const ingest = new IngestService(new EventStoreRepository(tx), calendars, new CategoryNamesRepository(tx));
   const repo = new KpisRepository(tx);
   const goals = new GoalsRepository(tx);
   const kpis = new KpisService(repo, new ProjectorRepository(tx, calendar), goals, calendars);

@@ -18,6 +18,7 @@ export const EventTypes = {
   CallAnswered: 'call.answered',
   CallAbandoned: 'call.abandoned',
   TenantCalendarChanged: 'tenant.calendar.changed',
+  CategoryChanged: 'catalogue.category.changed',
 } as const;
 
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsISO8601, IsNumber, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min,
   ValidateNested,
 } from 'class-validator';
 import { CHANNELS, INQUIRY_TYPES } from './vocabulary';
@@ -185,4 +185,13 @@ export class TenantCalendarChangedPayload {
   @ValidateNested() @Type(() => OpeningHoursPayload) hours: OpeningHoursPayload;
   /** Country code of the public holidays that close the offices, or absent/null for none. */
   @IsOptional() @IsString() @MaxLength(2) holidays?: string | null;
+}
+
+/** A category of the tenant's catalogue was created or changed (routing owns the catalogue): its names, for reports that show them. */
+export class CategoryChangedPayload {
+  @Matches(/^[a-z0-9_]{1,64}$/) code: string;
+  /** Names per language (sv, en, ar, fi). */
+  @IsObject() names: Record<string, string>;
+  @IsString() department: string;
+  @IsBoolean() active: boolean;
 }

@@ -28,6 +28,7 @@ export const PAYLOAD_CLASSES: Record<EventType, PayloadClass> = {
   [T.CallAnswered]: P.CallPayload,
   [T.CallAbandoned]: P.CallPayload,
   [T.TenantCalendarChanged]: P.TenantCalendarChangedPayload,
+  [T.CategoryChanged]: P.CategoryChangedPayload,
 };
 
 export class InvalidEventError extends Error {}

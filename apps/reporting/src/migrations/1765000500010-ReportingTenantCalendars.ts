@@ -18,6 +18,7 @@ export class ReportingTenantCalendars1765000500010 implements MigrationInterface
       tenant_id text NOT NULL,
       code text NOT NULL,
       names jsonb NOT NULL,
+      changed_at timestamptz NOT NULL DEFAULT '-infinity',
       PRIMARY KEY (tenant_id, code)
     )`);
   }

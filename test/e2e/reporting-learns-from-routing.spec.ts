@@ -1,5 +1,6 @@
-// One business calendar for the tenant: routing's SLA clocks and reporting's business-hours
-// figures count the same hours, for long opening days and for days split by a lunch closure.
+// What reporting learns from routing through events, never from its tables: the tenant's
+// business calendar (routing's SLA clocks and reporting's business-hours figures count the same
+// hours, for long opening days and for days split by a lunch closure) and the category names.
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
@@ -8,7 +9,7 @@ import { waitFor } from '@lotsen/testing';
 import { EventBus } from '../support/notifications-kit';
 import { startPlatform, TestPlatform } from '../support/platform';
 
-describe('the tenant\'s business calendar in routing and reporting', () => {
+describe('the tenant\'s calendar and catalogue, from routing to reporting', () => {
   let p: TestPlatform;
   let bus: EventBus;
   let db: Client;
@@ -79,5 +80,17 @@ describe('the tenant\'s business calendar in routing and reporting', () => {
     expect(dept.body).toMatchObject({ status: 422 });
     const kept = await request(p.urls.routing!).get('/v1/departments/gata_park').set('x-api-key', p.keys.admin).expect(200);
     expect(kept.body.businessHours).toBeNull();
+  });
+
+  it('a category renamed in routing\'s catalogue is named so on the dashboard, in each language', async () => {
+    await request(p.urls.routing!).put('/v1/categories/library').set('x-api-key', p.keys.admin)
+      .send({ name: { sv: 'Bibliotek och läsfrämjande', en: 'Libraries and reading', ar: 'المكتبات', fi: 'Kirjastot' } }).expect(200);
+    await waitFor('reporting to learn the name', async () =>
+      (await db.query(`SELECT names->>'en' AS en FROM reporting.category_names WHERE tenant_id = 'demo' AND code = 'library'`)).rows[0]?.en === 'Libraries and reading');
+    // The library questions of the first two tests were received on these Fridays.
+    const res = await request(p.urls.reporting!).get('/v1/dashboard?from=2026-11-20&to=2026-11-27').set('x-api-key', p.keys.supervisor).expect(200);
+    expect(res.body.topics.topCategories).toEqual([expect.objectContaining({
+      category: 'library', received: 2, names: { sv: 'Bibliotek och läsfrämjande', en: 'Libraries and reading', ar: 'المكتبات', fi: 'Kirjastot' },
+    })]);
   });
 });
