@@ -4,7 +4,8 @@ import { PersistenceModule } from '@lotsen/persistence';
 import { retentionParticipant } from '@lotsen/retention';
 import { DataSubjectsController } from './retention/data-subjects.controller';
 import { PlatformModule, staffAuthProviders } from '@lotsen/platform';
-import { BusinessCalendar } from './business-time';
+import { BusinessCalendar } from '@lotsen/business-calendar';
+import { TenantCalendars } from './calendars/tenant-calendars';
 import { DashboardAssets } from './dashboard/dashboard-assets';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { DashboardService } from './dashboard/dashboard.service';
@@ -22,6 +23,7 @@ import { Projector } from './projections/projector';
 import { ProjectorRepository } from './projections/projector.repository';
 import { DepartmentReportService } from './reports/department-report.service';
 import { DepartmentsReportController } from './reports/departments.controller';
+import { CategoryNamesRepository } from './reports/category-names.repository';
 import { TopicsService } from './reports/topics.service';
 import { ReportingPersonalDataRepository } from './retention/reporting-personal-data.repository';
 import { ReportingConfig } from './reporting.config';
@@ -43,8 +45,8 @@ export class ReportingModule {
         ...staffAuthProviders('reporting'),
         { provide: ReportingConfig, useValue: config },
         { provide: BusinessCalendar, useValue: new BusinessCalendar() },
-        EventStoreRepository, IngestService, ProjectorRepository, Projector,
-        KpisRepository, KpisService, GoalsRepository, GoalsService, TopicsService, DepartmentReportService,
+        TenantCalendars, EventStoreRepository, IngestService, ProjectorRepository, Projector,
+        KpisRepository, KpisService, GoalsRepository, GoalsService, CategoryNamesRepository, TopicsService, DepartmentReportService,
         DashboardAssets, DashboardService,
         ...retention.providers,
       ],

@@ -37,6 +37,7 @@ import { RetentionService } from './retention/retention.service';
 import { RoutingPersonalDataRepository } from './retention/routing-personal-data.repository';
 import { CalendarController } from './sla/calendar.controller';
 import { CalendarRepository } from './sla/calendar.repository';
+import { CalendarService } from './sla/calendar.service';
 import { SlaClock } from './sla/sla-clock';
 import { SlaScheduler } from './sla/sla-scheduler.service';
 import { SlaTimersRepository } from './sla/sla-timers.repository';
@@ -72,7 +73,7 @@ export class RoutingModule {
         WorkItemsRepository, WorkService, OverflowService,
         DepartmentWorkService,
         KnowledgeRepository, KnowledgeService,
-        CalendarRepository, SlaTimersRepository, SlaClock, SlaService, SlaScheduler,
+        CalendarRepository, CalendarService, SlaTimersRepository, SlaClock, SlaService, SlaScheduler,
         RetentionRulesRepository, LegalHoldsRepository, RetentionCasesRepository, ErasureRepository, RetentionService, RetentionScheduler,
         ...retention.providers,
       ],

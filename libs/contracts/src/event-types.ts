@@ -21,6 +21,8 @@ export const EventTypes = {
   InquiryRetentionDue: 'inquiry.retention.due',
   /** One service has removed its copy of an inquiry's personal data. */
   InquiryRetentionDone: 'inquiry.retention.done',
+  TenantCalendarChanged: 'tenant.calendar.changed',
+  CategoryChanged: 'catalogue.category.changed',
 } as const;
 
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];

@@ -29,6 +29,8 @@ export const PAYLOAD_CLASSES: Record<EventType, PayloadClass> = {
   [T.CallAbandoned]: P.CallPayload,
   [T.InquiryRetentionDue]: P.InquiryRetentionDuePayload,
   [T.InquiryRetentionDone]: P.InquiryRetentionDonePayload,
+  [T.TenantCalendarChanged]: P.TenantCalendarChangedPayload,
+  [T.CategoryChanged]: P.CategoryChangedPayload,
 };
 
 export class InvalidEventError extends Error {}

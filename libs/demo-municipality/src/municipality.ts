@@ -50,6 +50,13 @@ export const demoTenant = {
   timezone: 'Europe/Stockholm',
 };
 
+/** The demo municipality's business calendar (DESIGN.md: open 08–17 Mon–Fri, Swedish holidays): routing's and reporting's seeds both start from it. */
+export const demoCalendar = {
+  timezone: demoTenant.timezone,
+  hours: { days: [1, 2, 3, 4, 5], opens: '08:00', closes: '17:00' },
+  holidays: 'SE',
+};
+
 export const departments: DemoDepartment[] = [
   {
     code: 'kontaktcenter',

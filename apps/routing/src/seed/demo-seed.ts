@@ -1,5 +1,5 @@
 import type { Client } from 'pg';
-import { categories, demoTenant, departments } from '@lotsen/demo-municipality';
+import { categories, demoCalendar, demoTenant, departments } from '@lotsen/demo-municipality';
 import { activeModelVersion, Exec, storeActiveModel } from '../classification/model-store';
 import { catalogueOf, devExamples, trainChecked } from '../classification/training-set';
 import { searchConfig } from '../knowledge/knowledge.repository';
@@ -65,8 +65,8 @@ export async function seedRoutingDemo(db: Client, ctx: { tenantId: string; keys:
   const exec: Exec = async (sql, params) => (await db.query(sql, params as unknown[])).rows;
 
   await exec(
-    `INSERT INTO routing.tenant_settings (tenant_id, timezone) VALUES ($1, $2) ON CONFLICT (tenant_id) DO NOTHING`,
-    [tenantId, demoTenant.timezone],
+    `INSERT INTO routing.tenant_settings (tenant_id, timezone, business_hours, holidays) VALUES ($1, $2, $3, $4) ON CONFLICT (tenant_id) DO NOTHING`,
+    [tenantId, demoCalendar.timezone, JSON.stringify(demoCalendar.hours), demoCalendar.holidays],
   );
   for (const d of departments) {
     await exec(

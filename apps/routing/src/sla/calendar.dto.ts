@@ -32,6 +32,11 @@ function ClosesAfterOpens(): PropertyDecorator {
   });
 }
 
+export class ClosedSpanDto {
+  @ApiPropertyOptional({ example: '12:00' }) @Matches(/^([01]\d|2[0-3]):[0-5]\d$/) from: string;
+  @ApiPropertyOptional({ example: '13:00' }) @Matches(/^([01]\d|2[0-3]):[0-5]\d$/) to: string;
+}
+
 export class BusinessHoursDto {
   @ApiPropertyOptional({ description: 'ISO weekdays, 1 = Monday … 7 = Sunday', example: [1, 2, 3, 4, 5] })
   @IsArray() @ArrayMinSize(1) @ArrayMaxSize(7) @IsInt({ each: true }) @Min(1, { each: true }) @Max(7, { each: true })
@@ -39,6 +44,9 @@ export class BusinessHoursDto {
 
   @ApiPropertyOptional({ example: '08:00' }) @Matches(/^([01]\d|2[0-3]):[0-5]\d$/) opens: string;
   @ApiPropertyOptional({ example: '17:00' }) @Matches(CLOCK) @ClosesAfterOpens() closes: string;
+
+  @ApiPropertyOptional({ type: [ClosedSpanDto], description: 'Closed spans inside the day: a lunch closure 12:00–13:00 makes 08–12 and 13–17' })
+  @IsOptional() @IsArray() @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => ClosedSpanDto) breaks?: ClosedSpanDto[];
 }
 
 export class UpdateCalendarDto {

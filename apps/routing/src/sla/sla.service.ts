@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { BusinessCalendar } from './business-calendar';
+import { BusinessCalendar } from '@lotsen/business-calendar';
 import { CalendarRepository, TenantSettings } from './calendar.repository';
 import { SlaClock } from './sla-clock';
 import { SlaClockName, SlaTimersRepository } from './sla-timers.repository';
