@@ -38,6 +38,8 @@ export interface EmbeddedProvider {
   close(): Promise<void>;
 }
 
+/** The `aud` of the embedded provider's access tokens (OIDC_AUDIENCE of the services). */
+export const EMBEDDED_AUDIENCE = 'urn:lotsen:api';
 export const BROWSER_CLIENT_ID = 'lotsen-staff';
 export const CLI_CLIENT_ID = 'lotsen-cli';
 

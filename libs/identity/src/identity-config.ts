@@ -28,6 +28,14 @@ export class IdentityConfig {
   @IsOptional() @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) URL' })
   jwksUri?: string;
 
+  /** How long fetched keys count as current; after that they are fetched again (and kept if the provider is down). */
+  @IsInt() @Min(0) @Max(86400)
+  jwksCacheSeconds: number;
+
+  /** After a fetch, a token under an unknown key waits this long before the keys are fetched again (rotation vs. a flood of forged kids). */
+  @IsInt() @Min(0) @Max(3600)
+  jwksCooldownSeconds: number;
+
   /** Seconds of clock difference accepted for exp/nbf/iat. */
   @IsInt() @Min(0) @Max(300)
   clockToleranceSeconds: number;
@@ -64,6 +72,8 @@ export function readIdentityConfig(env: Env) {
     clientId: env.OIDC_CLIENT_ID || undefined,
     clientSecret: env.OIDC_CLIENT_SECRET || undefined,
     jwksUri: env.OIDC_JWKS_URI || undefined,
+    jwksCacheSeconds: intEnv(env.OIDC_JWKS_CACHE_SECONDS, 600),
+    jwksCooldownSeconds: intEnv(env.OIDC_JWKS_COOLDOWN_SECONDS, 30),
     clockToleranceSeconds: intEnv(env.OIDC_CLOCK_TOLERANCE_SECONDS, 30),
     algorithms: list(env.OIDC_ALGORITHMS, [...ACCEPTED_ALGORITHMS]),
     tenantClaim: env.OIDC_TENANT_CLAIM || 'lotsen_tenant',

@@ -71,7 +71,7 @@ export class TokenVerifier implements BearerTokenVerifier {
 
   private remoteSet(): Promise<RemoteSet> {
     if (!this.config.issuer) throw ProblemException.of(401, 'sign-in-not-configured', 'This service accepts no access tokens.');
-    this.remote ??= this.discoverJwksUri().then((uri) => createRemoteJWKSet(new URL(uri), { timeoutDuration: 3000, cooldownDuration: 30_000, cacheMaxAge: 10 * 60_000 }));
+    this.remote ??= this.discoverJwksUri().then((uri) => createRemoteJWKSet(new URL(uri), { timeoutDuration: 3000, cooldownDuration: this.config.jwksCooldownSeconds * 1000, cacheMaxAge: this.config.jwksCacheSeconds * 1000 }));
     // A failed discovery is tried again with the next token.
     this.remote.catch(() => { this.remote = undefined; });
     return this.remote;
@@ -103,7 +103,7 @@ export class TokenVerifier implements BearerTokenVerifier {
       this.logger.warn(`identity provider unreachable, no keys cached: ${err instanceof Error ? err.name : 'error'}`);
       return ProblemException.of(503, 'identity-provider-unavailable', 'The identity provider cannot be reached to verify the sign-in; try again shortly.');
     }
-    if (err instanceof errors.JOSEError || err instanceof TypeError || err instanceof SyntaxError) return unauthorized('invalid-token', 'The access token is malformed.');
+    if (err instanceof errors.JOSEError || ['TypeError', 'SyntaxError'].includes((err as Error)?.name)) return unauthorized('invalid-token', 'The access token is malformed.');
     return unauthorized('invalid-token', 'The access token could not be verified.');
   }
 }
@@ -114,8 +114,10 @@ function unauthorized(slug: string, detail: string): ProblemException {
 
 function isUnreachable(err: unknown): boolean {
   if (err instanceof errors.JWKSTimeout) return true;
+  // By name: fetch's errors may come from another realm than this module's TypeError.
+  const { name, message } = (err ?? {}) as { name?: string; message?: string };
   // fetch() rejects with a TypeError (cause: ECONNREFUSED…); the JWKS endpoint answering 5xx is a JOSEError.
-  if (err instanceof TypeError && /fetch failed/i.test(err.message)) return true;
-  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) return true;
+  if (name === 'TypeError' && /fetch failed/i.test(message ?? '')) return true;
+  if (name === 'TimeoutError' || name === 'AbortError') return true;
   return err instanceof errors.JOSEError && /Expected 200 OK/i.test(err.message);
 }
