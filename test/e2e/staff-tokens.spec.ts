@@ -1,5 +1,6 @@
 // Staff access tokens at every service: what a token that is not right gets (401, each for its
 // reason), a valid token without the role (403), and the identity provider going away.
+import type { CryptoKey } from 'jose';
 import { base64url, generateKeyPair, importJWK, JWTPayload, SignJWT } from 'jose';
 import { startPlatform, TestPlatform } from '../support/platform';
 
@@ -74,7 +75,7 @@ describe('staff access tokens', () => {
     const token = await make();
     for (const [service, url] of reads) {
       const res = await get(url, token);
-      const body = await res.json();
+      const body = (await res.json()) as { type: string };
       expect([service, res.status, res.headers.get('content-type')?.split(';')[0], body.type]).toEqual([service, 401, 'application/problem+json', `https://lotsen.dev/problems/${slug}`]);
       expect(JSON.stringify(body)).not.toContain(token.split('.')[1] || token);
     }

@@ -1,6 +1,7 @@
 // The verifier against a real HTTP JWKS endpoint: key rotation, and a provider that goes away.
 import { createServer, Server } from 'http';
 import { AddressInfo } from 'net';
+import type { CryptoKey } from 'jose';
 import { exportJWK, generateKeyPair, JWK, SignJWT } from 'jose';
 import { IdentityConfig, readIdentityConfig } from './identity-config';
 import { TokenVerifier } from './token-verifier';
