@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { MessagingModule } from '@lotsen/messaging';
-import { IdentityModule } from '@lotsen/identity';
+import { AuditController, auditTrailProviders, IdentityModule } from '@lotsen/identity';
 import { PersistenceModule } from '@lotsen/persistence';
 import { API_KEY_LOOKUP, ApiKeyGuard, PlatformModule } from '@lotsen/platform';
 import { AttachmentsController } from './attachments/attachments.controller';
@@ -18,7 +18,6 @@ import { SmtpListener } from './email/smtp-listener';
 import { IdempotencyRepository } from './inquiries/idempotency.repository';
 import { InquiriesController } from './inquiries/inquiries.controller';
 import { InquiriesRepository } from './inquiries/inquiries.repository';
-import { SensitiveReadsRepository } from './audit/sensitive-reads.repository';
 import { LOOKUPS_PER_MINUTE, LookupLimiter } from './inquiries/lookup-limiter';
 import { ReferenceAllocator } from './inquiries/reference-allocator';
 import { InquiriesService, SEALER } from './inquiries/inquiries.service';
@@ -49,7 +48,7 @@ export class IntakeModule {
         MessagingModule.forRoot({ service: 'intake', schema: 'intake', broker: config.broker, consumerPurpose: 'status', relay: config.relay }),
         Open311Module,
       ],
-      controllers: [InquiriesController, StatusHandler, CallsController, AttachmentsController, CitizenPagesController],
+      controllers: [InquiriesController, StatusHandler, CallsController, AttachmentsController, CitizenPagesController, AuditController],
       providers: [
         { provide: INTAKE_CONFIG, useValue: config },
         { provide: IntakeConfig, useValue: config },
@@ -61,7 +60,7 @@ export class IntakeModule {
         InquiriesRepository,
         ReferenceAllocator,
         LookupLimiter,
-        SensitiveReadsRepository,
+        ...auditTrailProviders('intake'),
         { provide: LOOKUPS_PER_MINUTE, useValue: config.citizenLookupsPerMinute },
         IdempotencyRepository,
         ServiceDefinitionsRepository,

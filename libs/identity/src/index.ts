@@ -3,3 +3,4 @@ export * from './role-mapping';
 export * from './token-verifier';
 export * from './identity.module';
 export * from './need-to-know';
+export * from './audit';

@@ -1,6 +1,7 @@
+import { auditTrailTableV1 } from '@lotsen/identity';
 import { messagingInboxBrinV3, messagingOutboxWithoutNotifyV2, messagingTablesV1 } from '@lotsen/messaging';
 import { staffApiKeysTableV1 } from '@lotsen/platform';
 import { RoutingInit1763900000200 } from './1763900000200-RoutingInit';
 import { RoutingOverflowIndex1763900000210 } from './1763900000210-RoutingOverflowIndex';
 
-export const routingMigrations = [messagingTablesV1('routing'), staffApiKeysTableV1('routing'), RoutingInit1763900000200, RoutingOverflowIndex1763900000210, messagingOutboxWithoutNotifyV2('routing'), messagingInboxBrinV3('routing')];
+export const routingMigrations = [messagingTablesV1('routing'), staffApiKeysTableV1('routing'), RoutingInit1763900000200, RoutingOverflowIndex1763900000210, messagingOutboxWithoutNotifyV2('routing'), messagingInboxBrinV3('routing'), auditTrailTableV1('routing', 1765000700020)];
