@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@lotsen/messaging';
-import { IdentityModule } from '@lotsen/identity';
+import { AuditController, auditTrailProviders, IdentityModule } from '@lotsen/identity';
 import { PersistenceModule } from '@lotsen/persistence';
 import { PlatformModule, staffAuthProviders } from '@lotsen/platform';
 import { AgentsController } from './agents/agents.controller';
@@ -50,10 +50,11 @@ export class RoutingModule {
       ],
       controllers: [
         RoutingHandler, RoutingController, ClassificationController, CatalogueController, AgentsController, WorkController,
-        DepartmentWorkController, KnowledgeController, CalendarController,
+        DepartmentWorkController, KnowledgeController, CalendarController, AuditController,
       ],
       providers: [
         ...staffAuthProviders('routing'),
+        ...auditTrailProviders('routing'),
         { provide: RoutingConfig, useValue: config },
         CatalogueRepository, CatalogueService,
         ModelRegistry, ClassificationService, TrainingService,
