@@ -1,9 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@lotsen/messaging';
-import { IdentityModule } from '@lotsen/identity';
+import { AuditController, auditTrailProviders, IdentityModule } from '@lotsen/identity';
 import { PersistenceModule } from '@lotsen/persistence';
 import { PlatformModule, staffAuthProviders } from '@lotsen/platform';
 import { Channels } from './deliveries/channels';
+import { DeliveryLogService } from './deliveries/delivery-log.service';
 import { DeliveriesController } from './deliveries/deliveries.controller';
 import { DeliveriesRepository } from './deliveries/deliveries.repository';
 import { DeliveryPlanner } from './deliveries/delivery-planner.service';
@@ -38,14 +39,15 @@ export class NotificationsModule {
         PersistenceModule.forRoot({ url: config.database.url, schema: 'notifications', migrations: notificationsMigrations, poolSize: config.database.poolSize }),
         MessagingModule.forRoot({ service: 'notifications', schema: 'notifications', broker: config.broker, consumerPurpose: 'triggers', batchPreparer: RecipientsBatch }),
       ],
-      controllers: [TriggersHandler, DeliveriesController, TemplatesController, SurveysController, OptOutController],
+      controllers: [TriggersHandler, DeliveriesController, TemplatesController, SurveysController, OptOutController, AuditController],
       providers: [
         ...staffAuthProviders('notifications'),
+        ...auditTrailProviders('notifications'),
         { provide: NotificationsConfig, useValue: config },
         // triggers
         RecipientsRepository, RecipientsBatch, DeferredTriggersRepository, TriggersService,
         // deliveries
-        DeliveriesRepository, DeliveryPlanner, DispatcherSignal, Channels, Dispatcher,
+        DeliveriesRepository, DeliveryLogService, DeliveryPlanner, DispatcherSignal, Channels, Dispatcher,
         // preferences
         SuppressionsRepository, OptOutService,
         // templates

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@lotsen/messaging';
-import { IdentityModule } from '@lotsen/identity';
+import { AuditController, auditTrailProviders, IdentityModule } from '@lotsen/identity';
 import { PersistenceModule } from '@lotsen/persistence';
 import { PlatformModule, staffAuthProviders } from '@lotsen/platform';
 import { BusinessCalendar } from './business-time';
@@ -36,9 +36,10 @@ export class ReportingModule {
         // The event store skips an event it has (ON CONFLICT (id)): no inbox row needed.
         MessagingModule.forRoot({ service: 'reporting', schema: 'reporting', broker: config.broker, consumerPurpose: 'events', idempotentHandlers: true }),
       ],
-      controllers: [DashboardController, KpisController, GoalsController, DepartmentsReportController, EventsHandler],
+      controllers: [DashboardController, KpisController, GoalsController, DepartmentsReportController, EventsHandler, AuditController],
       providers: [
         ...staffAuthProviders('reporting'),
+        ...auditTrailProviders('reporting'),
         { provide: ReportingConfig, useValue: config },
         { provide: BusinessCalendar, useValue: new BusinessCalendar() },
         EventStoreRepository, IngestService, ProjectorRepository, Projector,

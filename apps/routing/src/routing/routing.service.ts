@@ -135,8 +135,8 @@ export class RoutingService {
 
   /** GET /v1/inquiries/{id}/routing: the decision, its reasons, and where the inquiry is now. */
   /**
-   * The decision as a person may see it: in full (reasons, classification, history with notes)
-   * when their work covers the inquiry; otherwise where it went and nothing of what it says.
+   * The decision as a person may see it: in full (history with notes) when their work covers the
+   * inquiry; otherwise where it went and why, and for a sensitive one not even why.
    */
   async viewFor(p: Principal, inquiryId: string, reason?: string) {
     const full = await this.view(p.tenantId, inquiryId);
@@ -147,8 +147,11 @@ export class RoutingService {
     }, reason);
     await this.audit.record(p, { action: 'routing.read', inquiryId, outcome: access.full ? 'full' : 'redacted', basis: access.because, reason: access.reason ?? reason });
     if (access.full) return full;
-    const { reasons: _reasons, classification: _classification, ...decision } = full.decision;
-    return { inquiryId, decision, now: full.now && { ...full.now, assignedTo: undefined }, redacted: true as const };
+    // The classifier's reasons explain where an inquiry went (contact-center staff tell citizens);
+    // the history holds staff notes, and a sensitive inquiry's reasons echo what it is about.
+    const { reasons, classification, ...decision } = full.decision;
+    const explained = inquiry?.sensitive ? decision : { ...decision, reasons, classification };
+    return { inquiryId, decision: explained, now: full.now && { ...full.now, assignedTo: undefined }, redacted: true as const };
   }
 
   async view(tenantId: string, inquiryId: string) {
