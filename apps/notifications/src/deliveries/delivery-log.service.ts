@@ -17,7 +17,7 @@ export class DeliveryLogService {
     const rows = await this.deliveries.forInquiry(p.tenantId, inquiryId);
     const recipient = await this.recipients.find(inquiryId);
     // Notifications is not told whether an inquiry is sensitive: it assumes it is (clearance needed beyond the handling unit).
-    const access = inquiryAccess(p, { tenantId: p.tenantId, department: recipient?.tenantId === p.tenantId ? recipient.department : null, sensitive: true });
+    const access = inquiryAccess(p, { tenantId: recipient?.tenantId ?? p.tenantId, department: recipient?.department, sensitive: true });
     if (rows.length) await this.audit.record(p, { action: 'deliveries.read', inquiryId, outcome: access.full ? 'full' : 'redacted', basis: access.because });
     if (!access.full) {
       return { inquiryId, redacted: true, items: rows.map((r) => ({ id: r.id, trigger: r.trigger, channel: r.channel, status: r.status, createdAt: r.createdAt, sentAt: r.sentAt })) };
