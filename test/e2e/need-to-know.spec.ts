@@ -20,7 +20,7 @@ describe('need-to-know: who reads what of an inquiry', () => {
 
   const as = (who: string): Record<string, string> => (who === 'gata_park key' ? { 'x-api-key': p.keys.department } : { authorization: `Bearer ${tokens[who]}` });
 
-  async function register(category: string, text: typeof SOCIAL): Promise<string> {
+  async function register(category: string, text: { body: string; citizen: Record<string, string> }): Promise<string> {
     const res = await fetch(`${p.urls.intake}/v1/inquiries`, {
       method: 'POST', headers: { 'x-api-key': p.keys.web, 'content-type': 'application/json' }, body: JSON.stringify({ channel: 'web', category, ...text }),
     });
