@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { MessagingModule } from '@lotsen/messaging';
 import { AuditController, auditTrailProviders, IdentityModule } from '@lotsen/identity';
 import { PersistenceModule } from '@lotsen/persistence';
@@ -23,9 +23,12 @@ import { DepartmentReportService } from './reports/department-report.service';
 import { DepartmentsReportController } from './reports/departments.controller';
 import { TopicsService } from './reports/topics.service';
 import { ReportingConfig } from './reporting.config';
+import { SessionBridge } from './sign-in/session-bridge.middleware';
+import { SignInController } from './sign-in/sign-in.controller';
+import { StaffSignIn } from './sign-in/staff-sign-in.service';
 
 @Module({})
-export class ReportingModule {
+export class ReportingModule implements NestModule {
   static forRoot(config: ReportingConfig): DynamicModule {
     return {
       module: ReportingModule,
@@ -36,7 +39,7 @@ export class ReportingModule {
         // The event store skips an event it has (ON CONFLICT (id)): no inbox row needed.
         MessagingModule.forRoot({ service: 'reporting', schema: 'reporting', broker: config.broker, consumerPurpose: 'events', idempotentHandlers: true }),
       ],
-      controllers: [DashboardController, KpisController, GoalsController, DepartmentsReportController, EventsHandler, AuditController],
+      controllers: [DashboardController, KpisController, GoalsController, DepartmentsReportController, EventsHandler, AuditController, SignInController],
       providers: [
         ...staffAuthProviders('reporting'),
         ...auditTrailProviders('reporting'),
@@ -45,7 +48,13 @@ export class ReportingModule {
         EventStoreRepository, IngestService, ProjectorRepository, Projector,
         KpisRepository, KpisService, GoalsRepository, GoalsService, TopicsService, DepartmentReportService,
         DashboardAssets, DashboardService,
+        StaffSignIn, SessionBridge,
       ],
     };
+  }
+
+  /** The dashboard's signed-in browser reads the API with its session cookie. */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(SessionBridge).forRoutes('v1/*path');
   }
 }
