@@ -88,7 +88,8 @@ async function main(): Promise<void> {
         ...(['web', 'email', 'chat'].includes(q.channel) ? { citizen: { email: `demo+${i}@example.se`, notify: true } } : {}),
         ...(fcr ? { resolvedAtFirstContact: true } : {}),
       };
-      const key = staff ? keys.agent : keys[q.channel];
+      // The day is played afterwards with its own arrival times: only a staff key may say an inquiry came in earlier.
+      const key = keys.agent;
       const res = await post('/v1/inquiries', key, body, `demo-${day}-${run}-${i}-${q.id}`);
       if (res.status === 202) counts[q.channel] = (counts[q.channel] ?? 0) + 1;
       else {

@@ -10,7 +10,7 @@ import { BROWSER_SETUP_TIMEOUT_MS, CHROMIUM_ARGS, ensureChromium } from '../supp
 import { startPlatform, TestPlatform } from '../support/platform';
 
 // Callbacks below run inside the page; the tests' tsconfig has no DOM types.
-type PageGlobals = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type PageGlobals = any;
 
 const OUT = join(__dirname, '..', '..', 'test-output');
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { BrokerNames } from '@lotsen/messaging';
 import { waitFor } from '@lotsen/testing';
-import { publishEvents } from '../../bench/reporting-events';
+import { publishEvents } from '@lotsen/load-harness';
 import { startPlatform, TestPlatform } from '../support/platform';
 import { april } from '../support/reporting-scenario';
 

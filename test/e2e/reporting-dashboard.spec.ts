@@ -4,12 +4,12 @@ import { Browser, chromium, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { BrokerNames } from '@lotsen/messaging';
 import { waitFor } from '@lotsen/testing';
-import { publishEvents, syntheticEvents } from '../../bench/reporting-events';
+import { publishEvents, syntheticEvents } from '@lotsen/load-harness';
 import { BROWSER_SETUP_TIMEOUT_MS, CHROMIUM_ARGS, ensureChromium } from '../support/chromium';
 import { startPlatform, TestPlatform } from '../support/platform';
 
 // Callbacks below run inside the page; the tests' tsconfig has no DOM types, so page globals are reached untyped.
-type PageGlobals = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type PageGlobals = any;
 
 const OUT = join(__dirname, '..', '..', 'test-output');
 

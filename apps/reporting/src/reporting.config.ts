@@ -1,6 +1,6 @@
-import { Type } from 'class-transformer';
 import { IsInt, IsString, Max, Min, MinLength, ValidateNested } from 'class-validator';
-import { defineConfig, intEnv, readCommonConfig, ServiceCommonConfig } from '@lotsen/config';
+import { commonSecrets, defineConfig, intEnv, readCommonConfig, ServiceCommonConfig } from '@lotsen/config';
+import { Type } from 'class-transformer';
 import { IdentityConfig, readIdentityConfig } from '@lotsen/identity';
 
 export class ReportingConfig extends ServiceCommonConfig {
@@ -36,4 +36,4 @@ export const loadReportingConfig = defineConfig(ReportingConfig, (env) => ({
   sessionSecret: env.REPORTING_SESSION_SECRET ?? 'lotsen-development-session-secret',
   sessionIdleSeconds: intEnv(env.SESSION_IDLE_SECONDS, 8 * 3600),
   sessionRefreshBeforeSeconds: intEnv(env.REPORTING_SESSION_REFRESH_BEFORE_SECONDS, 60),
-}));
+}), { secrets: (env) => commonSecrets(env, 'REPORTING') });

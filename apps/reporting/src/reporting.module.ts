@@ -2,6 +2,8 @@ import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/c
 import { MessagingModule } from '@lotsen/messaging';
 import { AuditController, auditTrailProviders, IdentityModule } from '@lotsen/identity';
 import { PersistenceModule } from '@lotsen/persistence';
+import { retentionParticipant } from '@lotsen/retention';
+import { DataSubjectsController } from './retention/data-subjects.controller';
 import { PlatformModule, staffAuthProviders } from '@lotsen/platform';
 import { BusinessCalendar } from './business-time';
 import { DashboardAssets } from './dashboard/dashboard-assets';
@@ -22,6 +24,7 @@ import { ProjectorRepository } from './projections/projector.repository';
 import { DepartmentReportService } from './reports/department-report.service';
 import { DepartmentsReportController } from './reports/departments.controller';
 import { TopicsService } from './reports/topics.service';
+import { ReportingPersonalDataRepository } from './retention/reporting-personal-data.repository';
 import { ReportingConfig } from './reporting.config';
 import { SessionBridge } from './sign-in/session-bridge.middleware';
 import { SignInController } from './sign-in/sign-in.controller';
@@ -30,6 +33,7 @@ import { StaffSignIn } from './sign-in/staff-sign-in.service';
 @Module({})
 export class ReportingModule implements NestModule {
   static forRoot(config: ReportingConfig): DynamicModule {
+    const retention = retentionParticipant('reporting', ReportingPersonalDataRepository);
     return {
       module: ReportingModule,
       imports: [
@@ -37,9 +41,9 @@ export class ReportingModule implements NestModule {
         IdentityModule.forRoot(config.identity),
         PersistenceModule.forRoot({ url: config.database.url, schema: 'reporting', migrations: reportingMigrations, poolSize: config.database.poolSize }),
         // The event store skips an event it has (ON CONFLICT (id)): no inbox row needed.
-        MessagingModule.forRoot({ service: 'reporting', schema: 'reporting', broker: config.broker, consumerPurpose: 'events', idempotentHandlers: true }),
+        MessagingModule.forRoot({ service: 'reporting', schema: 'reporting', broker: config.broker, housekeeping: config.housekeeping, consumerPurpose: 'events', idempotentHandlers: true }),
       ],
-      controllers: [DashboardController, KpisController, GoalsController, DepartmentsReportController, EventsHandler, AuditController, SignInController],
+      controllers: [DashboardController, KpisController, GoalsController, DepartmentsReportController, EventsHandler, DataSubjectsController, ...retention.controllers, AuditController, SignInController],
       providers: [
         ...staffAuthProviders('reporting'),
         ...auditTrailProviders('reporting'),
@@ -49,6 +53,7 @@ export class ReportingModule implements NestModule {
         KpisRepository, KpisService, GoalsRepository, GoalsService, TopicsService, DepartmentReportService,
         DashboardAssets, DashboardService,
         StaffSignIn, SessionBridge,
+        ...retention.providers,
       ],
     };
   }

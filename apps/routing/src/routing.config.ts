@@ -1,6 +1,6 @@
-import { Type } from 'class-transformer';
 import { IsNumber, IsString, Max, Min, ValidateNested } from 'class-validator';
-import { defineConfig, devDataPath, Env, intEnv, readCommonConfig, ServiceCommonConfig } from '@lotsen/config';
+import { commonSecrets, defineConfig, devDataPath, Env, intEnv, readCommonConfig, ServiceCommonConfig } from '@lotsen/config';
+import { Type } from 'class-transformer';
 import { IdentityConfig, readIdentityConfig } from '@lotsen/identity';
 
 export class RoutingConfig extends ServiceCommonConfig {
@@ -28,6 +28,17 @@ export class RoutingConfig extends ServiceCommonConfig {
   @IsNumber() @Min(0.001) @Max(1e7)
   slaClockSpeed: number;
 
+  /** How often the retention scheduler looks for inquiries whose time has come (gallring). */
+  @IsNumber() @Min(1000) @Max(86_400_000)
+  retentionIntervalMs: number;
+
+  /** Inquiries per retention transaction; between two the scheduler pauses, so live traffic goes first. */
+  @IsNumber() @Min(1) @Max(10_000)
+  retentionBatchSize: number;
+
+  @IsNumber() @Min(0) @Max(60_000)
+  retentionPauseMs: number;
+
   /** Labelled examples the initial model and every retraining starts from. */
   @IsString()
   trainingDataPath: string;
@@ -51,5 +62,8 @@ export const loadRoutingConfig = defineConfig(RoutingConfig, (env: Env) => ({
   supervisorAfterSeconds: intEnv(env.ROUTING_SUPERVISOR_AFTER_SECONDS, 1800),
   schedulerIntervalMs: intEnv(env.ROUTING_SCHEDULER_INTERVAL_MS, 1000),
   slaClockSpeed: numEnv(env.ROUTING_SLA_CLOCK_SPEED, 1),
+  retentionIntervalMs: intEnv(env.ROUTING_RETENTION_INTERVAL_MS, 3_600_000),
+  retentionBatchSize: intEnv(env.ROUTING_RETENTION_BATCH_SIZE, 200),
+  retentionPauseMs: intEnv(env.ROUTING_RETENTION_PAUSE_MS, 100),
   trainingDataPath: trainingDataPath(env),
-}));
+}), { secrets: (env) => commonSecrets(env, 'ROUTING') });

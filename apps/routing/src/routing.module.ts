@@ -3,6 +3,7 @@ import { MessagingModule } from '@lotsen/messaging';
 import { AuditController, auditTrailProviders, IdentityModule } from '@lotsen/identity';
 import { PersistenceModule } from '@lotsen/persistence';
 import { PlatformModule, staffAuthProviders } from '@lotsen/platform';
+import { retentionParticipant } from '@lotsen/retention';
 import { AgentsController } from './agents/agents.controller';
 import { AgentsRepository } from './agents/agents.repository';
 import { AgentsService } from './agents/agents.service';
@@ -26,6 +27,15 @@ import { RoutingController } from './routing/routing.controller';
 import { RoutingHandler } from './routing/routing.handler';
 import { ReceivedInquiries } from './routing/received-inquiries';
 import { RoutingService } from './routing/routing.service';
+import { ErasureRepository } from './retention/erasure.repository';
+import { LegalHoldsRepository } from './retention/legal-holds.repository';
+import { RetentionCasesRepository } from './retention/retention-cases.repository';
+import { RetentionController } from './retention/retention.controller';
+import { RetentionProgressHandler } from './retention/retention-progress.handler';
+import { RetentionRulesRepository } from './retention/retention-rules.repository';
+import { RetentionScheduler } from './retention/retention-scheduler.service';
+import { RetentionService } from './retention/retention.service';
+import { RoutingPersonalDataRepository } from './retention/routing-personal-data.repository';
 import { CalendarController } from './sla/calendar.controller';
 import { CalendarRepository } from './sla/calendar.repository';
 import { SlaClock } from './sla/sla-clock';
@@ -40,17 +50,19 @@ import { WorkService } from './work/work.service';
 @Module({})
 export class RoutingModule {
   static forRoot(config: RoutingConfig): DynamicModule {
+    const retention = retentionParticipant('routing', RoutingPersonalDataRepository);
     return {
       module: RoutingModule,
       imports: [
         PlatformModule.forRoot('routing'),
         IdentityModule.forRoot(config.identity),
         PersistenceModule.forRoot({ url: config.database.url, schema: 'routing', migrations: routingMigrations, poolSize: config.database.poolSize }),
-        MessagingModule.forRoot({ service: 'routing', schema: 'routing', broker: config.broker, consumerPurpose: 'inquiries', batchPreparer: ReceivedInquiries }),
+        MessagingModule.forRoot({ service: 'routing', schema: 'routing', broker: config.broker, housekeeping: config.housekeeping, consumerPurpose: 'inquiries', batchPreparer: ReceivedInquiries }),
       ],
       controllers: [
         RoutingHandler, RoutingController, ClassificationController, CatalogueController, AgentsController, WorkController,
-        DepartmentWorkController, KnowledgeController, CalendarController, AuditController,
+        DepartmentWorkController, KnowledgeController, CalendarController, RetentionController, RetentionProgressHandler, AuditController,
+        ...retention.controllers,
       ],
       providers: [
         ...staffAuthProviders('routing'),
@@ -64,6 +76,8 @@ export class RoutingModule {
         DepartmentWorkService,
         KnowledgeRepository, KnowledgeService,
         CalendarRepository, SlaTimersRepository, SlaClock, SlaService, SlaScheduler,
+        RetentionRulesRepository, LegalHoldsRepository, RetentionCasesRepository, ErasureRepository, RetentionService, RetentionScheduler,
+        ...retention.providers,
       ],
     };
   }

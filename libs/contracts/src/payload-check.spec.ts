@@ -36,6 +36,8 @@ const SAMPLES: Record<EventType, Record<string, unknown>> = {
   [T.CallOffered]: { callId: 'c1', queue: 'q', waitSeconds: 3, agentId: 'a', at },
   [T.CallAnswered]: { callId: 'c1', queue: 'q' },
   [T.CallAbandoned]: { callId: 'c1', queue: 'q', waitSeconds: 0 },
+  [T.InquiryRetentionDue]: { inquiryId: uuid, runId: uuid, category: 'library', resolvedAt: at },
+  [T.InquiryRetentionDone]: { inquiryId: uuid, runId: uuid, service: 'routing', rows: 3 },
 };
 
 const classValidatorAccepts = (cls: new () => object, payload: unknown) => validateSync(plainToInstance(cls, payload) as object, { forbidUnknownValues: false }).length === 0;

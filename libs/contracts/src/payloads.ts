@@ -25,7 +25,11 @@ export class GeoLocation {
 export class InquiryReceivedPayload {
   @IsUUID() inquiryId: string;
   @IsString() reference: string;
-  /** Secret: lets the citizen follow the case; redacted before any event is stored for reporting. */
+  /**
+   * Secret: lets the citizen follow the case. Present only when the citizen gave an e-mail address
+   * or phone number, for the receipt's tracking link; the consumer sends it and keeps no copy.
+   * Redacted before any event is stored for reporting.
+   */
   @IsOptional() @IsString() trackingToken?: string;
   @IsIn(CHANNELS) channel: string;
   @IsOptional() @IsString() subject?: string;
@@ -160,4 +164,24 @@ export class CallPayload {
   @IsOptional() @IsInt() @Min(0) waitSeconds?: number;
   @IsOptional() @IsString() agentId?: string;
   @IsOptional() @IsISO8601() at?: string;
+}
+
+/** The services that hold a copy of an inquiry's personal data and take part in a retention run. */
+export const RETENTION_SERVICES = ['intake', 'routing', 'notifications', 'reporting'] as const;
+export type RetentionService = (typeof RETENTION_SERVICES)[number];
+
+/** Carries no personal data: each service finds its own copy by the inquiry id. */
+export class InquiryRetentionDuePayload {
+  @IsUUID() inquiryId: string;
+  @IsUUID() runId: string;
+  @IsOptional() @IsString() category?: string;
+  @IsISO8601() resolvedAt: string;
+}
+
+export class InquiryRetentionDonePayload {
+  @IsUUID() inquiryId: string;
+  @IsUUID() runId: string;
+  @IsIn(RETENTION_SERVICES) service: string;
+  /** Rows removed or anonymised, for the run's progress report. */
+  @IsInt() @Min(0) rows: number;
 }

@@ -27,6 +27,8 @@ export const PAYLOAD_CLASSES: Record<EventType, PayloadClass> = {
   [T.CallOffered]: P.CallPayload,
   [T.CallAnswered]: P.CallPayload,
   [T.CallAbandoned]: P.CallPayload,
+  [T.InquiryRetentionDue]: P.InquiryRetentionDuePayload,
+  [T.InquiryRetentionDone]: P.InquiryRetentionDonePayload,
 };
 
 export class InvalidEventError extends Error {}

@@ -25,8 +25,8 @@ import { statusUpdateAllowed } from './status-window';
  * | inquiry.resolved              | survey invitation| notify=true; one survey per inquiry               |
  * | inquiry.sla.breached          | apology          | the tenant enabled it                             |
  *
- * An address that opted out or bounced permanently gets nothing (the delivery is logged as
- * `suppressed`). Events that arrive before their inquiry.received wait in deferred_triggers.
+ * An address that opted out gets no automated message, but still the answer; one that bounced
+ * gets nothing for NOTIFICATIONS_BOUNCE_SUPPRESSION_DAYS (the delivery is logged as `suppressed`). Events that arrive before their inquiry.received wait in deferred_triggers.
  */
 @Injectable()
 export class TriggersService {

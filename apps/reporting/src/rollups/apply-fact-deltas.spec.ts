@@ -1,6 +1,6 @@
 import { EventEnvelope, EventTypes as T, createEvent } from '@lotsen/contracts';
 import { planScans } from '@lotsen/testing';
-import { rng, syntheticEvents } from '../../../../bench/reporting-events';
+import { rng, syntheticEvents } from '@lotsen/load-harness';
 import { reportingHarness, ReportingHarness, shuffled } from '../../../../test/support/reporting-harness';
 import { april } from '../../../../test/support/reporting-scenario';
 import { BusinessCalendar } from '../business-time';

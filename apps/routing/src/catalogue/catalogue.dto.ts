@@ -39,6 +39,7 @@ export class DepartmentDto {
   @ApiProperty({ description: 'Names per language' }) @IsObject() name: Record<string, string>;
   @ApiPropertyOptional() @IsOptional() @IsEmail() email?: string;
   @ApiPropertyOptional({ type: BusinessHoursDto, description: 'Own opening hours (else the tenant calendar)' })
-  @IsOptional() @ValidateNested() @Type(() => BusinessHoursDto) businessHours?: BusinessHoursDto;
+  @IsOptional() @IsObject({ message: 'businessHours must be an object { days, opens, closes }' }) @ValidateNested() @Type(() => BusinessHoursDto)
+  businessHours?: BusinessHoursDto;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
 }

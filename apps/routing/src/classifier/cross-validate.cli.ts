@@ -5,7 +5,7 @@
  *   node scripts/build.js && node dist/apps/routing/src/classifier/cross-validate.cli.js [data.jsonl] [--folds N] [--seed S]
  */
 import * as path from 'path';
-import { categories } from '../../../../scripts/demo/municipality';
+import { categories } from '@lotsen/demo-municipality';
 import { Classifier, crossValidate, defaultDevDataPath, formatReport, loadDevExamples, trainModel } from './index';
 
 function arg(name: string): string | undefined {
@@ -30,7 +30,7 @@ function main(): void {
   const plain = crossValidate(examples, folds, seed, { onProgress: log });
   console.log(formatReport(plain) + '\n');
 
-  console.log('cross-validating with the demo catalogue (scripts/demo/municipality.ts)');
+  console.log('cross-validating with the demo catalogue (libs/demo-municipality/src/municipality.ts)');
   const withCat = crossValidate(examples, folds, seed, { catalogue: categories, onProgress: log });
   console.log(formatReport(withCat) + '\n');
 

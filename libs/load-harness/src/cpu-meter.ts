@@ -1,7 +1,7 @@
 /**
  * CPU time (user + system) per group of processes, read from Linux's /proc: where the machine's
  * two cores go per inquiry in an end-to-end run, set against what one database-baseline
- * transaction costs. Ratios between those two are what the end-to-end floor really compares.
+ * transaction costs. Ratios between those two are what the end-to-end target really compares.
  */
 import { readdirSync, readFileSync } from 'fs';
 

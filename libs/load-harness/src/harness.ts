@@ -5,8 +5,9 @@ import { cpus, totalmem } from 'os';
 import { join, resolve } from 'path';
 import { devDataPath } from '@lotsen/config';
 
-export const ROOT = resolve(__dirname, '..', '..');
-export const DIST = resolve(__dirname, '..');
+// Compiled to dist/libs/load-harness/src/.
+export const DIST = resolve(__dirname, '..', '..', '..');
+export const ROOT = resolve(DIST, '..');
 
 export interface DevInquiry {
   channel: string;

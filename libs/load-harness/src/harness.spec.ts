@@ -1,4 +1,4 @@
-import { freePort, offeredAt } from './support';
+import { freePort, offeredAt } from './harness';
 
 describe('offeredAt (paced runs of the bench and chaos)', () => {
   it('without a ramp offers at the rate from the first second', () => {

@@ -24,7 +24,7 @@ const TOPICS: Array<{ department: string; category: string; type: string; subjec
 const CHANNELS = ['web', 'web', 'web', 'email', 'email', 'phone', 'phone', 'chat', 'visit', 'letter', 'social'];
 
 // The classifier's seedable PRNG (mulberry32) also makes the synthetic traffic.
-import { rng } from '../apps/routing/src/classifier/folds';
+import { rng } from '../../../apps/routing/src/classifier/folds';
 
 export { rng };
 
