@@ -14,6 +14,7 @@ import { checkDependencies } from '@lotsen/platform';
 import { DEMO_AGENTS } from '../apps/routing/src/seed/demo-seed';
 import { migrateAll, ServiceName, SERVICES } from './setup/migrate-all';
 import { DemoKeys, demoSeeded, seedDemo } from './setup/seed-demo';
+import { DemoFileIdentity, startDemoIdentity } from './identity/demo-identity';
 
 const ROOT = resolve(__dirname, '..', '..');
 const DIST = resolve(__dirname, '..');
@@ -98,6 +99,12 @@ async function main(): Promise<void> {
     say(`setup done; demo keys in .lotsen/demo.json`);
     return;
   }
+  // Staff sign in at the embedded provider unless OIDC_ISSUER names the municipality's own.
+  const demoIdentity = process.env.OIDC_ISSUER ? undefined : await startDemoIdentity(keys as DemoKeys & DemoFileIdentity, keys.tenant);
+  if (demoIdentity) {
+    Object.assign(keys, { users: demoIdentity.users, identity: demoIdentity.identity });
+    writeFileSync(KEYS_FILE, JSON.stringify(keys, null, 2) + '\n', { mode: 0o600 });
+  }
 
   const children = new Map<ServiceName, ChildProcess>();
   const logged = new Map<ServiceName, string[]>(services.map((s) => [s, []]));
@@ -106,7 +113,7 @@ async function main(): Promise<void> {
     const child = spawn(process.execPath, [join(DIST, 'apps', service, 'src', 'main.js')], {
       cwd: ROOT,
       // Each service connects as its own role that can touch only its own schema.
-      env: { [`${service.toUpperCase()}_DATABASE_URL`]: serviceDatabaseUrl(databaseUrl, service), ...process.env, DATABASE_URL: databaseUrl, AMQP_URL: amqpUrl },
+      env: { [`${service.toUpperCase()}_DATABASE_URL`]: serviceDatabaseUrl(databaseUrl, service), ...demoIdentity?.serviceEnv, ...process.env, DATABASE_URL: databaseUrl, AMQP_URL: amqpUrl },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     for (const stream of [child.stdout!, child.stderr!]) {
@@ -135,6 +142,7 @@ async function main(): Promise<void> {
     const timer = setTimeout(() => { for (const c of children.values()) c.kill('SIGKILL'); }, 10000);
     await Promise.all(exits);
     clearTimeout(timer);
+    await demoIdentity?.provider.close();
     process.exit(code);
   }
   process.on('SIGINT', () => void stop(0));
@@ -151,11 +159,11 @@ async function main(): Promise<void> {
     return ok;
   }));
   if (ready.includes(false)) return stop(1);
-  printSummary(services, keys);
+  printSummary(services, keys, demoIdentity);
 }
 
 /** What a person needs once everything runs: where things are, who the demo staff are, the keys. */
-function printSummary(services: ServiceName[], keys: DemoKeys): void {
+function printSummary(services: ServiceName[], keys: DemoKeys, demoIdentity?: Awaited<ReturnType<typeof startDemoIdentity>>): void {
   const url = (s: ServiceName) => `http://127.0.0.1:${portOf(s)}`;
   const staff = new Map(DEMO_AGENTS.map((a) => [a.role, a]));
   say('');
@@ -174,7 +182,12 @@ function printSummary(services: ServiceName[], keys: DemoKeys): void {
   say('  channels (x-api-key):');
   for (const [k, v] of Object.entries(keys.keys)) if (!staff.has(k) && k !== 'department') say(`    ${k.padEnd(11)} ${v}`);
   say('');
-  say('Try it: docs/try-it.md. Play a demo day: npm run demo. Nest\'s own start-up lines: LOG_LEVEL=debug. Ctrl-C stops everything.');
+  if (demoIdentity) {
+    say(`Demo staff sign in at ${demoIdentity.identity.issuer} (passwords in .lotsen/demo.json; \`npm run token -- <user>\` prints an access token):`);
+    for (const [name, u] of Object.entries(demoIdentity.users)) say(`  ${name.padEnd(8)} ${u.password.padEnd(14)} ${u.describe}`);
+    say('');
+  }
+  say('Try it: "Try it" in README.md. Play a demo day: npm run demo. Nest\'s own start-up lines: LOG_LEVEL=debug. Ctrl-C stops everything.');
 }
 
 main().catch((err) => {

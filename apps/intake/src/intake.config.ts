@@ -3,6 +3,7 @@ import { IsBoolean, IsInt, IsString, Max, Min, MinLength, ValidateNested } from 
 import { boolEnv, commonSecrets, defineConfig, intEnv, readCommonConfig, Secret, ServiceCommonConfig } from '@lotsen/config';
 import { IsTrustProxy } from '@lotsen/platform';
 import { readSubmissionLimits, SubmissionLimitsConfig } from './inquiries/submission-limits';
+import { IdentityConfig, readIdentityConfig } from '@lotsen/identity';
 
 const MB = 1024 * 1024;
 
@@ -69,6 +70,10 @@ export class SmtpListenerConfig {
 }
 
 export class IntakeConfig extends ServiceCommonConfig {
+  /** Staff sign-in (OIDC_*): Bearer access tokens beside API keys. */
+  @ValidateNested() @Type(() => IdentityConfig)
+  identity: IdentityConfig;
+
   /** Seals idempotent replies (they hold the tracking token) at rest; signs the citizen form's CSRF tokens. */
   @Secret() @IsString() @MinLength(16)
   secret: string;
@@ -102,6 +107,7 @@ export class IntakeConfig extends ServiceCommonConfig {
 export const DEV_SECRET = 'lotsen-development-secret-change-me';
 
 export const loadIntakeConfig = defineConfig(IntakeConfig, (env) => ({
+  identity: readIdentityConfig(env),
   ...readCommonConfig(env, 'INTAKE', 3001),
   secret: env.INTAKE_SECRET ?? DEV_SECRET,
   publicUrl: env.PUBLIC_URL ?? `http://127.0.0.1:${env.INTAKE_PORT ?? 3001}`,

@@ -1,3 +1,4 @@
+import { auditTrailTableV1 } from '@lotsen/identity';
 import { messagingInboxBrinV3, messagingOutboxDeadLettersV4, messagingOutboxWithoutNotifyV2, messagingTablesV1 } from '@lotsen/messaging';
 import { staffApiKeysTableV1 } from '@lotsen/platform';
 import { ReportingInit1763900000400 } from './1763900000400-ReportingInit';
@@ -6,4 +7,4 @@ import { ReportingDirtyMarkedAt1763900000420 } from './1763900000420-ReportingDi
 import { ReportingTenantCalendars1765000500010 } from './1765000500010-ReportingTenantCalendars';
 
 export const reportingMigrations = [messagingTablesV1('reporting'), staffApiKeysTableV1('reporting'), ReportingInit1763900000400, ReportingRollupKeys1763900000410, ReportingDirtyMarkedAt1763900000420, messagingOutboxWithoutNotifyV2('reporting'), messagingInboxBrinV3('reporting'), messagingOutboxDeadLettersV4('reporting'),
-  ReportingTenantCalendars1765000500010];
+  ReportingTenantCalendars1765000500010, auditTrailTableV1('reporting', 1765000700040)];

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { AuditedChange } from '@lotsen/identity';
 import { CurrentPrincipal, Principal, ProblemException, Roles } from '@lotsen/platform';
 import { KnowledgeService } from './knowledge.service';
 
@@ -36,10 +37,10 @@ export class KnowledgeController {
   @ApiQuery({ name: 'q' })
   search(@CurrentPrincipal() p: Principal, @Query('q') q?: string) {
     if (typeof q !== 'string' || !q.trim() || q.length > 500) throw ProblemException.of(400, 'validation', 'q: 1–500 characters');
-    return this.knowledge.search(p.tenantId, q.trim());
+    return this.knowledge.searchFor(p, q.trim());
   }
 
-  @Post('answers') @HttpCode(201) @Roles('supervisor', 'admin')
+  @Post('answers') @HttpCode(201) @Roles('supervisor', 'admin') @AuditedChange('knowledge.curate')
   @ApiOperation({ summary: 'Add a curated answer (published at once)' })
   async add(@CurrentPrincipal() p: Principal, @Body() dto: CuratedAnswerDto) {
     await this.knowledge.curated({ tenantId: p.tenantId, ...dto, by: p.subjectId ?? p.keyId });
