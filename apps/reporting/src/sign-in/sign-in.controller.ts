@@ -17,8 +17,10 @@ export class SignInController {
     if (!this.signIn.enabled) return page(reply, 404, 'Sign-in is not set up here (OIDC_ISSUER, OIDC_CLIENT_ID).');
     try {
       const { url, pending } = await this.signIn.start(origin(req) + '/auth/callback');
-      return reply.header('set-cookie', setCookie(SIGN_IN_COOKIE, this.signIn.seal(pending), { maxAgeSeconds: 600, secure: secure(req), path: '/auth' }))
+      // Not returned: a Fastify reply is thenable, and it is sent here.
+      reply.header('set-cookie', setCookie(SIGN_IN_COOKIE, this.signIn.seal(pending), { maxAgeSeconds: 600, secure: secure(req), path: '/auth' }))
         .header('cache-control', 'no-store').redirect(url, 303);
+      return;
     } catch {
       return page(reply, 503, 'The sign-in service cannot be reached right now. Try again in a minute; if you are already signed in elsewhere, your work continues.');
     }
@@ -30,12 +32,13 @@ export class SignInController {
     if (!pending) return page(reply, 400, 'This sign-in has expired. <a href="/auth/login">Sign in again</a>.');
     try {
       const session = await this.signIn.finish(new URL(req.url, origin(req)), pending);
-      return reply
+      reply
         .header('set-cookie', [
           setCookie(SESSION_COOKIE, this.signIn.seal(session), { maxAgeSeconds: 24 * 3600, secure: secure(req) }),
           setCookie(SIGN_IN_COOKIE, '', { maxAgeSeconds: 0, secure: secure(req), path: '/auth' }),
         ])
         .header('cache-control', 'no-store').redirect('/', 303);
+      return;
     } catch {
       return page(reply, 400, 'The sign-in did not complete. <a href="/auth/login">Sign in again</a>.');
     }
