@@ -137,3 +137,21 @@ export function meanNll(input: CalibrationInput, cal: Calibration): number {
   const v = objective(input, lay, x, null) - RIDGE * ((x[0] - 1) ** 2 + x[1] ** 2) - cal.stack.reduce((s, w) => s + STACK_RIDGE * w * w, 0);
   return v / Math.max(1, input.labels.length);
 }
+
+/**
+ * Calibrated class probabilities from raw logits: scale·s + shift + catalogueWeight·evidence,
+ * plus the stacked inputs (department and type probabilities) on the last class.
+ */
+export function calibratedProbabilities(raw: ArrayLike<number>, cal: Calibration, evidence: ArrayLike<number> | null, extra: ArrayLike<number> | null): Float64Array {
+  const k = raw.length;
+  const z = new Float64Array(k);
+  for (let c = 0; c < k; c++) z[c] = cal.scale * raw[c] + cal.shift[c] + (evidence ? cal.catalogueWeight * evidence[c] : 0);
+  if (extra && cal.stack.length) {
+    let add = 0;
+    for (let j = 0; j < cal.stack.length; j++) add += cal.stack[j] * extra[j];
+    z[k - 1] += add;
+  }
+  const p = new Float64Array(k);
+  softmaxInto(z, p, k);
+  return p;
+}

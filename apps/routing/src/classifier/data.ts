@@ -1,7 +1,7 @@
 /** Reads labelled inquiries (the shared inquiries-dev.jsonl format) as training examples. */
 import * as fs from 'fs';
 import { devDataPath } from '@lotsen/config';
-import { TrainingExample } from './model';
+import { TrainingExample } from './model-schema';
 
 /** Default location of the labelled dev data (see devDataPath). */
 export function defaultDevDataPath(): string {

@@ -1,7 +1,9 @@
 /** Stratified k-fold cross-validation of the whole classifier (training, calibration, catalogue). */
 import { CatalogueKeywords } from './catalogue';
 import { stratifiedFolds } from './folds';
-import { Classification, Classifier, TrainOptions, TrainingExample, trainModel } from './model';
+import { Classification, TrainingExample } from './model-schema';
+import { TrainOptions, trainModel } from './model-training';
+import { Classifier } from './model-runtime';
 
 export interface ClassMetrics {
   precision: number;
