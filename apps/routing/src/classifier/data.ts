@@ -41,6 +41,7 @@ export function loadDevExamples(file: string): TrainingExample[] {
       type,
       firstContactResolvable: bool('first_contact_resolvable'),
       urgent: bool('urgent'),
+      ...(row.trap === true ? { trap: true } : {}),
     });
   });
   return out;

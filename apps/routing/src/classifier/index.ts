@@ -17,3 +17,6 @@ export { loadDevExamples, defaultDevDataPath } from './data';
 export type { CatalogueKeywords, CatalogueEntry, StoredCatalogueEntry } from './catalogue';
 export { normalizeText, normalizeArabic, tokenize } from './normalize';
 export { detectLanguage, SUPPORTED_LANGUAGES } from './language';
+export { catalogueWithoutKeywords, induceKeywords, honestCatalogue } from './keyword-induction';
+export { learningCurve, formatLearningCurve } from './learning-curve';
+export type { LearningCurvePoint, LearningCurveOptions } from './learning-curve';

@@ -17,6 +17,8 @@ export interface TrainingExample {
   type: string;
   firstContactResolvable: boolean;
   urgent: boolean;
+  /** Deliberately hard item (keyword overlap, sarcasm, mixed language, misspelling, very short); evaluation only. */
+  trap?: boolean;
 }
 
 export interface ClassifierInput {
