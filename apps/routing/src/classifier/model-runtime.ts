@@ -6,7 +6,8 @@ import { CatalogueIndex, CatalogueKeywords, CatalogueScores, StoredCatalogueEntr
 import { Calibration, calibratedProbabilities } from './calibrate';
 import { Featurized, SparseVector, Vectorizer, textOf } from './features';
 import { detectLanguage, normalizeLanguageTag } from './language';
-import { Classification, ClassifierInput, HEAD_NAMES, HeadName, ModelData, validateModel } from './model-schema';
+import { AnyHeadName, Classification, ClassifierInput, ModelData, headsOf, validateModel } from './model-schema';
+import { mixFirstLine } from './topic-intent';
 
 interface RuntimeHead {
   labels: string[];
@@ -31,16 +32,19 @@ export interface ClassifierOptions {
 
 export class Classifier {
   private readonly vectorizer: Vectorizer;
-  private readonly heads: Record<HeadName, RuntimeHead>;
+  private readonly heads: Record<AnyHeadName, RuntimeHead>;
+  private readonly headNames: AnyHeadName[];
+  /** Index of the first line among the departments when a first-line head decides the intent, else -1. */
+  private readonly firstLineIdx: number;
   private readonly catalogue: CatalogueIndex | null;
   private readonly entries: StoredCatalogueEntry[];
   /** All heads' weights side by side (feature-major), so one pass over the features scores every head. */
   private readonly wAll: Float64Array;
   private readonly bAll: Float64Array;
-  private readonly offsets: Record<HeadName, number>;
+  private readonly offsets: Record<AnyHeadName, number>;
   private readonly kAll: number;
-  /** Per feature: the department weights' mean (contributions are explained relative to it). */
-  private readonly deptMean: Float64Array;
+  /** Per head and feature: the mean of its class weights (contributions are explained relative to it). */
+  private readonly meanWeight = new Map<AnyHeadName, Float64Array>();
   /** Scratch buffer for explanations (zero between calls). */
   private readonly contribution: Float64Array;
 
@@ -51,34 +55,41 @@ export class Classifier {
     const f = data.features;
     this.vectorizer = new Vectorizer({ features: f.vocabulary, idf: f.idf }, f.config);
     const d = f.vocabulary.length;
-    const heads = {} as Record<HeadName, RuntimeHead>;
-    const offsets = {} as Record<HeadName, number>;
+    const heads = {} as Record<AnyHeadName, RuntimeHead>;
+    const offsets = {} as Record<AnyHeadName, number>;
+    const headNames = headsOf(data);
     let kAll = 0;
-    for (const h of HEAD_NAMES) {
-      const hd = data.heads[h];
+    for (const h of headNames) {
+      const hd = data.heads[h]!;
       offsets[h] = kAll;
       kAll += hd.labels.length;
       heads[h] = { labels: hd.labels, k: hd.labels.length, cal: hd.calibration };
     }
     this.wAll = new Float64Array(d * kAll);
     this.bAll = new Float64Array(kAll);
-    for (const h of HEAD_NAMES) {
-      const { weights, bias } = data.heads[h];
+    for (const h of headNames) {
+      const { weights, bias } = data.heads[h]!;
       const k = heads[h].k;
       const o = offsets[h];
       for (let i = 0; i < d; i++) for (let c = 0; c < k; c++) this.wAll[i * kAll + o + c] = weights[i * k + c];
       for (let c = 0; c < k; c++) this.bAll[o + c] = bias[c];
     }
-    const kd = heads.department.k;
-    this.deptMean = new Float64Array(d);
     this.contribution = new Float64Array(d);
-    const dw = data.heads.department.weights;
-    for (let i = 0; i < d; i++) {
-      let m = 0;
-      for (let c = 0; c < kd; c++) m += dw[i * kd + c];
-      this.deptMean[i] = m / kd;
+    for (const h of ['department', 'firstLine'] as const) {
+      const hd = data.heads[h];
+      if (!hd) continue;
+      const k = hd.labels.length;
+      const mean = new Float64Array(d);
+      for (let i = 0; i < d; i++) {
+        let m = 0;
+        for (let c = 0; c < k; c++) m += hd.weights[i * k + c];
+        mean[i] = m / k;
+      }
+      this.meanWeight.set(h, mean);
     }
     this.heads = heads;
+    this.headNames = headNames;
+    this.firstLineIdx = data.heads.firstLine && data.firstLineDepartment ? heads.department.labels.indexOf(data.firstLineDepartment) : -1;
     this.offsets = offsets;
     this.kAll = kAll;
     this.entries = catalogueOverride ?? data.catalogue;
@@ -109,7 +120,7 @@ export class Classifier {
     return this.data;
   }
 
-  /** Raw logits of every head, concatenated in HEAD_NAMES order. */
+  /** Raw logits of every head, concatenated in headNames order. */
   private rawScores(x: SparseVector): Float64Array {
     const k = this.kAll;
     const s = Float64Array.from(this.bAll);
@@ -122,12 +133,12 @@ export class Classifier {
     return s;
   }
 
-  private headScores(raw: Float64Array, h: HeadName): Float64Array {
+  private headScores(raw: Float64Array, h: AnyHeadName): Float64Array {
     const o = this.offsets[h];
     return raw.subarray(o, o + this.heads[h].k);
   }
 
-  private binary(raw: Float64Array, h: HeadName, extra: Float64Array): number {
+  private binary(raw: Float64Array, h: AnyHeadName, extra: ArrayLike<number>): number {
     const head = this.heads[h];
     if (head.k === 1) return head.labels[0] === 'true' ? 1 : 0;
     const p = calibratedProbabilities(this.headScores(raw, h), head.cal, null, extra);
@@ -139,7 +150,8 @@ export class Classifier {
     if (typeof input.body !== 'string') throw new TypeError('classify: body must be a string');
     if (input.subject !== undefined && input.subject !== null && typeof input.subject !== 'string') throw new TypeError('classify: subject must be a string');
     const text = textOf(input.subject, input.body);
-    const doc = this.vectorizer.featurize(text);
+    const language = normalizeLanguageTag(input.language) ?? detectLanguage(text);
+    const doc = this.vectorizer.featurize(text, language);
     const x = doc.x;
     const raw = this.rawScores(x);
 
@@ -150,7 +162,10 @@ export class Classifier {
       evidence = new Float64Array(dept.k);
       for (let c = 0; c < dept.k; c++) evidence[c] = Math.log1p(scores.departmentScore[c]);
     }
-    const pd = calibratedProbabilities(this.headScores(raw, 'department'), dept.cal, evidence, null);
+    const topic = calibratedProbabilities(this.headScores(raw, 'department'), dept.cal, evidence, null);
+    // With a first-line head the department head gives the topic; the intent decides first line.
+    const q = this.firstLineIdx >= 0 ? this.binary(raw, 'firstLine', topic) : 0;
+    const pd = this.firstLineIdx >= 0 ? mixFirstLine(topic, q, this.firstLineIdx) : topic;
     const order = Array.from(pd.keys()).sort((a, b) => pd[b] - pd[a]);
     const best = order[0];
 
@@ -175,38 +190,39 @@ export class Classifier {
       });
     }
 
-    const given = normalizeLanguageTag(input.language);
     return {
       department: dept.labels[best],
       category,
       type: typeHead.labels[typeIdx],
       firstContactResolvable: pFcr >= this.data.thresholds.firstContactResolvable,
       urgent: pUrgent >= this.data.thresholds.urgent,
-      language: given ?? detectLanguage(text),
+      language,
       confidence: pd[best],
       typeConfidence: pt[typeIdx],
       firstContactResolvableProbability: pFcr,
       urgentProbability: pUrgent,
-      explanation: this.explain(doc, best, evidence, scores),
+      // First line chosen for its intent: what made it a first-line question explains it.
+      explanation: best === this.firstLineIdx && q >= pd[best] / 2 ? this.explain(doc, 'firstLine', 1, null, null) : this.explain(doc, 'department', best, evidence, scores),
       alternatives: order.slice(1, 4).map((c) => ({ department: dept.labels[c], confidence: pd[c] })),
     };
   }
 
   /**
-   * Contributions to the chosen department's calibrated logit, relative to the average
-   * department: character n-grams are credited to the words they come from, so the list
-   * reads as words, phrases, cues and catalogue keywords.
+   * Contributions to the chosen class's calibrated logit (a department, or first line's intent),
+   * relative to the head's average class: character n-grams are credited to the words they come
+   * from, so the list reads as words, phrases, cues and catalogue keywords.
    */
-  private explain(doc: Featurized, cls: number, evidence: Float64Array | null, scores: CatalogueScores | null, top = 8): { feature: string; weight: number }[] {
-    const head = this.heads.department;
+  private explain(doc: Featurized, h: 'department' | 'firstLine', cls: number, evidence: Float64Array | null, scores: CatalogueScores | null, top = 8): { feature: string; weight: number }[] {
+    const head = this.heads[h];
+    const mean = this.meanWeight.get(h)!;
     const k = this.kAll;
-    const col = this.offsets.department + cls;
+    const col = this.offsets[h] + cls;
     const feats = this.data.features.vocabulary;
     const x = doc.x;
     const contrib = this.contribution;
     for (let q = 0; q < x.idx.length; q++) {
       const f = x.idx[q];
-      contrib[f] = head.cal.scale * x.val[q] * (this.wAll[f * k + col] - this.deptMean[f]);
+      contrib[f] = head.cal.scale * x.val[q] * (this.wAll[f * k + col] - mean[f]);
     }
     const out = new Map<string, number>();
     const addOut = (name: string, v: number) => out.set(name, (out.get(name) ?? 0) + v);

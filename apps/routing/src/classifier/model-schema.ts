@@ -4,7 +4,7 @@
  */
 import { Calibration } from './calibrate';
 import { StoredCatalogueEntry } from './catalogue';
-import { FeatureConfig, GROUPS } from './features';
+import { FeatureConfig, GROUPS, REQUIRED_GROUPS } from './features';
 
 export const MODEL_VERSION = 1;
 export const MODEL_KIND = 'lotsen-inquiry-classifier';
@@ -62,9 +62,11 @@ export interface ModelData {
   kind: string;
   createdAt: string;
   features: { config: FeatureConfig; vocabulary: string[]; idf: number[] };
-  heads: { department: HeadData; type: HeadData; firstContactResolvable: HeadData; urgent: HeadData };
+  heads: { department: HeadData; type: HeadData; firstContactResolvable: HeadData; urgent: HeadData; firstLine?: HeadData };
+  /** With a `firstLine` head: the first line's department code (the department head then decides the topic). */
+  firstLineDepartment?: string;
   catalogue: StoredCatalogueEntry[];
-  thresholds: { firstContactResolvable: number; urgent: number };
+  thresholds: { firstContactResolvable: number; urgent: number; triage?: number };
   training: {
     examples: number;
     departments: Record<string, number>;
@@ -82,6 +84,11 @@ export interface ModelData {
 
 export const HEAD_NAMES = ['department', 'type', 'firstContactResolvable', 'urgent'] as const;
 export type HeadName = (typeof HEAD_NAMES)[number];
+/** Heads a model may have beyond the four: `firstLine`, the intent of topic-and-intent models (see topic-intent.ts). */
+export type AnyHeadName = HeadName | 'firstLine';
+export function headsOf(data: ModelData): AnyHeadName[] {
+  return data.heads.firstLine ? [...HEAD_NAMES, 'firstLine'] : [...HEAD_NAMES];
+}
 
 function fail(msg: string): never {
   throw new Error(`Classifier.fromModel: malformed model: ${msg}`);
@@ -102,14 +109,18 @@ export function validateModel(data: ModelData): void {
   if (!f || typeof f !== 'object') fail('features missing');
   const c = f.config;
   if (!c || typeof c !== 'object' || !Number.isInteger(c.charMin) || !Number.isInteger(c.charMax) || c.charMin < 1 || c.charMax < c.charMin) fail('features.config invalid');
-  if (!c.groupWeight || GROUPS.some((g) => typeof c.groupWeight[g] !== 'number' || !Number.isFinite(c.groupWeight[g]))) fail('features.config.groupWeight invalid');
+  if (!c.groupWeight || REQUIRED_GROUPS.some((g) => typeof c.groupWeight[g] !== 'number' || !Number.isFinite(c.groupWeight[g]))) fail('features.config.groupWeight invalid');
+  if (c.groupWeight.s !== undefined && (typeof c.groupWeight.s !== 'number' || !Number.isFinite(c.groupWeight.s) || c.groupWeight.s < 0)) fail('features.config.groupWeight.s invalid');
   if (!Array.isArray(f.vocabulary) || f.vocabulary.some((v) => typeof v !== 'string' || !GROUPS.includes(v[0] as never))) fail('features.vocabulary must be an array of feature names');
   if (new Set(f.vocabulary).size !== f.vocabulary.length) fail('features.vocabulary has duplicates');
   const d = f.vocabulary.length;
   if (!isFiniteNumberArray(f.idf, d)) fail('features.idf must be finite numbers, one per feature');
   if (!data.heads || typeof data.heads !== 'object') fail('heads missing');
-  for (const h of HEAD_NAMES) {
-    const head = data.heads[h];
+  if (data.heads.firstLine !== undefined) {
+    if (typeof data.firstLineDepartment !== 'string' || !data.heads.department?.labels?.includes(data.firstLineDepartment)) fail('firstLineDepartment must be one of the department labels');
+  }
+  for (const h of headsOf(data)) {
+    const head = data.heads[h]!;
     if (!head || typeof head !== 'object') fail(`head ${h} missing`);
     if (!Array.isArray(head.labels) || head.labels.length === 0 || head.labels.some((l) => typeof l !== 'string' || !l)) fail(`head ${h}: labels invalid`);
     if (new Set(head.labels).size !== head.labels.length) fail(`head ${h}: duplicate labels`);
@@ -121,18 +132,20 @@ export function validateModel(data: ModelData): void {
     if (typeof cal.catalogueWeight !== 'number' || !Number.isFinite(cal.catalogueWeight) || cal.catalogueWeight < 0) fail(`head ${h}: calibration.catalogueWeight invalid`);
     if (!isFiniteNumberArray(cal.shift, k)) fail(`head ${h}: calibration.shift must be ${k} finite numbers`);
     if (!isFiniteNumberArray(cal.stack)) fail(`head ${h}: calibration.stack must be an array of finite numbers`);
-    const stackDim = h === 'firstContactResolvable' || h === 'urgent' ? data.heads.department.labels.length + data.heads.type.labels.length : 0;
+    const stackDim =
+      h === 'firstContactResolvable' || h === 'urgent' ? data.heads.department.labels.length + data.heads.type.labels.length : h === 'firstLine' ? data.heads.department.labels.length : 0;
     if (cal.stack.length !== 0 && cal.stack.length !== stackDim) fail(`head ${h}: calibration.stack must have ${stackDim} weights`);
   }
   if (data.heads.department.labels.length < 2) fail('the department head needs at least two departments');
-  for (const h of ['firstContactResolvable', 'urgent'] as const) {
-    if (data.heads[h].labels.some((l) => l !== 'true' && l !== 'false')) fail(`head ${h}: labels must be "false"/"true"`);
+  for (const h of headsOf(data).filter((x) => x === 'firstContactResolvable' || x === 'urgent' || x === 'firstLine')) {
+    if (data.heads[h]!.labels.some((l) => l !== 'true' && l !== 'false')) fail(`head ${h}: labels must be "false"/"true"`);
   }
   if (!Array.isArray(data.catalogue)) fail('catalogue must be an array');
   data.catalogue.forEach((e, i) => {
     if (!e || typeof e.department !== 'string' || !Array.isArray(e.keywords) || e.keywords.some((k) => typeof k !== 'string')) fail(`catalogue entry ${i} invalid`);
   });
   const t = data.thresholds;
+  if (t && t.triage !== undefined && !(typeof t.triage === 'number' && t.triage >= 0 && t.triage <= 1)) fail('thresholds.triage must be a number in [0, 1]');
   if (!t || typeof t.urgent !== 'number' || typeof t.firstContactResolvable !== 'number' || !(t.urgent > 0 && t.urgent < 1) || !(t.firstContactResolvable > 0 && t.firstContactResolvable < 1)) {
     fail('thresholds must be numbers in (0, 1)');
   }

@@ -8,10 +8,12 @@
  */
 import { CatalogueIndex, CatalogueKeywords, catalogueDocuments, storeCatalogue } from './catalogue';
 import { Calibration, calibratedProbabilities, fitCalibration } from './calibrate';
-import { DEFAULT_FEATURE_CONFIG, ExtractedText, Vectorizer, buildVocabulary, extract, textOf } from './features';
+import { DEFAULT_FEATURE_CONFIG, ExtractedText, FeatureConfig, Vectorizer, buildVocabulary, extract, textOf } from './features';
 import { stratifiedFolds } from './folds';
+import { detectLanguage, normalizeLanguageTag } from './language';
 import { dualScores, gramMatrix, primalScores, primalWeights, subGram, trainSoftmax, trainSoftmaxPrimal } from './logreg';
-import { HEAD_NAMES, HeadData, HeadName, MODEL_KIND, MODEL_VERSION, ModelData, TrainingExample } from './model-schema';
+import { AnyHeadName, HEAD_NAMES, HeadData, MODEL_KIND, MODEL_VERSION, ModelData, TrainingExample } from './model-schema';
+import { mixFirstLine } from './topic-intent';
 
 export interface TrainOptions {
   catalogue?: CatalogueKeywords;
@@ -27,6 +29,15 @@ export interface TrainOptions {
   catalogueAsTraining?: boolean;
   /** Weight of one catalogue text relative to one example (default 1). */
   catalogueTextWeight?: number;
+  /** Feature settings other than the defaults (e.g. `{ groupWeight: { ...DEFAULT_FEATURE_CONFIG.groupWeight, s: 0.5 } }`). */
+  features?: Partial<FeatureConfig>;
+  /**
+   * The first line's department (default `kontaktcenter`). When it has examples, the department
+   * head learns topics and a first-line head the intent (see topic-intent.ts).
+   */
+  firstLineDepartment?: string;
+  /** Decide topic and intent apart (default true; needs a few first-line examples). */
+  topicIntent?: boolean;
   /** Largest training set (examples + catalogue texts) for the dual solver (default 1000). */
   dualMaxDocuments?: number;
 }
@@ -40,6 +51,9 @@ const DUAL_MAX_DOCUMENTS = 1000;
  */
 const DEFAULT_URGENT_THRESHOLD = 1 / 3;
 const DEFAULT_FCR_THRESHOLD = 0.5;
+const DEFAULT_FIRST_LINE = 'kontaktcenter';
+/** Fewest first-line examples for a separate intent head. */
+const MIN_FIRST_LINE_EXAMPLES = 5;
 
 interface FittedHead {
   k: number;
@@ -84,6 +98,13 @@ interface HeadTarget {
   sampleWeight?: Float64Array;
 }
 
+/** Rows `rows` of an m×k matrix. */
+function pick(matrix: Float64Array, rows: readonly number[], k: number): Float64Array {
+  const out = new Float64Array(rows.length * k);
+  rows.forEach((i, a) => out.set(matrix.subarray(i * k, i * k + k), a * k));
+  return out;
+}
+
 function encode(values: readonly string[], order?: readonly string[]): HeadTarget {
   const labels = order ? [...order].filter((l) => values.includes(l)) : [...new Set(values)].sort();
   const map = new Map(labels.map((l, i) => [l, i]));
@@ -106,16 +127,22 @@ export function trainModel(examples: TrainingExample[], opts: TrainOptions = {})
   const progress = opts.onProgress ?? (() => undefined);
   const seed = opts.seed ?? 42;
   const l2 = opts.l2 ?? DEFAULT_L2;
-  const config = DEFAULT_FEATURE_CONFIG;
+  const config: FeatureConfig = opts.features
+    ? { ...DEFAULT_FEATURE_CONFIG, ...opts.features, minDf: { ...DEFAULT_FEATURE_CONFIG.minDf, ...opts.features.minDf }, groupWeight: { ...DEFAULT_FEATURE_CONFIG.groupWeight, ...opts.features.groupWeight } }
+    : DEFAULT_FEATURE_CONFIG;
   const data = examples.filter((e) => textOf(e.subject, e.text).trim().length > 0);
   const n = data.length;
   const t0 = Date.now();
 
-  const docs = data.map((e) => extract(textOf(e.subject, e.text), config));
+  const languageOf = (lang: string | undefined, text: string) => normalizeLanguageTag(lang) ?? detectLanguage(text);
+  const docs = data.map((e) => {
+    const text = textOf(e.subject, e.text);
+    return extract(text, config, languageOf(e.language, text));
+  });
   const deptSet = new Set(data.map((e) => e.department));
   // The catalogue's names, descriptions and keywords as extra department-labelled texts.
   const pseudo = opts.catalogueAsTraining === false ? [] : catalogueDocuments(opts.catalogue).filter((p) => deptSet.has(p.department));
-  const pseudoDocs = pseudo.map((p) => extract(p.text, config));
+  const pseudoDocs = pseudo.map((p) => extract(p.text, config, languageOf(p.language, p.text)));
   const allDocs = [...docs, ...pseudoDocs];
   const m = allDocs.length;
   const vocab = buildVocabulary(allDocs, config);
@@ -128,12 +155,17 @@ export function trainModel(examples: TrainingExample[], opts: TrainOptions = {})
   const gram = useDual ? gramMatrix(vecs) : null;
   progress(`features: ${n} examples + ${pseudo.length} catalogue texts, ${vocab.features.length} features (${Date.now() - t0} ms)`);
 
-  const targets: Record<HeadName, HeadTarget> = {
+  const firstLineDept = opts.firstLineDepartment ?? DEFAULT_FIRST_LINE;
+  const firstLineCount = data.filter((e) => e.department === firstLineDept).length;
+  const split = opts.topicIntent !== false && firstLineCount >= MIN_FIRST_LINE_EXAMPLES && n - firstLineCount >= MIN_FIRST_LINE_EXAMPLES;
+  const headNames: AnyHeadName[] = split ? [...HEAD_NAMES, 'firstLine'] : [...HEAD_NAMES];
+  const targets = {
+    firstLine: encode(data.map((e) => String(e.department === firstLineDept)), ['false', 'true']),
     department: encode(data.map((e) => e.department)),
     type: encode(data.map((e) => e.type)),
     firstContactResolvable: encode(data.map((e) => String(e.firstContactResolvable)), ['false', 'true']),
     urgent: encode(data.map((e) => String(e.urgent)), ['false', 'true']),
-  };
+  } as Record<AnyHeadName, HeadTarget>;
   {
     const u = targets.urgent;
     if (u.labels.length === 2) {
@@ -147,11 +179,15 @@ export function trainModel(examples: TrainingExample[], opts: TrainOptions = {})
   const pseudoIdx = pseudo.map((_, j) => n + j);
   const pseudoWeight = opts.catalogueTextWeight ?? 1;
   /** Labels and weights of any document index (pseudo documents only exist for the department head). */
-  const labelOf = (h: HeadName, i: number) => (i < n ? targets[h].y[i] : deptIndex.get(pseudo[i - n].department)!);
-  const weightOf = (h: HeadName, i: number) => (i < n ? (targets[h].sampleWeight?.[i] ?? 1) : pseudoWeight);
-  /** Trains head h on the given real examples (plus the catalogue texts for the department head). */
-  const fitHead = (h: HeadName, realTrain: readonly number[]): FittedHead => {
-    const rows = h === 'department' ? [...realTrain, ...pseudoIdx] : [...realTrain];
+  const labelOf = (h: AnyHeadName, i: number) => (i < n ? targets[h].y[i] : deptIndex.get(pseudo[i - n].department)!);
+  const weightOf = (h: AnyHeadName, i: number) => (i < n ? (targets[h].sampleWeight?.[i] ?? 1) : pseudoWeight);
+  const isFirstLine = (i: number) => i < n && data[i].department === firstLineDept;
+  /**
+   * Trains head h on the given real examples (plus the catalogue texts for the department head,
+   * which learns topics only when a first-line head takes the intent).
+   */
+  const fitHead = (h: AnyHeadName, realTrain: readonly number[]): FittedHead => {
+    const rows = h === 'department' ? [...(split ? realTrain.filter((i) => !isFirstLine(i)) : realTrain), ...pseudoIdx] : [...realTrain];
     const k = targets[h].labels.length;
     const y = Int32Array.from(rows.map((i) => labelOf(h, i)));
     const train = { l2, sampleWeight: Float64Array.from(rows.map((i) => weightOf(h, i))) };
@@ -185,7 +221,10 @@ export function trainModel(examples: TrainingExample[], opts: TrainOptions = {})
   // Out-of-fold raw scores for calibration.
   const minClass = Math.min(...Object.values(countBy(data.map((e) => e.department))));
   const folds = opts.calibrationFolds === 0 || n < 20 ? 0 : Math.max(2, Math.min(opts.calibrationFolds ?? 3, Math.max(2, minClass)));
-  const calibrations = {} as Record<HeadName, Calibration>;
+  const calibrations = {} as Record<AnyHeadName, Calibration>;
+  const kd = departments.length;
+  const kt = targets.type.labels.length;
+  const firstLineIdx = deptIndex.get(firstLineDept) ?? -1;
   let heldOutAccuracy: number | null = null;
   if (folds >= 2) {
     const foldOf = stratifiedFolds(
@@ -193,39 +232,52 @@ export function trainModel(examples: TrainingExample[], opts: TrainOptions = {})
       folds,
       seed,
     );
-    const oof = {} as Record<HeadName, Float64Array>;
-    for (const h of HEAD_NAMES) oof[h] = new Float64Array(n * targets[h].labels.length);
+    const oof = {} as Record<AnyHeadName, Float64Array>;
+    for (const h of headNames) oof[h] = new Float64Array(n * targets[h].labels.length);
     for (let f = 0; f < folds; f++) {
       const train: number[] = [];
       const test: number[] = [];
       for (let i = 0; i < n; i++) (foldOf[i] === f ? test : train).push(i);
-      for (const h of HEAD_NAMES) {
+      for (const h of headNames) {
         const k = targets[h].labels.length;
         const s = fitHead(h, train).scores(test);
         test.forEach((i, a) => oof[h].set(s.subarray(a * k, a * k + k), i * k));
       }
       progress(`calibration fold ${f + 1}/${folds} (${Date.now() - t0} ms)`);
     }
-    // department and type first; their calibrated held-out probabilities are stacked into the binary heads
-    for (const h of ['department', 'type'] as const) {
-      const t = targets[h];
-      calibrations[h] = fitCalibration({
-        scores: oof[h],
-        catalogue: h === 'department' ? catEvidence : null,
-        labels: t.y,
-        k: t.labels.length,
-        fitShift: false,
-      });
+    // The topic head is calibrated on the inquiries it could own: those the first line did not take.
+    const topicRows = split ? Array.from({ length: n }, (_, i) => i).filter((i) => !isFirstLine(i)) : null;
+    calibrations.department = fitCalibration({
+      scores: topicRows ? pick(oof.department, topicRows, kd) : oof.department,
+      catalogue: catEvidence && topicRows ? pick(catEvidence, topicRows, kd) : catEvidence,
+      labels: topicRows ? Int32Array.from(topicRows, (i) => targets.department.y[i]) : targets.department.y,
+      k: kd,
+      fitShift: false,
+    });
+    calibrations.type = fitCalibration({ scores: oof.type, catalogue: null, labels: targets.type.y, k: kt, fitShift: false });
+    const topic = new Float64Array(n * kd);
+    for (let i = 0; i < n; i++) {
+      topic.set(calibratedProbabilities(oof.department.subarray(i * kd, i * kd + kd), calibrations.department, catEvidence ? catEvidence.subarray(i * kd, i * kd + kd) : null, null), i * kd);
     }
-    const kd = departments.length;
-    const kt = targets.type.labels.length;
+    if (split) {
+      calibrations.firstLine = fitCalibration({ scores: oof.firstLine, catalogue: null, labels: targets.firstLine.y, k: 2, fitShift: true, extra: topic, extraDim: kd });
+    }
+    // department and type probabilities are stacked into the binary heads
     const extraDim = kd + kt;
     const extra = new Float64Array(n * extraDim);
+    let correct = 0;
     for (let i = 0; i < n; i++) {
-      const pd = calibratedProbabilities(oof.department.subarray(i * kd, i * kd + kd), calibrations.department, catEvidence ? catEvidence.subarray(i * kd, i * kd + kd) : null, null);
+      let pd: ArrayLike<number> = topic.subarray(i * kd, i * kd + kd);
+      if (split) {
+        const q = calibratedProbabilities(oof.firstLine.subarray(i * 2, i * 2 + 2), calibrations.firstLine, null, pd)[1];
+        pd = mixFirstLine(pd, q, firstLineIdx);
+      }
       const pt = calibratedProbabilities(oof.type.subarray(i * kt, i * kt + kt), calibrations.type, null, null);
       extra.set(pd, i * extraDim);
       extra.set(pt, i * extraDim + kd);
+      let best = 0;
+      for (let c = 1; c < kd; c++) if (pd[c] > pd[best]) best = c;
+      if (best === targets.department.y[i]) correct++;
     }
     for (const h of ['firstContactResolvable', 'urgent'] as const) {
       const t = targets[h];
@@ -239,35 +291,19 @@ export function trainModel(examples: TrainingExample[], opts: TrainOptions = {})
         extraDim,
       });
     }
-    // held-out department accuracy with the fitted calibration
-    const k = departments.length;
-    const cal = calibrations.department;
-    let correct = 0;
-    for (let i = 0; i < n; i++) {
-      let best = 0;
-      let bestV = -Infinity;
-      for (let c = 0; c < k; c++) {
-        const v = cal.scale * oof.department[i * k + c] + (catEvidence ? cal.catalogueWeight * catEvidence[i * k + c] : 0);
-        if (v > bestV) {
-          bestV = v;
-          best = c;
-        }
-      }
-      if (best === targets.department.y[i]) correct++;
-    }
     heldOutAccuracy = correct / n;
   } else {
-    for (const h of HEAD_NAMES) {
+    for (const h of headNames) {
       const k = targets[h].labels.length;
-      const stacked = (h === 'firstContactResolvable' || h === 'urgent') && k === 2 ? departments.length + targets.type.labels.length : 0;
+      const stacked = (h === 'firstContactResolvable' || h === 'urgent') && k === 2 ? kd + kt : h === 'firstLine' ? kd : 0;
       calibrations[h] = { scale: 1, catalogueWeight: h === 'department' && catEvidence ? 1 : 0, shift: new Array(k).fill(0), stack: new Array(stacked).fill(0) };
     }
   }
 
   // Final heads on all examples.
-  const heads = {} as Record<HeadName, HeadData>;
+  const heads = {} as ModelData['heads'];
   const all = Array.from({ length: n }, (_, i) => i);
-  for (const h of HEAD_NAMES) {
+  for (const h of headNames) {
     const t = targets[h];
     const fitted = fitHead(h, all);
     const w = fitted.weights();
@@ -279,7 +315,7 @@ export function trainModel(examples: TrainingExample[], opts: TrainOptions = {})
       calibration: { scale: round6(cal.scale), catalogueWeight: round6(cal.catalogueWeight), shift: cal.shift.map(round6), stack: cal.stack.map(round6) },
     };
   }
-  progress(`trained 4 heads on ${n} examples in ${Date.now() - t0} ms`);
+  progress(`trained ${headNames.length} heads on ${n} examples in ${Date.now() - t0} ms`);
 
   return {
     version: MODEL_VERSION,
@@ -287,6 +323,7 @@ export function trainModel(examples: TrainingExample[], opts: TrainOptions = {})
     createdAt: new Date().toISOString(),
     features: { config, vocabulary: vocab.features, idf: vocab.idf.map(round6) },
     heads,
+    ...(split ? { firstLineDepartment: firstLineDept } : {}),
     catalogue: storedCatalogue,
     thresholds: { firstContactResolvable: DEFAULT_FCR_THRESHOLD, urgent: DEFAULT_URGENT_THRESHOLD },
     training: {
