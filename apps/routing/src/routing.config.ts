@@ -25,6 +25,18 @@ export class RoutingConfig extends ServiceCommonConfig {
   /** Labelled examples the initial model and every retraining starts from. */
   @IsString()
   trainingDataPath: string;
+
+  /**
+   * A retrained model replaces the active one only if at least as good on the municipality's
+   * inquiries since the active model was made; with fewer than this many, there is nothing to
+   * judge by and it is activated unjudged.
+   */
+  @IsNumber() @Min(1) @Max(100000)
+  retrainMinHeldOut: number;
+
+  /** The most recent labelled inquiries at most in that held-out slice. */
+  @IsNumber() @Min(1) @Max(100000)
+  retrainHeldOutSize: number;
 }
 
 function numEnv(value: string | undefined, fallback: number): number {
@@ -45,4 +57,6 @@ export const loadRoutingConfig = defineConfig(RoutingConfig, (env: Env) => ({
   schedulerIntervalMs: intEnv(env.ROUTING_SCHEDULER_INTERVAL_MS, 1000),
   slaClockSpeed: numEnv(env.ROUTING_SLA_CLOCK_SPEED, 1),
   trainingDataPath: trainingDataPath(env),
+  retrainMinHeldOut: intEnv(env.ROUTING_RETRAIN_MIN_HELD_OUT, 20),
+  retrainHeldOutSize: intEnv(env.ROUTING_RETRAIN_HELD_OUT_SIZE, 200),
 }));

@@ -2,5 +2,6 @@ import { messagingInboxBrinV3, messagingOutboxWithoutNotifyV2, messagingTablesV1
 import { staffApiKeysTableV1 } from '@lotsen/platform';
 import { RoutingInit1763900000200 } from './1763900000200-RoutingInit';
 import { RoutingOverflowIndex1763900000210 } from './1763900000210-RoutingOverflowIndex';
+import { RoutingTrainingLabels1765000600010 } from './1765000600010-RoutingTrainingLabels';
 
-export const routingMigrations = [messagingTablesV1('routing'), staffApiKeysTableV1('routing'), RoutingInit1763900000200, RoutingOverflowIndex1763900000210, messagingOutboxWithoutNotifyV2('routing'), messagingInboxBrinV3('routing')];
+export const routingMigrations = [messagingTablesV1('routing'), staffApiKeysTableV1('routing'), RoutingInit1763900000200, RoutingOverflowIndex1763900000210, messagingOutboxWithoutNotifyV2('routing'), messagingInboxBrinV3('routing'), RoutingTrainingLabels1765000600010];
