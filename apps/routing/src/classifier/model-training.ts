@@ -52,6 +52,15 @@ const DUAL_MAX_DOCUMENTS = 1000;
 const DEFAULT_URGENT_THRESHOLD = 1 / 3;
 const DEFAULT_FCR_THRESHOLD = 0.5;
 const DEFAULT_FIRST_LINE = 'kontaktcenter';
+/**
+ * The triage threshold is the lowest confidence from which held-out answers were right at least
+ * this often (and never above TRIAGE_CEILING: a model that is never that sure still routes its
+ * surest answers).
+ */
+const TRIAGE_TARGET_ACCURACY = 0.95;
+const TRIAGE_CEILING = 0.95;
+/** Fewest held-out answers above a threshold for its accuracy to count. */
+const TRIAGE_MIN_SUPPORT = 10;
 /** Fewest first-line examples for a separate intent head. */
 const MIN_FIRST_LINE_EXAMPLES = 5;
 
@@ -96,6 +105,15 @@ interface HeadTarget {
   labels: string[];
   y: Int32Array;
   sampleWeight?: Float64Array;
+}
+
+/** The lowest confidence (in steps of 0.05) from which held-out answers were right often enough (see TRIAGE_TARGET_ACCURACY). */
+export function triageThreshold(held: readonly { confidence: number; right: boolean }[]): number {
+  for (let t = 0.3; t < TRIAGE_CEILING - 1e-9; t += 0.05) {
+    const above = held.filter((h) => h.confidence >= t);
+    if (above.length >= TRIAGE_MIN_SUPPORT && above.filter((h) => h.right).length / above.length >= TRIAGE_TARGET_ACCURACY) return Math.round(t * 100) / 100;
+  }
+  return TRIAGE_CEILING;
 }
 
 /** Rows `rows` of an m×k matrix. */
@@ -226,6 +244,7 @@ export function trainModel(examples: TrainingExample[], opts: TrainOptions = {})
   const kt = targets.type.labels.length;
   const firstLineIdx = deptIndex.get(firstLineDept) ?? -1;
   let heldOutAccuracy: number | null = null;
+  let triage: number | undefined;
   if (folds >= 2) {
     const foldOf = stratifiedFolds(
       data.map((e) => e.department),
@@ -266,6 +285,7 @@ export function trainModel(examples: TrainingExample[], opts: TrainOptions = {})
     const extraDim = kd + kt;
     const extra = new Float64Array(n * extraDim);
     let correct = 0;
+    const held: { confidence: number; right: boolean }[] = [];
     for (let i = 0; i < n; i++) {
       let pd: ArrayLike<number> = topic.subarray(i * kd, i * kd + kd);
       if (split) {
@@ -278,7 +298,9 @@ export function trainModel(examples: TrainingExample[], opts: TrainOptions = {})
       let best = 0;
       for (let c = 1; c < kd; c++) if (pd[c] > pd[best]) best = c;
       if (best === targets.department.y[i]) correct++;
+      held.push({ confidence: pd[best], right: best === targets.department.y[i] });
     }
+    triage = triageThreshold(held);
     for (const h of ['firstContactResolvable', 'urgent'] as const) {
       const t = targets[h];
       calibrations[h] = fitCalibration({
@@ -325,7 +347,7 @@ export function trainModel(examples: TrainingExample[], opts: TrainOptions = {})
     heads,
     ...(split ? { firstLineDepartment: firstLineDept } : {}),
     catalogue: storedCatalogue,
-    thresholds: { firstContactResolvable: DEFAULT_FCR_THRESHOLD, urgent: DEFAULT_URGENT_THRESHOLD },
+    thresholds: { firstContactResolvable: DEFAULT_FCR_THRESHOLD, urgent: DEFAULT_URGENT_THRESHOLD, ...(triage !== undefined ? { triage } : {}) },
     training: {
       examples: n,
       departments: countBy(data.map((e) => e.department)),
