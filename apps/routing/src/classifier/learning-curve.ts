@@ -58,7 +58,8 @@ export function learningCurve(examples: TrainingExample[], catalogue: CatalogueK
       const cat = mode === 'induced' ? honestCatalogue(catalogue, own) : catalogue;
       // Before any inquiry of its own, the catalogue's texts are the whole training set (department only).
       const train = own.length >= 2 && new Set(own.map((e) => e.department)).size >= 2 ? own : [...own, ...catalogueExamples(cat)];
-      const clf = Classifier.fromModel(trainModel(train, { catalogue: cat, seed: seed + r, catalogueAsTraining: train === own }));
+      // Catalogue texts carry topics, not the intents of real questions: no first-line head from them alone.
+      const clf = Classifier.fromModel(trainModel(train, { catalogue: cat, seed: seed + r, catalogueAsTraining: train === own, topicIntent: train === own }));
       const correct = test.filter((e) => clf.classify({ subject: e.subject, body: e.text, language: e.language }).department === e.department).length;
       accs.push(correct / test.length);
     }
