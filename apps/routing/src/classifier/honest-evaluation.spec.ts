@@ -11,7 +11,7 @@ const sample = [...byDept.values()].flatMap((list) => list.slice(0, 9));
 describe('honest evaluation', () => {
   it('builds each fold’s catalogue from that fold’s training inquiries only, and reports languages, trap items and confident mistakes', () => {
     const seen: TrainingExample[][] = [];
-    const r = crossValidate(sample, 3, 7, { catalogueFor: (train) => (seen.push(train), honestCatalogue(categories, train)) });
+    const r = crossValidate(sample, 3, 7, { catalogueFor: (train) => (seen.push(train), honestCatalogue(categories, train)), train: { calibrationFolds: 2 } });
     const fold = stratifiedFolds(sample.map((e) => e.department), 3, 7);
     expect(seen).toHaveLength(3);
     seen.forEach((train, f) => {
