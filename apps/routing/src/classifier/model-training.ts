@@ -27,7 +27,10 @@ export interface TrainOptions {
   urgentWeight?: number;
   /** Also train the department head on the catalogue's names, descriptions and keywords (default true). */
   catalogueAsTraining?: boolean;
-  /** Weight of one catalogue text relative to one example (default 1). */
+  /**
+   * Weight of one catalogue text relative to one example (default 2: the catalogue's own words
+   * generalise to new inquiries better than a few hundred examples do; measured 1, 2, 3).
+   */
   catalogueTextWeight?: number;
   /** Feature settings other than the defaults (e.g. `{ groupWeight: { ...DEFAULT_FEATURE_CONFIG.groupWeight, s: 0.5 } }`). */
   features?: Partial<FeatureConfig>;
@@ -51,6 +54,7 @@ export interface TrainOptions {
 const DEFAULT_L2 = 0.2;
 const DEFAULT_CALIBRATION_FOLDS = 5;
 const DEFAULT_MAX_CATALOGUE_WEIGHT = Infinity;
+const DEFAULT_CATALOGUE_TEXT_WEIGHT = 2;
 /** Above this many training texts the primal solver is used (no n×n matrix). */
 const DUAL_MAX_DOCUMENTS = 1000;
 /**
@@ -203,7 +207,7 @@ export function trainModel(examples: TrainingExample[], opts: TrainOptions = {})
   const departments = targets.department.labels;
   const deptIndex = new Map(departments.map((d, i) => [d, i]));
   const pseudoIdx = pseudo.map((_, j) => n + j);
-  const pseudoWeight = opts.catalogueTextWeight ?? 1;
+  const pseudoWeight = opts.catalogueTextWeight ?? DEFAULT_CATALOGUE_TEXT_WEIGHT;
   /** Labels and weights of any document index (pseudo documents only exist for the department head). */
   const labelOf = (h: AnyHeadName, i: number) => (i < n ? targets[h].y[i] : deptIndex.get(pseudo[i - n].department)!);
   const weightOf = (h: AnyHeadName, i: number) => (i < n ? (targets[h].sampleWeight?.[i] ?? 1) : pseudoWeight);
