@@ -9,8 +9,7 @@ import { Pool } from 'pg';
 import { createTestEnv } from '@lotsen/testing';
 import { migrateAll } from '../scripts/setup/migrate-all';
 import { seedDemo } from '../scripts/setup/seed-demo';
-import { cpuBetween, CpuUse, cpuSnapshot } from './cpu-meter';
-import { freePort, loadDevInquiries, machine, startServiceProcess, stopProcess, webInquiryBodies } from './support';
+import { cpuBetween, CpuUse, cpuSnapshot, freePort, loadDevInquiries, machine, startServiceProcess, stopProcess, webInquiryBodies } from '@lotsen/load-harness';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const POOL = 20;
@@ -103,11 +102,13 @@ async function main() {
     const lagPool = new Pool({ connectionString: env.databaseUrl, max: 1 });
     let maxLagMs = 0;
     let maxBacklog = 0;
-    const sampler = setInterval(async () => {
+    const sample = async () => {
       const { rows } = await lagPool.query(`SELECT count(*)::int AS n, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)) * 1000, 0)::float AS lag FROM intake.outbox`);
       maxBacklog = Math.max(maxBacklog, rows[0].n);
       maxLagMs = Math.max(maxLagMs, rows[0].lag);
-    }, 250);
+    };
+    // A sample still in flight when the pool closes at the end fails; that must not end the run.
+    const sampler = setInterval(() => { sample().catch(() => undefined); }, 250);
     const figures: Record<number, { rps: number; p50: number; p99: number; non2xx: number }> = {};
     try {
       for (const connections of [16, 64]) {
@@ -124,7 +125,7 @@ async function main() {
     }
     const f64 = figures[64];
     const ok = f64.rps / base.tps >= 0.3 && f64.p99 < 100 && f64.non2xx === 0;
-    console.log(`floor (ratio ≥ 0.30, p99 < 100 ms at 64 connections): ${ok ? 'met' : 'NOT met'}`);
+    console.log(`target (ratio ≥ 0.30, p99 < 100 ms at 64 connections): ${ok ? 'met' : 'NOT met'}`);
   } finally {
     await env.cleanup();
   }

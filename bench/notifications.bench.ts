@@ -4,7 +4,7 @@
  * plans, renders and sends a receipt for each to an SMTP server in this process. Prints e-mails
  * per second accepted by the SMTP server and p50/p99 from event publish to SMTP accept, for a
  * burst of N (throughput) and then for a paced stream below capacity (latency without backlog).
- * Floor: ≥ 300 e-mails/s.
+ * Target: ≥ 300 e-mails/s.
  */
 import { randomBytes, randomUUID } from 'crypto';
 import { AddressInfo } from 'net';
@@ -15,10 +15,10 @@ import { createEvent, EventTypes, InquiryReceivedPayload } from '@lotsen/contrac
 import { BrokerNames } from '@lotsen/messaging';
 import { createTestEnv } from '@lotsen/testing';
 import { migrateAll } from '../scripts/setup/migrate-all';
-import { freePort, machine, percentile, startServiceProcess, stopProcess } from './support';
+import { freePort, machine, percentile, startServiceProcess, stopProcess } from '@lotsen/load-harness';
 
 const N = Number(process.env.BENCH_EMAILS ?? 3000);
-const FLOOR = 300;
+const TARGET = 300;
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 90_000);
 const LANGUAGES = ['sv', 'en', 'ar', 'fi'];
 const PACED_N = Number(process.env.BENCH_PACED_EMAILS ?? 1000);
@@ -124,8 +124,8 @@ async function main(): Promise<void> {
     while (accepted.size < N + PACED_N && Date.now() < pacedDeadline) await new Promise((r) => setTimeout(r, 50));
     const paced = [...accepted].filter(([rcpt]) => Number(/citizen-(\d+)@/.exec(rcpt)![1]) >= base).map(([rcpt, at]) => at - published.get(rcpt)!).sort((a, b) => a - b);
     console.log(`  paced ${PACED_N} at ${PACED_RATE}/s:      ${paced.length} accepted; event → SMTP accept p50 ${percentile(paced, 50).toFixed(0)} ms, p99 ${percentile(paced, 99).toFixed(0)} ms`);
-    const ok = accepted.size === N + PACED_N && duplicates === 0 && rate >= FLOOR;
-    console.log(`  floor ≥ ${FLOOR} e-mails/s:     ${ok ? 'PASS' : 'FAIL'}`);
+    const ok = accepted.size === N + PACED_N && duplicates === 0 && rate >= TARGET;
+    console.log(`  target ≥ ${TARGET} e-mails/s:     ${ok ? 'PASS' : 'FAIL'}`);
     process.exitCode = ok ? 0 : 1;
   } finally {
     await conn?.close().catch(() => undefined);

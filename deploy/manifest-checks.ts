@@ -10,7 +10,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 export type K8sObject = Record<string, any>;
 
 export interface ManifestDoc {
@@ -26,6 +25,23 @@ export const SERVICES: Record<string, { port: number; prefix: string }> = {
   notifications: { port: 3003, prefix: 'NOTIFICATIONS' },
   reporting: { port: 3004, prefix: 'REPORTING' },
 };
+
+/**
+ * The secrets each service refuses to start without outside development (its *.config.ts): in
+ * a manifest each comes from a Secret, never a literal value or a ConfigMap.
+ */
+export const SERVICE_SECRETS: Record<string, string[]> = {
+  intake: ['INTAKE_SECRET'],
+  routing: [],
+  notifications: ['NOTIFICATIONS_SECRET', 'NOTIFICATIONS_SMTP_URL', 'NOTIFICATIONS_SMS_URL'],
+  reporting: [],
+};
+
+/** Every container runs in production mode, where development fallbacks are refused. */
+function productionModeProblems(at: string, c: K8sObject): string[] {
+  const mode = (c.env ?? []).find((e: K8sObject) => e.name === 'NODE_ENV');
+  return mode?.value === 'production' ? [] : [`${at}: env NODE_ENV must be "production"`];
+}
 
 export const NAMESPACE = 'lotsen';
 
@@ -97,7 +113,6 @@ export function modelClassFor(apiVersion: unknown, kind: unknown): ModelClass | 
       : `kubernetes-models/${group}/${version}/${kind}`;
   let mod: Record<string, unknown>;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     mod = require(modulePath);
   } catch (err) {
     if ((err as { code?: string }).code === 'MODULE_NOT_FOUND') return undefined;
@@ -238,7 +253,6 @@ const LOCAL_VALIDATORS: Record<string, (obj: K8sObject) => string[]> = {
 
 function schemaProblems(apiVersion: string, kind: string, value: unknown, at: string): string[] {
   // Embedded types (ResourceRequirements, Affinity) have no apiVersion/kind of their own.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const cls = (require(`kubernetes-models/${apiVersion}/${kind}`) as Record<string, ModelClass>)[kind];
   const problems: string[] = [];
   try {
@@ -456,6 +470,11 @@ function deploymentProblems(d: ManifestDoc, docs: ManifestDoc[]): string[] {
   const dbSecrets = (c.env ?? []).map((e: K8sObject) => e.valueFrom?.secretKeyRef?.name).filter((n: string | undefined) => n?.startsWith('lotsen-db-'));
   if (dbSecrets.length === 0 || dbSecrets.some((n: string) => n !== `lotsen-db-${service}`)) problems.push(`${at}: database credentials must come from lotsen-db-${service} only`);
   if (!(c.env ?? []).some((e: K8sObject) => e.name === `${expected.prefix}_DATABASE_URL`)) problems.push(`${at}: env ${expected.prefix}_DATABASE_URL is required`);
+  problems.push(...productionModeProblems(at, c));
+  for (const name of SERVICE_SECRETS[service] ?? []) {
+    const e = (c.env ?? []).find((x: K8sObject) => x.name === name);
+    if (!e?.valueFrom?.secretKeyRef) problems.push(`${at}: env ${name} must come from a Secret (secretKeyRef)`);
+  }
 
   const same = (k: string) => docs.filter((x) => x.obj.kind === k && x.obj.metadata?.namespace === d.obj.metadata?.namespace);
   const svcs = same('Service').filter((s) => selects(s.obj.spec?.selector, podLabels));
@@ -493,6 +512,7 @@ function migrationJobProblems(jobs: ManifestDoc[]): string[] {
   const secretNames = (c.env ?? []).map((e: K8sObject) => e.valueFrom?.secretKeyRef?.name).filter(Boolean);
   if (secretNames.length === 0 || secretNames.some((n: string) => n !== 'lotsen-db-owner')) problems.push(`${where(job)}: must connect as the owner (lotsen-db-owner)`);
   if (!(c.env ?? []).some((e: K8sObject) => e.name === 'DATABASE_URL')) problems.push(`${where(job)}: env DATABASE_URL is required`);
+  problems.push(...productionModeProblems(where(job), c));
   const ann = job.obj.metadata?.annotations ?? {};
   if (!/pre-upgrade/.test(ann['helm.sh/hook'] ?? '') || ann['argocd.argoproj.io/hook'] !== 'PreSync') problems.push(`${where(job)}: must be a Helm pre-upgrade and Argo CD PreSync hook`);
   return problems;

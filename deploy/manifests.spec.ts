@@ -144,6 +144,24 @@ describe('the checks catch broken manifests', () => {
     ]) expect(problems).toMatch(expected);
   });
 
+  it('rejects a container outside production mode and a secret given as a literal value', () => {
+    const broken = clone(docs);
+    const intake = find(broken, 'Deployment', 'lotsen-intake').spec.template.spec.containers[0];
+    intake.env = intake.env.filter((e: { name: string }) => e.name !== 'NODE_ENV');
+    const notifications = find(broken, 'Deployment', 'lotsen-notifications').spec.template.spec.containers[0];
+    notifications.env.find((e: { name: string }) => e.name === 'NODE_ENV').value = 'development';
+    const secret = notifications.env.find((e: { name: string }) => e.name === 'NOTIFICATIONS_SECRET');
+    delete secret.valueFrom;
+    secret.value = 'lotsen-notifications-development-secret';
+    const job = find(broken, 'Job', 'lotsen-migrate').spec.template.spec.containers[0];
+    job.env = job.env.filter((e: { name: string }) => e.name !== 'NODE_ENV');
+    const problems = crossReferenceProblems(broken).join('\n');
+    expect(problems).toMatch(/lotsen-intake.*env NODE_ENV must be "production"/);
+    expect(problems).toMatch(/lotsen-notifications.*env NODE_ENV must be "production"/);
+    expect(problems).toMatch(/lotsen-notifications.*env NOTIFICATIONS_SECRET must come from a Secret/);
+    expect(problems).toMatch(/lotsen-migrate.*env NODE_ENV must be "production"/);
+  });
+
   it('rejects a real-looking value in a Secret template', () => {
     const broken = clone(docs);
     const secret = find(broken, 'Secret', 'lotsen-secrets');

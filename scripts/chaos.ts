@@ -18,8 +18,7 @@ import { SMTPServer } from 'smtp-server';
 import { serviceDatabaseUrl } from '@lotsen/persistence';
 import { createTestEnv, TestEnv } from '@lotsen/testing';
 import { headerValues, readHeaderBlock } from '../apps/intake/src/email/raw-headers';
-import { cpuBetween, cpuFields, cpuSnapshot, CpuSnapshot, serverGroup } from '../bench/cpu-meter';
-import { freePort, httpPost, loadDevInquiries, offeredAt, startServiceProcess } from '../bench/support';
+import { cpuBetween, cpuFields, cpuSnapshot, CpuSnapshot, serverGroup, freePort, httpPost, loadDevInquiries, offeredAt, startServiceProcess } from '@lotsen/load-harness';
 import { migrateAll, SERVICES, ServiceName } from './setup/migrate-all';
 import { seedDemo } from './setup/seed-demo';
 

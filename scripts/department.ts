@@ -97,9 +97,11 @@ async function main(): Promise<void> {
     onItem: (item) => console.log(`${new Date().toISOString()} ${describeWork(item)}`),
   });
   console.log(`waiting for work on ${consumer.queue} (Ctrl-C to stop)`);
-  const stop = async () => {
-    await consumer.close();
-    process.exit(0);
+  const stop = () => {
+    consumer.close().then(() => process.exit(0), (err: unknown) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -11,6 +11,7 @@ import { createInterface } from 'readline';
 import { DEFAULT_BROKER_URL, DEFAULT_DATABASE_URL } from '@lotsen/config';
 import { serviceDatabaseUrl } from '@lotsen/persistence';
 import { checkDependencies } from '@lotsen/platform';
+import { DEMO_AGENTS } from '../apps/routing/src/seed/demo-seed';
 import { migrateAll, ServiceName, SERVICES } from './setup/migrate-all';
 import { DemoKeys, demoSeeded, seedDemo } from './setup/seed-demo';
 
@@ -18,6 +19,14 @@ const ROOT = resolve(__dirname, '..', '..');
 const DIST = resolve(__dirname, '..');
 const PORTS: Record<ServiceName, number> = { intake: 3001, routing: 3002, notifications: 3003, reporting: 3004 };
 const COLORS: Record<ServiceName, string> = { intake: '36', routing: '35', notifications: '33', reporting: '32' };
+const WHAT: Record<ServiceName, string> = {
+  intake: 'citizen form, follow page, inquiries API, Open311',
+  routing: 'classification, queues, agent work, SLA clocks',
+  notifications: 'receipts, answers, surveys',
+  reporting: 'dashboard and KPIs',
+};
+/** The last problems a service logged, to say why it did not start. */
+const PROBLEMS_KEPT = 5;
 const KEYS_FILE = join(ROOT, '.lotsen', 'demo.json');
 
 const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
@@ -31,16 +40,17 @@ function portOf(s: ServiceName): number {
   return Number(process.env[`${s.toUpperCase()}_PORT`] ?? PORTS[s]);
 }
 
-/** One readable line from a service's JSON log line. */
-function formatLine(service: ServiceName, raw: string): string {
+/** One readable line from a service's JSON log line, and whether it is a problem (warn or worse, or not JSON). */
+function formatLine(service: ServiceName, raw: string): { line: string; problem: boolean } {
   const tag = `\x1b[${COLORS[service]}m[${service}]\x1b[0m`;
   try {
     const j = JSON.parse(raw);
     const level = typeof j.level === 'number' ? ({ 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' } as Record<number, string>)[j.level] : j.level;
     const extra = j.method ? ` ${j.method} ${j.url} ${j.status} ${j.ms}ms` : '';
-    return `${tag} ${level}${j.context ? ` ${j.context}:` : ''} ${j.msg}${extra}`;
+    const problem = typeof j.level === 'number' ? j.level >= 40 : /warn|error|fatal/.test(String(j.level));
+    return { line: `${tag} ${level}${j.context ? ` ${j.context}:` : ''} ${j.msg}${j.err?.message && j.err.message !== j.msg ? ` (${j.err.message})` : ''}${extra}`, problem };
   } catch {
-    return `${tag} ${raw}`;
+    return { line: `${tag} ${raw}`, problem: true };
   }
 }
 
@@ -90,6 +100,7 @@ async function main(): Promise<void> {
   }
 
   const children = new Map<ServiceName, ChildProcess>();
+  const logged = new Map<ServiceName, string[]>(services.map((s) => [s, []]));
   let stopping = false;
   for (const service of services) {
     const child = spawn(process.execPath, [join(DIST, 'apps', service, 'src', 'main.js')], {
@@ -99,7 +110,12 @@ async function main(): Promise<void> {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     for (const stream of [child.stdout!, child.stderr!]) {
-      createInterface({ input: stream }).on('line', (l) => process.stdout.write(formatLine(service, l) + '\n'));
+      createInterface({ input: stream }).on('line', (l) => {
+        const { line, problem } = formatLine(service, l);
+        process.stdout.write(line + '\n');
+        const kept = logged.get(service)!;
+        if (problem && kept.push(line) > PROBLEMS_KEPT) kept.shift();
+      });
     }
     child.on('exit', (code, signal) => {
       if (!stopping) {
@@ -124,20 +140,41 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
 
-  for (const service of services) {
-    if (!(await waitReady(service, children.get(service)!))) {
-      say(`${service} did not become ready`);
-      return stop(1);
+  const ready = await Promise.all(services.map(async (service) => {
+    const ok = await waitReady(service, children.get(service)!);
+    if (ok) say(`\x1b[32m✓\x1b[0m ${service.padEnd(14)} ready   http://127.0.0.1:${portOf(service)}`);
+    else {
+      const child = children.get(service)!;
+      say(`\x1b[31m✗\x1b[0m ${service.padEnd(14)} ${child.exitCode !== null ? `exited (${child.exitCode})` : 'not ready after 60 s'}${logged.get(service)!.length ? '; last problems:' : ''}`);
+      for (const p of logged.get(service)!) say(`    ${p}`);
     }
-  }
+    return ok;
+  }));
+  if (ready.includes(false)) return stop(1);
+  printSummary(services, keys);
+}
+
+/** What a person needs once everything runs: where things are, who the demo staff are, the keys. */
+function printSummary(services: ServiceName[], keys: DemoKeys): void {
+  const url = (s: ServiceName) => `http://127.0.0.1:${portOf(s)}`;
+  const staff = new Map(DEMO_AGENTS.map((a) => [a.role, a]));
   say('');
   say('Lotsen is running:');
-  for (const s of services) say(`  ${s.padEnd(14)} http://127.0.0.1:${portOf(s)}   (API docs: /docs)`);
+  for (const s of services) say(`  ${s.padEnd(14)} ${url(s).padEnd(24)} ${WHAT[s]}   (API docs: ${url(s)}/docs)`);
   say('');
-  say(`Demo municipality "${keys.tenant}" API keys (also in .lotsen/demo.json):`);
-  for (const [k, v] of Object.entries(keys.keys)) say(`  ${k.padEnd(11)} ${v}`);
+  if (services.includes('intake')) say(`Citizen form:      ${url('intake')}/e-tjanst   (follow a case: ${url('intake')}/arende)`);
+  if (services.includes('reporting')) say(`Dashboard:         ${url('reporting')}/#key=${keys.keys.supervisor}`);
   say('');
-  say('Try it: see "Try it" in README.md. Ctrl-C stops everything.');
+  say(`Demo municipality "${keys.tenant}" (keys also in .lotsen/demo.json):`);
+  say('  staff (x-api-key):');
+  for (const role of ['agent', 'supervisor', 'admin', 'department']) {
+    const who = staff.get(role);
+    say(`    ${role.padEnd(11)} ${keys.keys[role]}   ${who ? `${who.name} (${who.id})` : ''}`);
+  }
+  say('  channels (x-api-key):');
+  for (const [k, v] of Object.entries(keys.keys)) if (!staff.has(k) && k !== 'department') say(`    ${k.padEnd(11)} ${v}`);
+  say('');
+  say('Try it: docs/try-it.md. Play a demo day: npm run demo. Nest\'s own start-up lines: LOG_LEVEL=debug. Ctrl-C stops everything.');
 }
 
 main().catch((err) => {

@@ -1,22 +1,32 @@
 /**
- * `npm run demo`: plays a realistic day of contact-center traffic from the shared labelled data
- * through the real APIs of a running platform (`npm start`), then prints today's key figures
- * and the dashboard address. Keys come from .lotsen/demo.json. Re-running the same day sends
- * the same Idempotency-Keys, so nothing is counted twice.
+ * `npm run demo`: plays a realistic stretch of a contact-center day from the shared labelled data
+ * through the real APIs of a running platform (`npm start`): citizens write and call in, the
+ * center's agent claims, answers and resolves, departments answer or hand questions back, some
+ * citizens answer the survey. Then it prints the day's key figures and the dashboard address.
+ * Keys come from .lotsen/demo.json. Bounded in time (DEMO_STAFF_SECONDS for the staff side).
  *
- * Env: INTAKE_URL (http://127.0.0.1:3001), REPORTING_URL (http://127.0.0.1:3004), DEMO_COUNT (150).
+ * Env: INTAKE_URL (http://127.0.0.1:3001), ROUTING_URL (http://127.0.0.1:3002), NOTIFICATIONS_URL
+ * (http://127.0.0.1:3003), REPORTING_URL (http://127.0.0.1:3004), DEMO_COUNT (150), DEMO_HOURS (3:
+ * arrivals over the last business hours before now), DEMO_STAFF_SECONDS (120).
  */
 import { existsSync, readFileSync } from 'fs';
 import { resolve } from 'path';
-import { BusinessCalendar } from '../../apps/reporting/src/business-time';
+import { BusinessCalendar } from '@lotsen/business-calendar';
 import { devDataPath } from '@lotsen/config';
+import { playStaffDay } from './agents-day';
+import { answerSurveys } from './surveys-day';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 const DATA = devDataPath();
 const KEYS = resolve(ROOT, '.lotsen', 'demo.json');
 const INTAKE = process.env.INTAKE_URL ?? 'http://127.0.0.1:3001';
+const ROUTING = process.env.ROUTING_URL ?? 'http://127.0.0.1:3002';
+const NOTIFICATIONS = process.env.NOTIFICATIONS_URL ?? 'http://127.0.0.1:3003';
 const REPORTING = process.env.REPORTING_URL ?? 'http://127.0.0.1:3004';
 const COUNT = Number(process.env.DEMO_COUNT ?? 150);
+const HOURS = Number(process.env.DEMO_HOURS ?? 3);
+const STAFF_SECONDS = Number(process.env.DEMO_STAFF_SECONDS ?? 120);
+const MAIL_DIR = resolve(ROOT, '.lotsen', 'outbox-mail');
 const STAFF_REGISTERED = ['phone', 'visit', 'letter'];
 
 interface Line {
@@ -35,13 +45,17 @@ function rng(seed: number): () => number {
   };
 }
 
-/** Today's opening hours so far (or the last business day's, before 08:05 or on a closed day). */
-function businessWindow(cal: BusinessCalendar): { day: string; start: number; end: number } {
+/**
+ * The last `hours` of today's opening hours so far (or of the last business day's, before 08:05 or
+ * on a closed day). The staff answer now, so arrivals close to now keep the SLA figures those of a
+ * center that keeps up.
+ */
+function businessWindow(cal: BusinessCalendar, hours: number): { day: string; start: number; end: number } {
   const now = Date.now();
   let day = cal.localDate(new Date(now));
   for (let i = 0; i < 10; i++) {
-    const start = cal.instantAt(day, 8).getTime();
     const end = Math.min(cal.instantAt(day, 17).getTime(), now - 60_000);
+    const start = Math.max(cal.instantAt(day, 8).getTime(), end - hours * 3600_000);
     if (cal.isBusinessDay(day) && end - start > 5 * 60_000) return { day, start, end };
     day = new Date(Date.parse(day) - 86_400_000).toISOString().slice(0, 10);
   }
@@ -62,7 +76,8 @@ async function main(): Promise<void> {
   const { keys } = JSON.parse(readFileSync(KEYS, 'utf8')) as { keys: Record<string, string> };
   const lines: Line[] = readFileSync(DATA, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
   const cal = new BusinessCalendar();
-  const { day, start, end } = businessWindow(cal);
+  const { day, start, end } = businessWindow(cal, HOURS);
+  const began = Date.now();
   const r = rng(Number(day.replace(/-/g, '')));
   // Each run plays its own traffic (run the demo twice, get twice the day); the keys only make a
   // request retried within one run count once.
@@ -88,7 +103,8 @@ async function main(): Promise<void> {
         ...(['web', 'email', 'chat'].includes(q.channel) ? { citizen: { email: `demo+${i}@example.se`, notify: true } } : {}),
         ...(fcr ? { resolvedAtFirstContact: true } : {}),
       };
-      const key = staff ? keys.agent : keys[q.channel];
+      // The day is played afterwards with its own arrival times: only a staff key may say an inquiry came in earlier.
+      const key = keys.agent;
       const res = await post('/v1/inquiries', key, body, `demo-${day}-${run}-${i}-${q.id}`);
       if (res.status === 202) counts[q.channel] = (counts[q.channel] ?? 0) + 1;
       else {
@@ -126,12 +142,19 @@ async function main(): Promise<void> {
     console.log(`calls played: ${calls}`);
   }
 
+  // The staff side: let routing decide, then work the queues.
+  await new Promise((res) => setTimeout(res, 2000));
+  const staff = await playStaffDay({ routing: ROUTING, agentKey: keys.agent, supervisorKey: keys.supervisor, random: r, deadline: Date.now() + STAFF_SECONDS * 1000 });
+  console.log(`staff: the agent claimed ${staff.claimed}; the center answered ${staff.answeredByCenter} (${staff.resolvedAtFirstContact} resolved at first contact), transferred ${staff.transferred}; departments answered ${staff.answeredByDepartments}, handed ${staff.returnedToCenter} back to the center, left ${staff.leftOpen} open`);
+  const surveys = await answerSurveys({ notifications: NOTIFICATIONS, mailDir: MAIL_DIR, since: began, share: 0.4, random: r, waitMs: 20_000, expected: Math.round((staff.answeredByCenter + staff.answeredByDepartments) * 0.5) });
+  console.log(`surveys: ${surveys.invited} invitations read, ${surveys.answered} answered${surveys.mean === null ? '' : ` (mean score ${surveys.mean})`}`);
+
   await new Promise((res) => setTimeout(res, 1500));
   const k = await fetch(`${REPORTING}/v1/kpis?from=${day}&to=${day}&groupBy=channel`, { headers: { 'x-api-key': keys.supervisor } });
   if (k.ok) {
-    const report = (await k.json()) as { totals: Record<string, number | null> };
+    const report = (await k.json()) as { totals: Record<string, number | null>; backlog: { total: number } };
     const t = report.totals;
-    console.log(`reporting for ${day}: received ${t.received}, answered by the center ${t.answeredByCenterPct ?? '–'} %, first-contact resolution ${t.firstContactResolutionPct ?? '–'} %`);
+    console.log(`reporting for ${day}: received ${t.received}, answered by the center ${t.answeredByCenterPct ?? '–'} %, first-contact resolution ${t.firstContactResolutionPct ?? '–'} %, within SLA ${t.slaCompliancePct ?? '–'} %, satisfaction ${t.csatAverage ?? '–'}, open ${report.backlog.total}`);
   } else {
     console.log(`reporting did not answer (${k.status}); is it running?`);
   }

@@ -6,7 +6,7 @@ import { seedIntakeDemo } from '../../apps/intake/src/seed/demo-seed';
 import { seedNotificationsDemo } from '../../apps/notifications/src/seed/demo-seed';
 import { seedReportingDemo } from '../../apps/reporting/src/seed/demo-seed';
 import { seedRoutingDemo } from '../../apps/routing/src/seed/demo-seed';
-import { categories, demoTenant } from '../demo/municipality';
+import { categories, demoTenant } from '@lotsen/demo-municipality';
 
 export const DEMO_STAFF_ROLES = ['agent', 'supervisor', 'admin', 'department'] as const;
 

@@ -120,7 +120,7 @@ describe('e-mail in: bad input and faults', () => {
     expect((await sendRaw(raw(header('Still fine'), 'Fungerar det fortfarande?'))).response).toMatch(/Registered as/);
   });
 
-  it('drops mail loops: our own loop header, too many Received lines, mail from our own address', async () => {
+  it('registers mail loops and creates nothing: our own loop header, too many Received lines, mail from our own address', async () => {
     const before = await total();
     const received = Array.from({ length: 31 }, (_, i) => `Received: from hop${i}.example by hop${i + 1}.example; Mon, 2 Mar 2026 10:00:${String(i).padStart(2, '0')} +0100`);
     for (const m of [
@@ -128,7 +128,9 @@ describe('e-mail in: bad input and faults', () => {
       raw([...received, ...header('Loop 2')], 'x'),
       raw(['From: Demo kommun <kontakt@demo.lotsen.se>', `To: ${TO}`, 'Subject: Loop 3', 'Message-ID: <loop3@x>'], 'x'),
     ]) expect((await sendRaw(m)).response).toMatch(/^250 /);
-    expect(await total()).toEqual(before);
+    expect(await total()).toEqual({ i: before.i, e: before.e + 3 });
+    const loops = (await db.query(`SELECT disposition, inquiry_id FROM intake.email_messages WHERE subject LIKE 'Loop %'`)).rows;
+    expect(loops).toEqual(Array(3).fill({ disposition: 'loop', inquiry_id: null }));
   });
 
   it('takes many messages at once (more than the pool has connections), each stored once', async () => {

@@ -10,7 +10,7 @@ import { BROWSER_SETUP_TIMEOUT_MS, CHROMIUM_ARGS, ensureChromium } from '../supp
 import { startPlatform, TestPlatform } from '../support/platform';
 
 // Callbacks below run inside the page; the tests' tsconfig has no DOM types.
-type PageGlobals = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type PageGlobals = any;
 
 const OUT = join(__dirname, '..', '..', 'test-output');
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -62,10 +62,17 @@ describe('citizen pages in a real browser', () => {
       // Categories from the tenant's service list; the location only for fault reports (script).
       expect(await page.$$eval('#f-category option', (o) => o.length)).toBeGreaterThan(30);
       expect(await page.isVisible('#location')).toBe(false);
+      // Before sending, the citizen learns that a public service's reports are shown publicly.
+      expect(await page.isVisible('#f-category-public')).toBe(false);
       await page.selectOption('#f-category', 'street_lighting');
       expect(await page.isVisible('#location')).toBe(true);
+      expect(await page.isVisible('#f-category-public')).toBe(true);
       await page.selectOption('#f-category', 'library');
       expect(await page.isVisible('#location')).toBe(false);
+      expect(await page.isVisible('#f-category-public')).toBe(false);
+      await page.selectOption('#f-category', 'child_welfare_report');
+      expect(await page.isVisible('#f-category-public')).toBe(false);
+      await page.selectOption('#f-category', 'library');
       expect(await axe()).toEqual([]);
       await shot(`form-${lang}`);
     }

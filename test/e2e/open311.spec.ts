@@ -1,3 +1,5 @@
+import { request as httpRequest } from 'http';
+import { Readable } from 'stream';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { startPlatform, TestPlatform } from '../support/platform';
@@ -204,6 +206,59 @@ describe('Open311 GeoReport v2', () => {
       });
     });
 
+    /**
+     * Streams 500 fields of 100 KB (50 MB) as multipart to requests.xml and answers the status and how
+     * much of the body had left the client when the answer came.
+     */
+    const floodMultipart = (fields: Array<[string, string]>, headers: Record<string, string> = {}) => new Promise<{ status: number; text: string; sentBytes: number; totalBytes: number }>((resolve, reject) => {
+      const boundary = 'FmsFlood4711';
+      const chunk = 'x'.repeat(100_000);
+      const head = fields.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('');
+      const part = (i: number) => `--${boundary}\r\nContent-Disposition: form-data; name="attribute[f${i}]"\r\n\r\n${chunk}\r\n`;
+      const totalBytes = 500 * Buffer.byteLength(part(100)) + Buffer.byteLength(head);
+      let sentBytes = 0;
+      let i = 0;
+      const body = new Readable({
+        read() {
+          if (i === 0 && head) { sentBytes += Buffer.byteLength(head); this.push(head); }
+          if (i === 500) { this.push(`--${boundary}--\r\n`); this.push(null); return; }
+          const piece = part(i++);
+          sentBytes += Buffer.byteLength(piece);
+          this.push(piece);
+        },
+      });
+      const url = new URL(`${p.urls.intake}${BASE}requests.xml`);
+      const req = httpRequest({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...headers } }, (res) => {
+        const atAnswer = sentBytes;
+        let text = '';
+        body.unpipe(req);
+        body.destroy();
+        res.setEncoding('utf8').on('data', (d) => { text += d; }).on('end', () => {
+          req.destroy();
+          resolve({ status: res.statusCode!, text, sentBytes: atAnswer, totalBytes });
+        });
+      });
+      req.on('error', (err) => { if (!/ECONNRESET|EPIPE|socket hang up/.test(String(err))) reject(err); });
+      body.pipe(req);
+    });
+
+    it('refuses a 50 MB multipart body without a valid api_key before holding it (403 or 413), storing nothing', async () => {
+      const before = await count();
+      const cases: Array<[string, Array<[string, string]>, Record<string, string>, number]> = [
+        ['no key at all', [['service_code', 'street_lighting']], {}, 413],
+        ['a wrong key in the body', [['api_key', 'lk_wrong'], ['service_code', 'street_lighting']], {}, 403],
+        ['a wrong key in the header only', [['service_code', 'street_lighting']], { 'x-api-key': 'lk_wrong' }, 413],
+      ];
+      for (const [what, fields, headers, status] of cases) {
+        const res = await floodMultipart(fields, headers);
+        expect([what, res.status]).toEqual([what, status]);
+        assertWellFormedXml(res.text);
+        // Answered long before the client could send it all: the server stopped reading.
+        expect([what, res.sentBytes < res.totalBytes / 4]).toEqual([what, true]);
+      }
+      expect(await count()).toEqual(before);
+    });
+
     it('leaves the JSON API as it was: multipart there is still 415 problem+json', async () => {
       const res = await http.post('/v1/inquiries').set('x-api-key', p.keys.web).field('channel', 'web').field('body', 'x').expect(415);
       expect(res.headers['content-type']).toBe('application/problem+json; charset=utf-8');
@@ -240,6 +295,9 @@ describe('Open311 GeoReport v2', () => {
         ['garbage body', '%%%&&&===', 403, /api_key/],
         ['unknown format', fmsForm(fmsFields()), 404, /format/, 'requests.html'],
         ['no format', fmsForm(fmsFields()), 404, /./, 'requests'],
+        ['attribute[__proto__]', fmsForm([...fmsFields(), ['attribute[__proto__]', 'x']]), 400, /attribute\[__proto__\]/],
+        ['attribute[constructor]', fmsForm([...fmsFields(), ['attribute[constructor]', 'x']]), 400, /attribute\[constructor\]/],
+        ['attribute[prototype][]', fmsForm([...fmsFields(), ['attribute[prototype][]', 'x']]), 400, /attribute\[prototype\]/],
       ];
       for (const [what, body, status, message, path] of cases) {
         const res = await post(path ?? 'requests.xml', body);
@@ -266,6 +324,9 @@ describe('Open311 GeoReport v2', () => {
       expect(json.body).toEqual([{ code: 403, description: 'api_key is missing or invalid' }]);
       const multipart = await http.post(`${BASE}requests.xml`).field('service_code', 'street_lighting').attach('photo1', Buffer.from('x'), 'x.jpg').expect(403);
       assertWellFormedXml(multipart.text);
+      const protoMultipart = await http.post(`${BASE}requests.xml`).field('api_key', p.keys.web).field('service_code', 'street_lighting')
+        .field('lat', '59.3').field('long', '18.0').field('attribute[__proto__]', 'x').expect(400);
+      assertWellFormedXml(protoMultipart.text);
       expect(await count()).toEqual(before);
     });
   });
@@ -324,19 +385,99 @@ describe('Open311 GeoReport v2', () => {
       expect(res.body).toEqual([expect.objectContaining({ service_request_id: fms, status: 'open', lat: 59.3293, long: 18.0686, service_code: 'street_lighting' })]);
     });
 
-    it('never shows personal data: sensitive inquiries and other channels get a neutral description', async () => {
-      const s = await one(sensitive);
-      expect(field(s, 'description')).toBe('Beskrivningen visas inte offentligt.');
-      expect(s).not.toMatch(/Eva|1212|Hemvägen|<lat>|<address>/);
-      const e = await one(emailed);
-      expect(field(e, 'description')).toBe('Beskrivningen visas inte offentligt.');
-      expect(e).not.toMatch(/mamma|Hemvägen|olle|<lat>/);
+    it('shows nothing of inquiries that are not public by nature: sensitive ones and other channels in services about people are 404 and absent', async () => {
+      for (const ref of [sensitive, emailed]) {
+        const xml = await http.get(`${BASE}requests/${ref}.xml`).expect(404);
+        assertWellFormedXml(xml.text);
+        expect(xml.text).not.toMatch(/Eva|1212|Hemvägen|mamma|olle/);
+        await http.get(`${BASE}requests/${ref}.json`).expect(404);
+        const [row] = await db.query('SELECT id FROM intake.inquiries WHERE reference = $1', [ref]);
+        await http.get(`${BASE}tokens/${row.id}.xml`).expect(404);
+      }
+      // A fault in a public service reported by e-mail: where and what, not the sender's words.
       const f = await one(emailedFault);
       expect(field(f, 'description')).toBe('Beskrivningen visas inte offentligt.');
       expect({ address: field(f, 'address'), lat: field(f, 'lat') }).toEqual({ address: 'Parkvägen 4', lat: '59.3' });
+      expect(f).not.toMatch(/Olle|070|olle@/);
       const all = await http.get(`${BASE}requests.xml`).expect(200);
       const json = await http.get(`${BASE}requests.json`).expect(200);
-      for (const text of [all.text, JSON.stringify(json.body)]) expect(text).not.toMatch(/olle@|anna\.svensson|Svensson|Eva|19121212/);
+      const byIds = await http.get(`${BASE}requests.json?service_request_id=${sensitive},${emailed},${fms}`).expect(200);
+      expect(byIds.body.map((r: { service_request_id: string }) => r.service_request_id)).toEqual([fms]);
+      for (const text of [all.text, JSON.stringify(json.body)]) {
+        expect(text).not.toMatch(/olle@|anna\.svensson|Svensson|Eva|19121212|Hemvägen|mamma/);
+        expect(text).not.toContain(sensitive);
+        expect(text).not.toContain(emailed);
+      }
+    });
+
+    it('never publishes a child-welfare report (orosanmälan) from the web, with or without a personnummer, nor its answer', async () => {
+      const report = 'grannens son Olle Svensson (7) på Storgatan 4 blir slagen.';
+      const refs: string[] = [];
+      for (const body of [report, `${report} Mitt pnr 121212 - 1212.`, `${report} Mitt pnr 121212–1212.`]) {
+        const res = await http.post('/v1/inquiries').set('x-api-key', p.keys.web)
+          .send({ channel: 'web', body, category: 'child_welfare_report', citizen: { name: 'Karin Berg', email: 'karin.berg@example.se' }, location: { address: 'Storgatan 4' } }).expect(202);
+        refs.push(res.body.reference);
+      }
+      const sensitiveFlags = await db.query('SELECT reference, sensitive FROM intake.inquiries WHERE reference = ANY($1) ORDER BY reference', [refs]);
+      expect(sensitiveFlags.map((r: { sensitive: boolean }) => r.sensitive)).toEqual([false, true, true]);
+      // The staff answer goes to the citizen only.
+      await db.query(`INSERT INTO intake.status_history (inquiry_id, status, note, occurred_at, event_id)
+        SELECT id, 'answered', 'Vi har kontaktat socialjouren om Olle.', now(), gen_random_uuid() FROM intake.inquiries WHERE reference = ANY($1)`, [refs]);
+      for (const ref of refs) await http.get(`${BASE}requests/${ref}.xml`).expect(404);
+      for (const path of ['requests.xml', 'requests.json', `requests.xml?service_code=child_welfare_report`, `requests.json?service_request_id=${refs.join(',')}`]) {
+        const res = await http.get(`${BASE}${path}`).expect(200);
+        expect([path, res.text]).toEqual([path, expect.not.stringMatching(/Olle|Storgatan 4|Karin|karin\.berg|1212|socialjouren/)]);
+        for (const ref of refs) expect(res.text).not.toContain(ref);
+      }
+    });
+
+    it('a personnummer in an Open311 attribute answer or an address flags the request sensitive: never shown', async () => {
+      const viaAttribute = await post('requests.xml', fmsForm([...fmsFields(), ['attribute[location_detail]', 'vid porten, mitt pnr 19121212.1212']])).expect(200);
+      const viaAddress = await post('requests.xml', fmsForm([['api_key', p.keys.web], ['service_code', 'pothole_road_damage'], ['address_string', 'Ågatan 5 (pnr 121212 - 1212)']])).expect(200);
+      for (const res of [viaAttribute, viaAddress]) {
+        const ref = field(res.text, 'service_request_id')!;
+        const [row] = await db.query('SELECT sensitive FROM intake.inquiries WHERE reference = $1', [ref]);
+        expect([ref, row.sensitive]).toEqual([ref, true]);
+        await http.get(`${BASE}requests/${ref}.xml`).expect(404);
+      }
+    });
+
+    it('shows a web report in a public service with its (masked) text, and only a neutral status note, never the staff answer', async () => {
+      const res = await http.post('/v1/inquiries').set('x-api-key', p.keys.web)
+        .send({ channel: 'web', body: 'Stort hål i gatan vid Ågatan 3. Ring mig på 070-765 43 21.', category: 'pothole_road_damage', citizen: { name: 'Per Ek', phone: '+46707654321' }, location: { address: 'Ågatan 3', lat: 59.19, lon: 17.62 } }).expect(202);
+      const ref = res.body.reference;
+      await db.query(`INSERT INTO intake.status_history (inquiry_id, status, note, occurred_at, event_id)
+        SELECT id, 'answered', 'Hej Per! Vi lagar hålet på tisdag, ring 08-123 456 78 om du undrar.', now(), gen_random_uuid() FROM intake.inquiries WHERE reference = $1`, [ref]);
+      await db.query(`UPDATE intake.inquiries SET status = 'answered', status_at = now() WHERE reference = $1`, [ref]);
+      const r = await one(ref);
+      expect({ description: field(r, 'description'), address: field(r, 'address'), notes: field(r, 'status_notes') })
+        .toEqual({ description: 'Stort hål i gatan vid Ågatan 3. Ring mig på [phone].', address: 'Ågatan 3', notes: 'Ärendet är besvarat.' });
+      expect(r).not.toMatch(/Per Ek|tisdag|08-123|46707654321/);
+      const en = await http.get(`${BASE}requests/${ref}.json?locale=en`).expect(200);
+      expect(en.body[0].status_notes).toBe('The request has been answered.');
+    });
+
+    it('an administrator marks a service public or not, on record; only then do its web reports appear', async () => {
+      const res = await http.post('/v1/inquiries').set('x-api-key', p.keys.web)
+        .send({ channel: 'web', body: 'Kärlet vid Lindvägen 2 har inte tömts.', category: 'missed_waste_collection', location: { address: 'Lindvägen 2' } }).expect(202);
+      const ref = res.body.reference;
+      await http.get(`${BASE}requests/${ref}.json`).expect(404);
+      for (const [key, status] of [[p.keys.agent, 403], [p.keys.supervisor, 403], [p.keys.web, 403]] as const) {
+        await http.put('/v1/service-definitions/missed_waste_collection/public').set('x-api-key', key).send({ public: true }).expect(status);
+      }
+      await http.put('/v1/service-definitions/missed_waste_collection/public').send({ public: true }).expect(401);
+      await http.put('/v1/service-definitions/missed_waste_collection/public').set('x-api-key', p.keys.admin).send({ public: 'yes' }).expect(400);
+      await http.put('/v1/service-definitions/no_such_service/public').set('x-api-key', p.keys.admin).send({ public: true }).expect(404);
+      const on = await http.put('/v1/service-definitions/missed_waste_collection/public').set('x-api-key', p.keys.admin).send({ public: true }).expect(200);
+      expect(on.body).toEqual({ code: 'missed_waste_collection', public: true });
+      const [audit] = await db.query(`SELECT public, public_set_by, public_set_at IS NOT NULL AS "at" FROM intake.service_definitions WHERE code = 'missed_waste_collection'`);
+      expect(audit).toEqual({ public: true, public_set_by: expect.any(String), at: true });
+      const listed = await http.get('/v1/service-definitions').set('x-api-key', p.keys.supervisor).expect(200);
+      expect(listed.body.filter((d: { public: boolean }) => d.public).map((d: { code: string }) => d.code).sort())
+        .toEqual(['missed_waste_collection', 'parks_playgrounds_trees', 'pothole_road_damage', 'snow_ice_clearing', 'street_lighting', 'water_leak_sewer']);
+      expect(field(await one(ref), 'description')).toBe('Kärlet vid Lindvägen 2 har inte tömts.');
+      await http.put('/v1/service-definitions/missed_waste_collection/public').set('x-api-key', p.keys.admin).send({ public: false }).expect(200);
+      await http.get(`${BASE}requests/${ref}.json`).expect(404);
     });
 
     it('lists requests by service_request_id (comma list), which overrides every other filter', async () => {
@@ -354,7 +495,8 @@ describe('Open311 GeoReport v2', () => {
       const now = Date.now();
       const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
       const hour = `start_date=${iso(now - 3600_000)}&end_date=${iso(now + 60_000)}`;
-      expect(await ids(hour)).toEqual(expect.arrayContaining([fms, other, sensitive]));
+      expect(await ids(hour)).toEqual(expect.arrayContaining([fms, other, emailedFault]));
+      expect(await ids(hour)).not.toContain(sensitive);
       expect(await ids(`start_date=${iso(now - 10 * 86400_000)}&end_date=${iso(now - 9 * 86400_000)}`)).toEqual([]);
       const stockholm = encodeURIComponent(new Date(now - 3600_000 + 2 * 3600_000).toISOString().replace(/\.\d{3}Z$/, '+02:00'));
       expect(await ids(`start_date=${stockholm}`)).toEqual(expect.arrayContaining([fms]));
@@ -368,7 +510,8 @@ describe('Open311 GeoReport v2', () => {
       expect((await ids(`${hour}&status=open,closed`)).length).toBe((await ids(hour)).length);
       const closed = await one(other);
       expect(field(closed, 'status')).toBe('closed');
-      expect(field(closed, 'status_notes')).toBe('Tömt <i>i dag</i> & klart');
+      expect(field(closed, 'status_notes')).toBe('Ärendet är avslutat.');
+      expect(closed).not.toMatch(/Tömt/);
 
       const missing = await http.get(`${BASE}requests/KC-1999-000001.xml`).expect(404);
       assertWellFormedXml(missing.text);

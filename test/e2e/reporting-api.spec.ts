@@ -2,7 +2,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { BrokerNames } from '@lotsen/messaging';
 import { waitFor } from '@lotsen/testing';
-import { publishEvents } from '../../bench/reporting-events';
+import { publishEvents } from '@lotsen/load-harness';
 import { startPlatform, TestPlatform } from '../support/platform';
 import { april } from '../support/reporting-scenario';
 
@@ -80,7 +80,10 @@ describe('reporting fed through RabbitMQ: API, CSV, goals, department report, da
   it('reports what citizens ask a department about', async () => {
     const res = await get('/v1/reports/departments/gata_park?from=2026-04-01&to=2026-04-30').expect(200);
     expect(res.body).toMatchObject({ department: 'gata_park', received: 2, figures: { praise: 1, faultReports: 1 } });
-    expect(res.body.topCategories).toEqual([{ category: 'street_lighting', department: 'gata_park', received: 1 }, { category: 'unknown', department: 'gata_park', received: 1 }]);
+    expect(res.body.topCategories).toEqual([
+      { category: 'street_lighting', department: 'gata_park', received: 1, names: { sv: 'Gatubelysning', en: 'Street lighting', ar: 'إنارة الشوارع', fi: 'Katuvalaistus' } },
+      { category: 'unknown', department: 'gata_park', received: 1 },
+    ]);
     await get('/v1/reports/departments/Bad%20Code').expect(400);
   });
 

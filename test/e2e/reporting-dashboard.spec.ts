@@ -4,12 +4,14 @@ import { Browser, chromium, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { BrokerNames } from '@lotsen/messaging';
 import { waitFor } from '@lotsen/testing';
-import { publishEvents, syntheticEvents } from '../../bench/reporting-events';
+import { publishEvents, syntheticEvents } from '@lotsen/load-harness';
 import { BROWSER_SETUP_TIMEOUT_MS, CHROMIUM_ARGS, ensureChromium } from '../support/chromium';
 import { startPlatform, TestPlatform } from '../support/platform';
+import { STOP_WORDS } from '../../apps/reporting/src/terms/stopwords';
+import { categories } from '@lotsen/demo-municipality';
 
 // Callbacks below run inside the page; the tests' tsconfig has no DOM types, so page globals are reached untyped.
-type PageGlobals = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type PageGlobals = any;
 
 const OUT = join(__dirname, '..', '..', 'test-output');
 
@@ -83,6 +85,19 @@ describe('the reporting dashboard in a real browser', () => {
     await page.selectOption('#lang', 'sv');
     expect(await page.textContent('h1')).toBe('Kontaktcenter – nyckeltal');
     expect(await page.textContent('label[for="channel"]')).toBe('Kanal');
+  });
+
+  it('names the categories citizens ask about in the chosen language, and rises only content words', async () => {
+    const column = (id: string) => page.$$eval(`#table-${id} tbody tr td:first-child, #table-${id} tbody tr th:first-child`, (cells) => cells.map((c) => (c.textContent ?? '').trim()));
+    const byCode = new Map(categories.map((c) => [c.code, c.name]));
+    const sv = await column('topics');
+    expect(sv.length).toBeGreaterThan(0);
+    for (const name of sv) expect(byCode.has(name)).toBe(false); // a name, not a code
+    expect(sv).toContain(byCode.get('street_lighting')!.sv);
+    await page.selectOption('#lang', 'en'); // re-renders what was loaded
+    await page.waitForFunction((name: string) => (globalThis as PageGlobals).document.querySelector('#table-topics')?.textContent.includes(name), byCode.get('street_lighting')!.en);
+    for (const term of await column('terms')) expect(STOP_WORDS.has(term)).toBe(false);
+    await page.selectOption('#lang', 'sv');
   });
 
   it('is usable from the keyboard and passes axe-core without serious violations', async () => {

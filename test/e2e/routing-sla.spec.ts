@@ -44,7 +44,7 @@ describe('routing: SLA clocks in (shortened) business time', () => {
   it('fires the warning at 80 % and the breach at the due time, once each, and stops a clock when answered', async () => {
     const late = await post('Gatlampan på Storgatan 14 är släckt.');
     const quick = await post('Gatlampan på Parkvägen 2 lyser inte.');
-    const [d1, d2] = [await routed(late), await routed(quick)];
+    const [d1] = [await routed(late), await routed(quick)];
     expect(d1.decision).toMatchObject({ category: 'street_lighting', agreementVersion: 2 });
     const spanMs = new Date(d1.decision.firstResponseDueAt).getTime() - new Date(d1.decision.decidedAt).getTime();
     expect(spanMs).toBeGreaterThan(1000);

@@ -6,6 +6,7 @@ import { SmtpListener } from '../../apps/intake/src/email/smtp-listener';
 import { renderNotification, TemplateSyntaxError, validateTemplate } from '../../apps/notifications/src/templates';
 import { startPlatform, TestPlatform } from '../support/platform';
 import { FUZZ_RUNS, FUZZ_TIMEOUT_MS } from './fuzz-runs';
+import { controlChar, hostileString, loneSurrogate, PROTOTYPE_KEYS } from './hostile-input';
 
 /** One raw SMTP conversation; resolves with the server's reply to the message data. */
 function smtpSend(port: number, from: string, to: string, data: string): Promise<string> {
@@ -50,14 +51,28 @@ describe('fuzzing Open311 form posts, the SMTP listener and the template rendere
   const stored = async () => (await db.query(`SELECT (SELECT count(*) FROM intake.inquiries)::int + (SELECT count(*) FROM intake.outbox)::int AS n`)).rows[0].n as number;
 
   it('Open311 POST requests: any form fields answer 200 or a 4xx <errors>, and a refusal stores nothing', async () => {
-    const field = fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom('', 'street_lighting', '59.2', '-200', 'NaN', 'demo.lotsen.se', 'x'.repeat(5000)));
-    const key = fc.constantFrom('api_key', 'jurisdiction_id', 'service_code', 'lat', 'long', 'address_string', 'address_id', 'description', 'email', 'first_name', 'media_url', 'attribute[x]', 'attribute[x][]', 'attribute[', 'device_id', 'phone');
+    const field = fc.oneof(fc.string({ maxLength: 60 }), hostileString(), fc.constantFrom('', 'street_lighting', '59.2', '-200', 'NaN', 'demo.lotsen.se', 'x'.repeat(5000)));
+    const key = fc.oneof(
+      fc.constantFrom('api_key', 'jurisdiction_id', 'service_code', 'lat', 'long', 'address_string', 'address_id', 'description', 'email', 'first_name', 'media_url', 'attribute[x]', 'attribute[x][]', 'attribute[', 'device_id', 'phone'),
+      fc.constantFrom(...PROTOTYPE_KEYS).chain((k) => fc.constantFrom(k, `attribute[${k}]`, `attribute[${k}][]`, `${k}[x]`)),
+      fc.string({ maxLength: 4, unit: fc.oneof(controlChar, loneSurrogate) }).map((s) => `attribute[${s}]`),
+    );
+    // A report FixMyStreet could send, plus hostile extras: these get past the checks up front.
+    const validButHostile = fc.array(fc.tuple(key, field), { maxLength: 4 }).map((extra): Array<[string, string]> => [
+      ['service_code', 'street_lighting'], ['lat', '59.2'], ['long', '17.6'], ['description', 'Lampan är släckt'], ...extra,
+    ]);
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(key, field), { maxLength: 12 }), fc.boolean(), fc.constantFrom('xml', 'json', 'html', ''), async (pairs, withKey, format) => {
+      fc.asyncProperty(fc.oneof(fc.array(fc.tuple(key, field), { maxLength: 12 }), validButHostile), fc.boolean(), fc.constantFrom('xml', 'json', 'html', ''), fc.constantFrom('form', 'json', 'multipart'), async (pairs, withKey, format, encoding) => {
         const form = new URLSearchParams(pairs);
         if (withKey) form.append('api_key', p.keys.web);
         const before = await stored();
-        const res = await request(p.urls.intake!).post(`/open311/v2/requests${format ? `.${format}` : ''}`).type('form').send(form.toString());
+        const url = `/open311/v2/requests${format ? `.${format}` : ''}`;
+        let req = request(p.urls.intake!).post(url);
+        if (encoding === 'form') req = req.type('form').send(form.toString());
+        // JSON can carry what a form cannot: lone surrogates as escapes, own prototype keys.
+        else if (encoding === 'json') req = req.set('content-type', 'application/json').send(JSON.stringify(Object.fromEntries(form)));
+        else for (const [k, v] of form) req = req.field(k, v);
+        const res = await req;
         expect(res.status).toBeLessThan(500);
         if (res.status !== 200) expect(await stored()).toBe(before);
       }),
@@ -79,9 +94,10 @@ describe('fuzzing Open311 form posts, the SMTP listener and the template rendere
   }, FUZZ_TIMEOUT_MS);
 
   it('template renderer: any tenant template is either refused with a TemplateSyntaxError or renders; values are always escaped', () => {
-    const piece = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('{{reference}}', '{{#if answer}}', '{{/if}}', '{{{answer}}}', '{{', '}}', '{{> partial}}', '{{#each x}}', '{{citizenName}}', '{{constructor}}', '{{lookup this "x"}}'));
+    const piece = fc.oneof(fc.string({ maxLength: 30 }), hostileString(20), fc.constantFrom('{{reference}}', '{{#if answer}}', '{{/if}}', '{{{answer}}}', '{{', '}}', '{{> partial}}', '{{#each x}}', '{{citizenName}}', '{{constructor}}', '{{lookup this "x"}}',
+      '{{__proto__}}', '{{prototype}}', '{{constructor.constructor}}', '{{this.__proto__.polluted}}', '{{lookup this "__proto__"}}', `${'{{#if answer}}'.repeat(40)}x${'{{/if}}'.repeat(40)}`));
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 12 }), fc.string({ maxLength: 60 }), (pieces, value) => {
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.oneof(fc.string({ maxLength: 60 }), hostileString()), (pieces, value) => {
         const html = `<p>${pieces.join('')}</p>`;
         const template = { subject: 'Ärende {{reference}}', text: pieces.join(''), html };
         try {
@@ -95,6 +111,7 @@ describe('fuzzing Open311 form posts, the SMTP listener and the template rendere
           values: { tenantName: 'Demo kommun', reference: 'KC-2026-000001', answer: `<script>${value}</script>`, citizenName: value },
         });
         expect(out.html).not.toContain('<script>');
+        expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       }),
       { numRuns: FUZZ_RUNS * 5 },
     );

@@ -2,7 +2,9 @@ import { DataSource } from 'typeorm';
 import { createEvent, EventEnvelope, EventType } from '@lotsen/contracts';
 import { TransactionContext } from '@lotsen/persistence';
 import { migratedServiceDatabase, TestEnv } from '@lotsen/testing';
-import { BusinessCalendar } from '../../apps/reporting/src/business-time';
+import { BusinessCalendar } from '@lotsen/business-calendar';
+import { CategoryNamesRepository } from '../../apps/reporting/src/reports/category-names.repository';
+import { TenantCalendars } from '../../apps/reporting/src/calendars/tenant-calendars';
 import { EventStoreRepository } from '../../apps/reporting/src/events/event-store.repository';
 import { GoalsRepository } from '../../apps/reporting/src/goals/goals.repository';
 import { KpisRepository } from '../../apps/reporting/src/kpis/kpis.repository';
@@ -28,12 +30,13 @@ export interface ReportingHarness {
 export async function reportingHarness(): Promise<ReportingHarness> {
   const { env, ds, tx, close } = await migratedServiceDatabase('reporting', reportingMigrations, 4);
   const calendar = new BusinessCalendar();
-  const ingest = new IngestService(new EventStoreRepository(tx));
+  const calendars = new TenantCalendars(tx, calendar);
+  const ingest = new IngestService(new EventStoreRepository(tx), calendars, new CategoryNamesRepository(tx));
   const repo = new KpisRepository(tx);
   const goals = new GoalsRepository(tx);
-  const kpis = new KpisService(repo, new ProjectorRepository(tx, calendar), goals, calendar);
+  const kpis = new KpisService(repo, new ProjectorRepository(tx, calendar), goals, calendars);
   return {
-    env, ds, tx, kpis, goals, topics: new TopicsService(repo),
+    env, ds, tx, kpis, goals, topics: new TopicsService(repo, new CategoryNamesRepository(tx)),
     record: async (e) => { await tx.run(() => ingest.record(e)); },
     report: (tenantId, p) => kpis.report(tenantId, p),
     close,

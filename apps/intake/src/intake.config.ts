@@ -1,6 +1,8 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsString, Max, Min, MinLength, ValidateNested } from 'class-validator';
-import { boolEnv, defineConfig, intEnv, readCommonConfig, ServiceCommonConfig } from '@lotsen/config';
+import { boolEnv, commonSecrets, defineConfig, intEnv, readCommonConfig, Secret, ServiceCommonConfig } from '@lotsen/config';
+import { IsTrustProxy } from '@lotsen/platform';
+import { readSubmissionLimits, SubmissionLimitsConfig } from './inquiries/submission-limits';
 
 const MB = 1024 * 1024;
 
@@ -43,6 +45,21 @@ export class SmtpListenerConfig {
   @IsInt() @Min(1024) @Max(100 * MB)
   maxAttachmentBytes: number;
 
+  /** MIME parts per message (the message itself, containers and leaves); more is refused with 552 before parsing. */
+  @IsInt() @Min(1) @Max(10000)
+  maxMimeParts: number;
+
+  /** Attachment bytes stored for one message, all files together; more is refused with 552. */
+  @IsInt() @Min(1024) @Max(100 * MB)
+  maxAttachmentBytesPerMessage: number;
+
+  /**
+   * Bytes stored for one sender (From address, else MAIL FROM) in the last 24 hours: attachments,
+   * and the raw mails of auto-replies and bounces. Past it, 452: the sending server tries later.
+   */
+  @IsInt() @Min(1024) @Max(10 * 1024 * MB)
+  maxStoredBytesPerSenderDay: number;
+
   /** More Received headers than this is a mail loop. */
   @IsInt() @Min(5) @Max(200)
   maxReceivedHeaders: number;
@@ -53,7 +70,7 @@ export class SmtpListenerConfig {
 
 export class IntakeConfig extends ServiceCommonConfig {
   /** Seals idempotent replies (they hold the tracking token) at rest; signs the citizen form's CSRF tokens. */
-  @IsString() @MinLength(16)
+  @Secret() @IsString() @MinLength(16)
   secret: string;
 
   /** Public base URL of the citizen pages, for tracking links. */
@@ -62,6 +79,13 @@ export class IntakeConfig extends ServiceCommonConfig {
 
   @IsInt() @Min(1) @Max(1000)
   citizenLookupsPerMinute: number;
+
+  /** TRUST_PROXY as given (parsed by the HTTP layer): whose X-Forwarded-For names the client. Off by default. */
+  @IsTrustProxy()
+  trustProxy: string;
+
+  @ValidateNested() @Type(() => SubmissionLimitsConfig)
+  submissionLimits: SubmissionLimitsConfig;
 
   @IsBoolean()
   relay: boolean;
@@ -74,6 +98,7 @@ export class IntakeConfig extends ServiceCommonConfig {
   maxUploadBytes: number;
 }
 
+/** Development only: outside development INTAKE_SECRET must be set, and to something else. */
 export const DEV_SECRET = 'lotsen-development-secret-change-me';
 
 export const loadIntakeConfig = defineConfig(IntakeConfig, (env) => ({
@@ -81,6 +106,8 @@ export const loadIntakeConfig = defineConfig(IntakeConfig, (env) => ({
   secret: env.INTAKE_SECRET ?? DEV_SECRET,
   publicUrl: env.PUBLIC_URL ?? `http://127.0.0.1:${env.INTAKE_PORT ?? 3001}`,
   citizenLookupsPerMinute: intEnv(env.CITIZEN_LOOKUPS_PER_MINUTE, 30),
+  trustProxy: env.TRUST_PROXY ?? '',
+  submissionLimits: readSubmissionLimits(env),
   relay: boolEnv(env.OUTBOX_RELAY, true),
   smtp: {
     enabled: boolEnv(env.INTAKE_SMTP_ENABLED, true),
@@ -93,8 +120,13 @@ export const loadIntakeConfig = defineConfig(IntakeConfig, (env) => ({
     maxHeaderBytes: intEnv(env.INTAKE_SMTP_MAX_HEADER_BYTES, 64 * 1024),
     maxAttachments: intEnv(env.INTAKE_SMTP_MAX_ATTACHMENTS, 20),
     maxAttachmentBytes: intEnv(env.INTAKE_SMTP_MAX_ATTACHMENT_BYTES, 10 * MB),
+    maxMimeParts: intEnv(env.INTAKE_SMTP_MAX_MIME_PARTS, 100),
+    maxAttachmentBytesPerMessage: intEnv(env.INTAKE_SMTP_MAX_ATTACHMENT_BYTES_PER_MESSAGE, 8 * MB),
+    maxStoredBytesPerSenderDay: intEnv(env.INTAKE_SMTP_MAX_STORED_BYTES_PER_SENDER_DAY, 100 * MB),
     maxReceivedHeaders: intEnv(env.INTAKE_SMTP_MAX_RECEIVED, 30),
     maxClients: intEnv(env.INTAKE_SMTP_MAX_CLIENTS, 100),
   },
   maxUploadBytes: intEnv(env.INTAKE_MAX_UPLOAD_BYTES, 10 * MB),
-}));
+}), {
+  secrets: (env) => [...commonSecrets(env, 'INTAKE'), { name: 'INTAKE_SECRET', value: env.INTAKE_SECRET, development: [DEV_SECRET] }],
+});

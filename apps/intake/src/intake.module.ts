@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { MessagingModule } from '@lotsen/messaging';
 import { PersistenceModule } from '@lotsen/persistence';
+import { retentionParticipant } from '@lotsen/retention';
 import { API_KEY_LOOKUP, ApiKeyGuard, PlatformModule } from '@lotsen/platform';
 import { AttachmentsController } from './attachments/attachments.controller';
 import { AttachmentsRepository } from './attachments/attachments.repository';
@@ -9,19 +10,27 @@ import { AttachmentsService } from './attachments/attachments.service';
 import { CallsController } from './calls/calls.controller';
 import { CallsRepository } from './calls/calls.repository';
 import { CallsService } from './calls/calls.service';
+import { ServiceDefinitionsController } from './catalogue/service-definitions.controller';
 import { ServiceDefinitionsRepository } from './catalogue/service-definitions.repository';
+import { ServiceDefinitionsService } from './catalogue/service-definitions.service';
+import { DataSubjectsController } from './data-subjects/data-subjects.controller';
+import { DataSubjectsRepository } from './data-subjects/data-subjects.repository';
+import { DataSubjectsService } from './data-subjects/data-subjects.service';
 import { DuplicatesRepository } from './duplicates/duplicates.repository';
 import { EmailIntakeService } from './email/email-intake.service';
 import { EmailRepository } from './email/email.repository';
 import { SmtpListener } from './email/smtp-listener';
+import { IdempotencyHousekeeping } from './inquiries/idempotency-housekeeping';
 import { IdempotencyRepository } from './inquiries/idempotency.repository';
 import { InquiriesController } from './inquiries/inquiries.controller';
 import { InquiriesRepository } from './inquiries/inquiries.repository';
 import { SensitiveReadsRepository } from './audit/sensitive-reads.repository';
 import { LOOKUPS_PER_MINUTE, LookupLimiter } from './inquiries/lookup-limiter';
 import { ReferenceAllocator } from './inquiries/reference-allocator';
+import { SUBMISSION_LIMITS, SubmissionLimiter } from './inquiries/submission-limits';
 import { InquiriesService, SEALER } from './inquiries/inquiries.service';
 import { Sealer } from './inquiries/sealing';
+import { IntakePersonalDataRepository } from './retention/intake-personal-data.repository';
 import { IntakeConfig } from './intake.config';
 import { LanguageDetector } from './language/language-detector';
 import { intakeMigrations } from './migrations';
@@ -37,6 +46,7 @@ export const INTAKE_CONFIG = Symbol('INTAKE_CONFIG');
 @Module({})
 export class IntakeModule {
   static forRoot(config: IntakeConfig): DynamicModule {
+    const retention = retentionParticipant('intake', IntakePersonalDataRepository);
     return {
       module: IntakeModule,
       // Global so that Open311Module (imported below) can inject what this module exports.
@@ -44,10 +54,10 @@ export class IntakeModule {
       imports: [
         PlatformModule.forRoot('intake'),
         PersistenceModule.forRoot({ url: config.database.url, schema: 'intake', migrations: intakeMigrations, poolSize: config.database.poolSize }),
-        MessagingModule.forRoot({ service: 'intake', schema: 'intake', broker: config.broker, consumerPurpose: 'status', relay: config.relay }),
+        MessagingModule.forRoot({ service: 'intake', schema: 'intake', broker: config.broker, housekeeping: config.housekeeping, consumerPurpose: 'status', relay: config.relay }),
         Open311Module,
       ],
-      controllers: [InquiriesController, StatusHandler, CallsController, AttachmentsController, CitizenPagesController],
+      controllers: [InquiriesController, StatusHandler, CallsController, AttachmentsController, CitizenPagesController, DataSubjectsController, ServiceDefinitionsController, ...retention.controllers],
       providers: [
         { provide: INTAKE_CONFIG, useValue: config },
         { provide: IntakeConfig, useValue: config },
@@ -61,8 +71,12 @@ export class IntakeModule {
         LookupLimiter,
         SensitiveReadsRepository,
         { provide: LOOKUPS_PER_MINUTE, useValue: config.citizenLookupsPerMinute },
+        SubmissionLimiter,
+        { provide: SUBMISSION_LIMITS, useValue: config.submissionLimits },
         IdempotencyRepository,
+        IdempotencyHousekeeping,
         ServiceDefinitionsRepository,
+        ServiceDefinitionsService,
         InquiriesService,
         StatusProjectionService,
         DuplicatesRepository,
@@ -74,6 +88,9 @@ export class IntakeModule {
         EmailIntakeService,
         SmtpListener,
         CitizenPagesService,
+        DataSubjectsRepository,
+        DataSubjectsService,
+        ...retention.providers,
       ],
       exports: [InquiriesService, InquiriesRepository, TenantsRepository, ServiceDefinitionsRepository, INTAKE_CONFIG],
     };

@@ -1,10 +1,12 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { IsBoolean, IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
-import { boolEnv, defineConfig, intEnv, readCommonConfig, ServiceCommonConfig } from '@lotsen/config';
+import { ArrayMinSize, IsArray, IsBoolean, IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { boolEnv, commonSecrets, defineConfig, intEnv, readCommonConfig, Secret, ServiceCommonConfig } from '@lotsen/config';
+import { CALLING_CODE, parseCallingCodes } from './channels/sms-countries';
 
 export class NotificationsConfig extends ServiceCommonConfig {
   /** smtp://user:pass@host:port, smtps://…, or file:///dir (development: one .eml per message). */
+  @Secret()
   @Matches(/^(smtps?|file):\/\//, { message: 'must be an smtp://, smtps:// or file:// URL' })
   smtpUrl: string;
 
@@ -12,11 +14,12 @@ export class NotificationsConfig extends ServiceCommonConfig {
   smtpMaxConnections: number;
 
   /** https://user:pass@api.46elks.com/a1 (46elks' API shape) or file:///dir. */
+  @Secret()
   @Matches(/^(https?|file):\/\//, { message: 'must be an https://, http:// or file:// URL' })
   smsUrl: string;
 
   /** Signs opt-out links and keys addresses in the suppression list (HMAC-SHA256). */
-  @IsString() @MinLength(16)
+  @Secret() @IsString() @MinLength(16)
   secret: string;
 
   /** Intake's public base URL: tracking links are `{citizenBaseUrl}/v1/inquiries/{reference}?token=…`. */
@@ -64,11 +67,27 @@ export class NotificationsConfig extends ServiceCommonConfig {
   @IsInt() @Min(0) @Max(120_000)
   shutdownGraceMs: number;
 
+  /**
+   * A hard bounce (the provider refused the address) stops every message to it for this many
+   * days, then the address is tried again: addresses are fixed, mailboxes come back.
+   */
+  @IsInt() @Min(1) @Max(3650)
+  bounceSuppressionDays: number;
+
+  /** Country calling codes an SMS may go to, for tenants that set none of their own (default Sweden, 46). */
+  @IsArray() @ArrayMinSize(1) @Matches(CALLING_CODE, { each: true, message: 'each SMS country must be a calling code such as 46' })
+  smsCountries: string[];
+
+  /** At most this many receipts and status updates to one address (e-mail or number) per hour; the rest are logged as suppressed. */
+  @IsInt() @Min(1) @Max(10_000)
+  receiptsPerAddressPerHour: number;
+
   /** Run the dispatcher in this process (default true). */
   @IsBoolean()
   dispatcher: boolean;
 }
 
+/** Development only: it is public, and with it anyone could sign an opt-out for any address. */
 export const DEV_NOTIFICATIONS_SECRET = 'lotsen-notifications-development-secret';
 
 const devDir = (name: string) => pathToFileURL(path.join(process.cwd(), '.lotsen', name)).toString();
@@ -94,5 +113,17 @@ export const loadNotificationsConfig = defineConfig(NotificationsConfig, (env) =
     sendingTimeoutMs: intEnv(env.NOTIFICATIONS_SENDING_TIMEOUT_MS, 120_000),
     shutdownGraceMs: intEnv(env.NOTIFICATIONS_SHUTDOWN_GRACE_MS, 10_000),
     dispatcher: boolEnv(env.NOTIFICATIONS_DISPATCHER, true),
+    bounceSuppressionDays: intEnv(env.NOTIFICATIONS_BOUNCE_SUPPRESSION_DAYS, 30),
+    smsCountries: parseCallingCodes(env.NOTIFICATIONS_SMS_COUNTRIES ?? '46'),
+    receiptsPerAddressPerHour: intEnv(env.NOTIFICATIONS_RECEIPTS_PER_ADDRESS_PER_HOUR, 10),
   };
+}, {
+  // Outside development the mail and SMS providers are named explicitly: the file:// defaults
+  // would quietly write citizens' messages to disk instead of sending them.
+  secrets: (env) => [
+    ...commonSecrets(env, 'NOTIFICATIONS'),
+    { name: 'NOTIFICATIONS_SECRET', value: env.NOTIFICATIONS_SECRET, development: [DEV_NOTIFICATIONS_SECRET] },
+    { name: 'NOTIFICATIONS_SMTP_URL', value: env.NOTIFICATIONS_SMTP_URL, url: true },
+    { name: 'NOTIFICATIONS_SMS_URL', value: env.NOTIFICATIONS_SMS_URL, url: true },
+  ],
 });

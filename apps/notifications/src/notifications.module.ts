@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@lotsen/messaging';
 import { PersistenceModule } from '@lotsen/persistence';
+import { retentionParticipant } from '@lotsen/retention';
+import { DataSubjectsController } from './retention/data-subjects.controller';
 import { PlatformModule, staffAuthProviders } from '@lotsen/platform';
 import { Channels } from './deliveries/channels';
 import { DeliveriesController } from './deliveries/deliveries.controller';
@@ -10,8 +12,10 @@ import { Dispatcher } from './deliveries/dispatcher.service';
 import { DispatcherSignal } from './deliveries/dispatcher-signal';
 import { notificationsMigrations } from './migrations';
 import { NotificationsConfig } from './notifications.config';
+import { NotificationsPersonalDataRepository } from './retention/notifications-personal-data.repository';
 import { OptOutController } from './preferences/opt-out.controller';
 import { OptOutService } from './preferences/opt-out.service';
+import { SuppressionsController } from './preferences/suppressions.controller';
 import { SuppressionsRepository } from './preferences/suppressions.repository';
 import { TenantSettingsService } from './settings/tenant-settings';
 import { SurveysController } from './surveys/surveys.controller';
@@ -29,14 +33,15 @@ import { TriggersService } from './triggers/triggers.service';
 @Module({})
 export class NotificationsModule {
   static forRoot(config: NotificationsConfig): DynamicModule {
+    const retention = retentionParticipant('notifications', NotificationsPersonalDataRepository);
     return {
       module: NotificationsModule,
       imports: [
         PlatformModule.forRoot('notifications'),
         PersistenceModule.forRoot({ url: config.database.url, schema: 'notifications', migrations: notificationsMigrations, poolSize: config.database.poolSize }),
-        MessagingModule.forRoot({ service: 'notifications', schema: 'notifications', broker: config.broker, consumerPurpose: 'triggers', batchPreparer: RecipientsBatch }),
+        MessagingModule.forRoot({ service: 'notifications', schema: 'notifications', broker: config.broker, housekeeping: config.housekeeping, consumerPurpose: 'triggers', batchPreparer: RecipientsBatch }),
       ],
-      controllers: [TriggersHandler, DeliveriesController, TemplatesController, SurveysController, OptOutController],
+      controllers: [TriggersHandler, DeliveriesController, TemplatesController, SurveysController, OptOutController, SuppressionsController, DataSubjectsController, ...retention.controllers],
       providers: [
         ...staffAuthProviders('notifications'),
         { provide: NotificationsConfig, useValue: config },
@@ -52,6 +57,8 @@ export class NotificationsModule {
         SurveysRepository, SurveysService,
         // settings
         TenantSettingsService,
+        // retention (gallring)
+        ...retention.providers,
       ],
     };
   }

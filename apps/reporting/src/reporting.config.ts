@@ -1,5 +1,5 @@
 import { IsInt, Max, Min } from 'class-validator';
-import { defineConfig, intEnv, readCommonConfig, ServiceCommonConfig } from '@lotsen/config';
+import { commonSecrets, defineConfig, intEnv, readCommonConfig, ServiceCommonConfig } from '@lotsen/config';
 
 export class ReportingConfig extends ServiceCommonConfig {
   /**
@@ -14,4 +14,4 @@ export class ReportingConfig extends ServiceCommonConfig {
 export const loadReportingConfig = defineConfig(ReportingConfig, (env) => ({
   ...readCommonConfig(env, 'REPORTING', 3004),
   projectionSettleMs: intEnv(env.REPORTING_PROJECTION_SETTLE_MS, 1000),
-}));
+}), { secrets: (env) => commonSecrets(env, 'REPORTING') });

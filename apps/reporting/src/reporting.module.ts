@@ -1,8 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@lotsen/messaging';
 import { PersistenceModule } from '@lotsen/persistence';
+import { retentionParticipant } from '@lotsen/retention';
+import { DataSubjectsController } from './retention/data-subjects.controller';
 import { PlatformModule, staffAuthProviders } from '@lotsen/platform';
-import { BusinessCalendar } from './business-time';
+import { BusinessCalendar } from '@lotsen/business-calendar';
+import { TenantCalendars } from './calendars/tenant-calendars';
 import { DashboardAssets } from './dashboard/dashboard-assets';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { DashboardService } from './dashboard/dashboard.service';
@@ -20,28 +23,32 @@ import { Projector } from './projections/projector';
 import { ProjectorRepository } from './projections/projector.repository';
 import { DepartmentReportService } from './reports/department-report.service';
 import { DepartmentsReportController } from './reports/departments.controller';
+import { CategoryNamesRepository } from './reports/category-names.repository';
 import { TopicsService } from './reports/topics.service';
+import { ReportingPersonalDataRepository } from './retention/reporting-personal-data.repository';
 import { ReportingConfig } from './reporting.config';
 
 @Module({})
 export class ReportingModule {
   static forRoot(config: ReportingConfig): DynamicModule {
+    const retention = retentionParticipant('reporting', ReportingPersonalDataRepository);
     return {
       module: ReportingModule,
       imports: [
         PlatformModule.forRoot('reporting'),
         PersistenceModule.forRoot({ url: config.database.url, schema: 'reporting', migrations: reportingMigrations, poolSize: config.database.poolSize }),
         // The event store skips an event it has (ON CONFLICT (id)): no inbox row needed.
-        MessagingModule.forRoot({ service: 'reporting', schema: 'reporting', broker: config.broker, consumerPurpose: 'events', idempotentHandlers: true }),
+        MessagingModule.forRoot({ service: 'reporting', schema: 'reporting', broker: config.broker, housekeeping: config.housekeeping, consumerPurpose: 'events', idempotentHandlers: true }),
       ],
-      controllers: [DashboardController, KpisController, GoalsController, DepartmentsReportController, EventsHandler],
+      controllers: [DashboardController, KpisController, GoalsController, DepartmentsReportController, EventsHandler, DataSubjectsController, ...retention.controllers],
       providers: [
         ...staffAuthProviders('reporting'),
         { provide: ReportingConfig, useValue: config },
         { provide: BusinessCalendar, useValue: new BusinessCalendar() },
-        EventStoreRepository, IngestService, ProjectorRepository, Projector,
-        KpisRepository, KpisService, GoalsRepository, GoalsService, TopicsService, DepartmentReportService,
+        TenantCalendars, EventStoreRepository, IngestService, ProjectorRepository, Projector,
+        KpisRepository, KpisService, GoalsRepository, GoalsService, CategoryNamesRepository, TopicsService, DepartmentReportService,
         DashboardAssets, DashboardService,
+        ...retention.providers,
       ],
     };
   }

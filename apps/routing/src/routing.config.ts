@@ -1,5 +1,5 @@
 import { IsNumber, IsString, Max, Min } from 'class-validator';
-import { defineConfig, devDataPath, Env, intEnv, readCommonConfig, ServiceCommonConfig } from '@lotsen/config';
+import { commonSecrets, defineConfig, devDataPath, Env, intEnv, readCommonConfig, ServiceCommonConfig } from '@lotsen/config';
 
 export class RoutingConfig extends ServiceCommonConfig {
   /** Below this calibrated department confidence an inquiry goes to the human triage queue. */
@@ -21,6 +21,17 @@ export class RoutingConfig extends ServiceCommonConfig {
   /** Business time passes this many times faster than real time (1 in production; tests shorten clocks). */
   @IsNumber() @Min(0.001) @Max(1e7)
   slaClockSpeed: number;
+
+  /** How often the retention scheduler looks for inquiries whose time has come (gallring). */
+  @IsNumber() @Min(1000) @Max(86_400_000)
+  retentionIntervalMs: number;
+
+  /** Inquiries per retention transaction; between two the scheduler pauses, so live traffic goes first. */
+  @IsNumber() @Min(1) @Max(10_000)
+  retentionBatchSize: number;
+
+  @IsNumber() @Min(0) @Max(60_000)
+  retentionPauseMs: number;
 
   /** Labelled examples the initial model and every retraining starts from. */
   @IsString()
@@ -56,7 +67,10 @@ export const loadRoutingConfig = defineConfig(RoutingConfig, (env: Env) => ({
   supervisorAfterSeconds: intEnv(env.ROUTING_SUPERVISOR_AFTER_SECONDS, 1800),
   schedulerIntervalMs: intEnv(env.ROUTING_SCHEDULER_INTERVAL_MS, 1000),
   slaClockSpeed: numEnv(env.ROUTING_SLA_CLOCK_SPEED, 1),
+  retentionIntervalMs: intEnv(env.ROUTING_RETENTION_INTERVAL_MS, 3_600_000),
+  retentionBatchSize: intEnv(env.ROUTING_RETENTION_BATCH_SIZE, 200),
+  retentionPauseMs: intEnv(env.ROUTING_RETENTION_PAUSE_MS, 100),
   trainingDataPath: trainingDataPath(env),
   retrainMinHeldOut: intEnv(env.ROUTING_RETRAIN_MIN_HELD_OUT, 20),
   retrainHeldOutSize: intEnv(env.ROUTING_RETRAIN_HELD_OUT_SIZE, 200),
-}));
+}), { secrets: (env) => commonSecrets(env, 'ROUTING') });

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@lotsen/messaging';
 import { PersistenceModule } from '@lotsen/persistence';
 import { PlatformModule, staffAuthProviders } from '@lotsen/platform';
+import { retentionParticipant } from '@lotsen/retention';
 import { AgentsController } from './agents/agents.controller';
 import { AgentsRepository } from './agents/agents.repository';
 import { AgentsService } from './agents/agents.service';
@@ -25,8 +26,18 @@ import { RoutingController } from './routing/routing.controller';
 import { RoutingHandler } from './routing/routing.handler';
 import { ReceivedInquiries } from './routing/received-inquiries';
 import { RoutingService } from './routing/routing.service';
+import { ErasureRepository } from './retention/erasure.repository';
+import { LegalHoldsRepository } from './retention/legal-holds.repository';
+import { RetentionCasesRepository } from './retention/retention-cases.repository';
+import { RetentionController } from './retention/retention.controller';
+import { RetentionProgressHandler } from './retention/retention-progress.handler';
+import { RetentionRulesRepository } from './retention/retention-rules.repository';
+import { RetentionScheduler } from './retention/retention-scheduler.service';
+import { RetentionService } from './retention/retention.service';
+import { RoutingPersonalDataRepository } from './retention/routing-personal-data.repository';
 import { CalendarController } from './sla/calendar.controller';
 import { CalendarRepository } from './sla/calendar.repository';
+import { CalendarService } from './sla/calendar.service';
 import { SlaClock } from './sla/sla-clock';
 import { SlaScheduler } from './sla/sla-scheduler.service';
 import { SlaTimersRepository } from './sla/sla-timers.repository';
@@ -39,16 +50,18 @@ import { WorkService } from './work/work.service';
 @Module({})
 export class RoutingModule {
   static forRoot(config: RoutingConfig): DynamicModule {
+    const retention = retentionParticipant('routing', RoutingPersonalDataRepository);
     return {
       module: RoutingModule,
       imports: [
         PlatformModule.forRoot('routing'),
         PersistenceModule.forRoot({ url: config.database.url, schema: 'routing', migrations: routingMigrations, poolSize: config.database.poolSize }),
-        MessagingModule.forRoot({ service: 'routing', schema: 'routing', broker: config.broker, consumerPurpose: 'inquiries', batchPreparer: ReceivedInquiries }),
+        MessagingModule.forRoot({ service: 'routing', schema: 'routing', broker: config.broker, housekeeping: config.housekeeping, consumerPurpose: 'inquiries', batchPreparer: ReceivedInquiries }),
       ],
       controllers: [
         RoutingHandler, RoutingController, ClassificationController, CatalogueController, AgentsController, WorkController,
-        DepartmentWorkController, KnowledgeController, CalendarController,
+        DepartmentWorkController, KnowledgeController, CalendarController, RetentionController, RetentionProgressHandler,
+        ...retention.controllers,
       ],
       providers: [
         ...staffAuthProviders('routing'),
@@ -60,7 +73,9 @@ export class RoutingModule {
         WorkItemsRepository, WorkService, OverflowService,
         DepartmentWorkService,
         KnowledgeRepository, KnowledgeService,
-        CalendarRepository, SlaTimersRepository, SlaClock, SlaService, SlaScheduler,
+        CalendarRepository, CalendarService, SlaTimersRepository, SlaClock, SlaService, SlaScheduler,
+        RetentionRulesRepository, LegalHoldsRepository, RetentionCasesRepository, ErasureRepository, RetentionService, RetentionScheduler,
+        ...retention.providers,
       ],
     };
   }

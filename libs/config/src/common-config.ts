@@ -1,8 +1,9 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { Env, intEnv } from './define-config';
+import { Env, intEnv, Secret } from './define-config';
 
 export class DatabaseConfig {
+  @Secret()
   @Matches(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// URL' })
   url: string;
 
@@ -11,6 +12,7 @@ export class DatabaseConfig {
 }
 
 export class BrokerConfig {
+  @Secret()
   @Matches(/^amqps?:\/\//, { message: 'must be an amqp:// URL' })
   url: string;
 
@@ -33,6 +35,15 @@ export class BrokerConfig {
   workers: number;
 }
 
+/** Removal of rows with no legal weight (inbox, idempotency records, sessions), well past any redelivery or replay. */
+export class HousekeepingConfig {
+  @IsInt() @Min(1) @Max(3650)
+  afterDays: number;
+
+  @IsInt() @Min(1000) @Max(86_400_000)
+  intervalMs: number;
+}
+
 export class ServiceCommonConfig {
   @IsInt() @Min(0) @Max(65535)
   port: number;
@@ -48,6 +59,9 @@ export class ServiceCommonConfig {
 
   @ValidateNested() @Type(() => BrokerConfig)
   broker: BrokerConfig;
+
+  @ValidateNested() @Type(() => HousekeepingConfig)
+  housekeeping: HousekeepingConfig;
 }
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/lotsen';
@@ -72,6 +86,10 @@ export function readCommonConfig(env: Env, prefix: string, defaultPort: number) 
       deliveryLimit: intEnv(env.AMQP_DELIVERY_LIMIT, 5),
       batchSize: intEnv(env[`${prefix}_BATCH_SIZE`] ?? env.AMQP_BATCH_SIZE, 100),
       workers: intEnv(env[`${prefix}_CONSUMER_WORKERS`] ?? env.AMQP_CONSUMER_WORKERS, 2),
+    },
+    housekeeping: {
+      afterDays: intEnv(env.HOUSEKEEPING_AFTER_DAYS, 30),
+      intervalMs: intEnv(env.HOUSEKEEPING_INTERVAL_MS, 3_600_000),
     },
   };
 }

@@ -17,6 +17,12 @@ export const EventTypes = {
   CallOffered: 'call.offered',
   CallAnswered: 'call.answered',
   CallAbandoned: 'call.abandoned',
+  /** Retention (gallring): an inquiry's personal data is due for removal in every service. */
+  InquiryRetentionDue: 'inquiry.retention.due',
+  /** One service has removed its copy of an inquiry's personal data. */
+  InquiryRetentionDone: 'inquiry.retention.done',
+  TenantCalendarChanged: 'tenant.calendar.changed',
+  CategoryChanged: 'catalogue.category.changed',
 } as const;
 
 export type EventType = (typeof EventTypes)[keyof typeof EventTypes];

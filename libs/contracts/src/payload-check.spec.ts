@@ -36,6 +36,10 @@ const SAMPLES: Record<EventType, Record<string, unknown>> = {
   [T.CallOffered]: { callId: 'c1', queue: 'q', waitSeconds: 3, agentId: 'a', at },
   [T.CallAnswered]: { callId: 'c1', queue: 'q' },
   [T.CallAbandoned]: { callId: 'c1', queue: 'q', waitSeconds: 0 },
+  [T.InquiryRetentionDue]: { inquiryId: uuid, runId: uuid, category: 'library', resolvedAt: at },
+  [T.InquiryRetentionDone]: { inquiryId: uuid, runId: uuid, service: 'routing', rows: 3 },
+  [T.CategoryChanged]: { code: 'library', names: { sv: 'Bibliotek', en: 'Library' }, department: 'kultur_fritid', active: true },
+  [T.TenantCalendarChanged]: { timezone: 'Europe/Stockholm', hours: { days: [1, 2, 3, 4, 5], opens: '08:00', closes: '17:00', breaks: [{ from: '12:00', to: '13:00' }] }, holidays: 'SE' },
 };
 
 const classValidatorAccepts = (cls: new () => object, payload: unknown) => validateSync(plainToInstance(cls, payload) as object, { forbidUnknownValues: false }).length === 0;

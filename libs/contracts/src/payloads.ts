@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import {
-  IsBoolean, IsEmail, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsISO8601, IsNumber, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min,
+  ValidateNested,
 } from 'class-validator';
 import { CHANNELS, INQUIRY_TYPES } from './vocabulary';
 
@@ -25,7 +26,11 @@ export class GeoLocation {
 export class InquiryReceivedPayload {
   @IsUUID() inquiryId: string;
   @IsString() reference: string;
-  /** Secret: lets the citizen follow the case; redacted before any event is stored for reporting. */
+  /**
+   * Secret: lets the citizen follow the case. Present only when the citizen gave an e-mail address
+   * or phone number, for the receipt's tracking link; the consumer sends it and keeps no copy.
+   * Redacted before any event is stored for reporting.
+   */
   @IsOptional() @IsString() trackingToken?: string;
   @IsIn(CHANNELS) channel: string;
   @IsOptional() @IsString() subject?: string;
@@ -160,4 +165,57 @@ export class CallPayload {
   @IsOptional() @IsInt() @Min(0) waitSeconds?: number;
   @IsOptional() @IsString() agentId?: string;
   @IsOptional() @IsISO8601() at?: string;
+}
+
+/** The services that hold a copy of an inquiry's personal data and take part in a retention run. */
+export const RETENTION_SERVICES = ['intake', 'routing', 'notifications', 'reporting'] as const;
+export type RetentionService = (typeof RETENTION_SERVICES)[number];
+
+/** Carries no personal data: each service finds its own copy by the inquiry id. */
+export class InquiryRetentionDuePayload {
+  @IsUUID() inquiryId: string;
+  @IsUUID() runId: string;
+  @IsOptional() @IsString() category?: string;
+  @IsISO8601() resolvedAt: string;
+}
+
+export class InquiryRetentionDonePayload {
+  @IsUUID() inquiryId: string;
+  @IsUUID() runId: string;
+  @IsIn(RETENTION_SERVICES) service: string;
+  /** Rows removed or anonymised, for the run's progress report. */
+  @IsInt() @Min(0) rows: number;
+}
+
+const CLOCK = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
+
+export class ClosedSpanPayload {
+  @Matches(CLOCK) from: string;
+  @Matches(CLOCK) to: string;
+}
+
+export class OpeningHoursPayload {
+  /** ISO weekdays, 1 = Monday … 7 = Sunday. */
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(7) @IsInt({ each: true }) @Min(1, { each: true }) @Max(7, { each: true }) days: number[];
+  @Matches(CLOCK) opens: string;
+  @Matches(CLOCK) closes: string;
+  /** Closed spans inside the day (a lunch closure makes 08–12 and 13–17). */
+  @IsOptional() @IsArray() @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => ClosedSpanPayload) breaks?: ClosedSpanPayload[];
+}
+
+/** The tenant's business calendar changed (routing owns it): what counts as business time from now on. */
+export class TenantCalendarChangedPayload {
+  @IsString() @MaxLength(64) timezone: string;
+  @ValidateNested() @Type(() => OpeningHoursPayload) hours: OpeningHoursPayload;
+  /** Country code of the public holidays that close the offices, or absent/null for none. */
+  @IsOptional() @IsString() @MaxLength(2) holidays?: string | null;
+}
+
+/** A category of the tenant's catalogue was created or changed (routing owns the catalogue): its names, for reports that show them. */
+export class CategoryChangedPayload {
+  @Matches(/^[a-z0-9_]{1,64}$/) code: string;
+  /** Names per language (sv, en, ar, fi). */
+  @IsObject() names: Record<string, string>;
+  @IsString() department: string;
+  @IsBoolean() active: boolean;
 }

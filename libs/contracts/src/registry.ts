@@ -27,6 +27,10 @@ export const PAYLOAD_CLASSES: Record<EventType, PayloadClass> = {
   [T.CallOffered]: P.CallPayload,
   [T.CallAnswered]: P.CallPayload,
   [T.CallAbandoned]: P.CallPayload,
+  [T.InquiryRetentionDue]: P.InquiryRetentionDuePayload,
+  [T.InquiryRetentionDone]: P.InquiryRetentionDonePayload,
+  [T.TenantCalendarChanged]: P.TenantCalendarChangedPayload,
+  [T.CategoryChanged]: P.CategoryChangedPayload,
 };
 
 export class InvalidEventError extends Error {}

@@ -5,7 +5,6 @@
  * use) overrules a Finnish guess.
  */
 // tinyld ships CommonJS with types; require keeps it independent of esModuleInterop settings.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const tinyld = require('tinyld') as { detect: (text: string, opts?: { only?: string[] }) => string };
 
 export const SUPPORTED_LANGUAGES = ['sv', 'en', 'ar', 'fi'] as const;

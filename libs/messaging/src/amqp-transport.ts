@@ -17,9 +17,9 @@ export interface AmqpTransportOptions {
   prefetch: number;
   deliveryLimit: number;
   /** Batches handled side by side (each on its own connection). */
-  workers?: number;
+  workers: number;
   /** Most messages per transaction. */
-  batchSize?: number;
+  batchSize: number;
   /** Set-based work for each batch before its handlers (EventBatchPreparer.prepare). */
   prepare?: (events: EventEnvelope[]) => Promise<void>;
 }
@@ -55,8 +55,8 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
 
   constructor(private readonly amqp: AmqpConnection, private readonly inbox: Inbox, private readonly options: AmqpTransportOptions) {
     super();
-    this.maxWorkers = options.workers ?? 4;
-    this.batchSize = options.batchSize ?? 50;
+    this.maxWorkers = options.workers;
+    this.batchSize = options.batchSize;
   }
 
   get isConsuming(): boolean {

@@ -16,22 +16,8 @@ export class Inbox {
    */
   constructor(private readonly tx: TransactionContext, private readonly schema: string, private readonly options: { claims: boolean } = { claims: true }) {}
 
-  /** Runs `effect` in a transaction unless `consumer` already handled `event`; true if it ran. */
-  async handleOnce(consumer: string, event: EventEnvelope, effect: () => Promise<void>): Promise<boolean> {
-    return this.tx.run(async (m) => {
-      const rows: unknown[] = await m.query(
-        `INSERT INTO "${this.schema}".inbox (consumer, event_id, event_type) VALUES ($1, $2, $3)
-         ON CONFLICT DO NOTHING RETURNING 1`,
-        [consumer, event.id, event.type],
-      );
-      if (rows.length === 0) return false;
-      await effect();
-      return true;
-    });
-  }
-
   /**
-   * The same for a batch, in ONE transaction. The batch's inbox rows are claimed with one
+   * Handles a batch of events in ONE transaction. The batch's inbox rows are claimed with one
    * statement and the effects run back to back; if an effect fails, that transaction is rolled
    * back and the batch is run again with a savepoint per event, so a failing handler rolls back
    * only its own effect and inbox row. Losing the database (or a deadlock) fails the whole

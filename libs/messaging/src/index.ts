@@ -11,3 +11,4 @@ export * from './messaging-migration';
 export * from './messaging.module';
 export * from './messaging-options';
 export * from './dead-letters';
+export * from './inbox-housekeeping';

@@ -93,3 +93,33 @@ export function messagingInboxBrinV3(schema: string, timestamp = 1763900000600):
   Object.defineProperty(migration, 'name', { value: name });
   return migration;
 }
+
+/**
+ * Where the outbox relay sets aside a row that cannot be published (it cannot be encoded, or the
+ * broker refuses it alone), with the reason, so it neither blocks the rows behind it nor is lost.
+ * An operator fixes the cause and moves it back into the outbox (docs/configuration.md).
+ */
+export function messagingOutboxDeadLettersV4(schema: string, timestamp = 1765000400030): new () => MigrationInterface {
+  const s = `"${schema}"`;
+  const name = `MessagingOutboxDeadLettersV4${timestamp}`;
+  const migration = class implements MigrationInterface {
+    name = name;
+    async up(q: QueryRunner): Promise<void> {
+      await q.query(`CREATE TABLE ${s}.outbox_dead_letters (
+        message_key text PRIMARY KEY,
+        seq bigint NOT NULL,
+        exchange text NOT NULL,
+        routing_key text NOT NULL,
+        envelope jsonb NOT NULL,
+        priority smallint NOT NULL DEFAULT 0,
+        reason text NOT NULL,
+        failed_at timestamptz NOT NULL DEFAULT now()
+      )`);
+    }
+    async down(q: QueryRunner): Promise<void> {
+      await q.query(`DROP TABLE ${s}.outbox_dead_letters`);
+    }
+  };
+  Object.defineProperty(migration, 'name', { value: name });
+  return migration;
+}

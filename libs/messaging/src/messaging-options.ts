@@ -1,5 +1,5 @@
 import type { Type } from '@nestjs/common';
-import { BrokerConfig } from '@lotsen/config';
+import { BrokerConfig, HousekeepingConfig } from '@lotsen/config';
 import type { EventBatchPreparer } from './event-batch';
 
 export interface MessagingOptions {
@@ -18,6 +18,8 @@ export interface MessagingOptions {
    * that skip an event stored before): no inbox row, one auto-committed statement per batch.
    */
   idempotentHandlers?: boolean;
+  /** Inbox rows older than this window are removed (omit: kept). */
+  housekeeping?: HousekeepingConfig;
   /** A provider of the service that prepares each consumer batch set-based (see EventBatchPreparer). */
   batchPreparer?: Type<EventBatchPreparer>;
 }

@@ -10,6 +10,7 @@ import { AmqpTransport } from './amqp-transport';
 import { BrokerNames } from './broker-names';
 import { EventBatchPreparer } from './event-batch';
 import { Inbox } from './inbox';
+import { InboxHousekeeping } from './inbox-housekeeping';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging-options';
 import { OutboxRelay } from './outbox-relay';
 import { EventPublisher } from './outbox-writer';
@@ -95,6 +96,9 @@ export class MessagingModule {
       { provide: Inbox, useFactory: (tx: TransactionContext) => new Inbox(tx, options.schema, { claims: !options.idempotentHandlers }), inject: [TransactionContext] },
       RelayLifecycle,
       ConnectionLifecycle,
+      ...(options.housekeeping
+        ? [{ provide: InboxHousekeeping, useFactory: (ds: DataSource) => new InboxHousekeeping(ds, options.schema, options.housekeeping!), inject: [DataSource] }]
+        : []),
       MessagingStatus,
     ];
     if (options.consumerPurpose) {

@@ -11,7 +11,7 @@ import { createEvent, EventEnvelope, EventTypes, InquiryReceivedPayload } from '
 import { PersistenceModule, TransactionContext, createServiceDataSource, runMigrations } from '@lotsen/persistence';
 import { createTestEnv, TcpProxy, TestEnv, viaProxy, waitFor } from '@lotsen/testing';
 import {
-  AmqpConnection, BrokerNames, DeadLetters, EventPublisher, Inbox, MessagingModule, MessagingOptions, messagingInboxBrinV3, messagingOutboxWithoutNotifyV2, messagingTablesV1,
+  AmqpConnection, BrokerNames, DeadLetters, EventPublisher, Inbox, MessagingModule, MessagingOptions, messagingInboxBrinV3, messagingOutboxDeadLettersV4, messagingOutboxWithoutNotifyV2, messagingTablesV1,
   OutboxRelay, startEventConsumer,
 } from './index';
 
@@ -36,7 +36,7 @@ class ProbeTables2 implements MigrationInterface {
     await q.query(`DROP TABLE probe.idempotent_effects`);
   }
 }
-const migrations = [messagingTablesV1('probe'), ProbeTables1, ProbeTables2, messagingOutboxWithoutNotifyV2('probe'), messagingInboxBrinV3('probe')];
+const migrations = [messagingTablesV1('probe'), ProbeTables1, ProbeTables2, messagingOutboxWithoutNotifyV2('probe'), messagingInboxBrinV3('probe'), messagingOutboxDeadLettersV4('probe')];
 
 let failuresLeft = 0;
 

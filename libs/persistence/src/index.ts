@@ -7,3 +7,4 @@ export * from './service-role';
 export { prepared } from './prepared-statements';
 export type { Statement } from './collected-writes';
 export * from './returning-rows';
+export * from './periodic-task';

@@ -9,7 +9,7 @@ describe('hot statements as named prepared statements', () => {
   let ds: DataSource;
   let tx: TransactionContext;
   const HOT = prepared(`SELECT $1::int + 1 AS n /* prepared-statements.spec */`);
-  // Only this session's statements: the pool has one connection, so every query sees the same.
+  // Only this connection's statements: the pool has one connection, so every query sees the same.
   const preparedHere = async () =>
     (await ds.query(`SELECT name, statement, generic_plans, custom_plans FROM pg_prepared_statements`)) as Array<{ name: string; statement: string; generic_plans: string; custom_plans: string }>;
 

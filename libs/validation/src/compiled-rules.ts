@@ -4,7 +4,6 @@ import { getMetadataStorage, ValidationArguments, ValidationTypes } from 'class-
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 
 // class-transformer keeps its @Type/@Transform metadata in a module it does not re-export.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as { defaultMetadataStorage: TransformerMetadata };
 
 /**

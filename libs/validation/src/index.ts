@@ -1,2 +1,3 @@
 export { instanceCheck, payloadCheck } from './compiled-rules';
 export type { PayloadCheck } from './compiled-rules';
+export * from './unsafe-input';

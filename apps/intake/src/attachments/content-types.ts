@@ -37,7 +37,6 @@ function isValidUtf8(bytes: Buffer): boolean {
 /** A file name safe to store and to put in Content-Disposition: no paths, no control characters. */
 export function safeFilename(name: string | undefined, fallback: string): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
   const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|*?:]+/g, '_').replace(/^\.+/, '').trim().slice(0, 200);
   return cleaned || fallback;
 }

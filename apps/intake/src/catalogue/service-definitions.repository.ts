@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionContext } from '@lotsen/persistence';
+import { returningRows, TransactionContext } from '@lotsen/persistence';
 
 export interface ServiceDefinition {
   code: string;
@@ -9,10 +9,12 @@ export interface ServiceDefinition {
   keywords: string[];
   department: string;
   faultReport: boolean;
+  /** Its requests are public by nature (Open311's anonymous list shows them). */
+  public: boolean;
   attributes: Array<Record<string, unknown>>;
 }
 
-const COLUMNS = `code, name, description, group_name AS "group", keywords, department, fault_report AS "faultReport", attributes`;
+const COLUMNS = `code, name, description, group_name AS "group", keywords, department, fault_report AS "faultReport", public, attributes`;
 
 /** The tenant's public list of services (codes shared with the routing catalogue). */
 @Injectable()
@@ -34,5 +36,16 @@ export class ServiceDefinitionsRepository {
 
   async find(tenantId: string, code: string): Promise<ServiceDefinition | undefined> {
     return (await this.list(tenantId)).find((d) => d.code === code);
+  }
+
+  /** Turns the public flag on or off, recording who did; false if the tenant has no such service. */
+  async setPublic(tenantId: string, code: string, isPublic: boolean, by: string): Promise<boolean> {
+    const rows = returningRows(await this.tx.manager.query(
+      `UPDATE intake.service_definitions SET public = $3, public_set_by = $4, public_set_at = now() WHERE tenant_id = $1 AND code = $2 RETURNING code`,
+      [tenantId, code, isPublic, by],
+    ));
+    // This instance sees the change at once; others within their cache's 30 seconds.
+    this.cache.delete(tenantId);
+    return rows.length > 0;
   }
 }

@@ -14,8 +14,9 @@ const TEMPORARY = '4.3.0 Temporarily unable to accept the message, please try ag
 
 /**
  * The SMTP door the municipality's mail system forwards to. The reply code is the contract with
- * the sending server: 250 only once the message is stored (or deliberately dropped, or stored
- * already), 4xx whenever it may succeed later (database away), 5xx when it never will.
+ * the sending server: 250 only once the message is stored in the register (or was stored
+ * already): nothing answered 250 is thrown away. 4xx whenever it may succeed later (database
+ * away, the sender's daily quota used up), 5xx when it never will (too large, too many parts).
  */
 @Injectable()
 export class SmtpListener implements OnApplicationBootstrap, OnApplicationShutdown {

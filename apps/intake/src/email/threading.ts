@@ -38,3 +38,12 @@ export function splitAddress(address: string): [string, string] {
 export function deliveryIdInMessageId(id: string): string | undefined {
   return /^<notif-([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})@[^<>\s]+>$/i.exec(id)?.[1]?.toLowerCase();
 }
+
+/**
+ * An address as compared for "is this the case's citizen": trimmed, without angle brackets,
+ * Unicode-normalised and lower-cased (mail systems treat addresses case-insensitively in practice).
+ */
+export function normaliseAddress(address: string | undefined | null): string | undefined {
+  const a = (address ?? '').trim().replace(/^<(.*)>$/, '$1').trim().normalize('NFC').toLowerCase();
+  return a.includes('@') ? a : undefined;
+}

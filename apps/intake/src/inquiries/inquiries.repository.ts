@@ -23,6 +23,8 @@ export interface NewInquiry {
   open311?: object;
   /** An open fault report nearby this one duplicates. */
   duplicateOf?: string;
+  /** The key (id) or adapter that registered it. */
+  registeredByKey?: string;
 }
 
 export interface StatusChange {
@@ -135,7 +137,7 @@ export class InquiriesRepository {
       subject: i.subject ?? null, body: i.body, language: i.language, language_detected: i.languageDetected, category: i.category ?? null,
       type: i.type ?? null, citizen: i.citizen ?? null, location: i.location ?? null, lat: i.location?.lat ?? null, lon: i.location?.lon ?? null,
       external_id: i.externalId ?? null, sensitive: i.sensitive, attachments: i.attachments, received_at: i.receivedAt.toISOString(),
-      open311: i.open311 ?? null, duplicate_of: i.duplicateOf ?? null,
+      open311: i.open311 ?? null, duplicate_of: i.duplicateOf ?? null, registered_by_key: i.registeredByKey ?? null,
     });
   }
 
@@ -148,6 +150,12 @@ export class InquiriesRepository {
   async findByIdAny(id: string): Promise<InquiryRow | undefined> {
     const [row] = await this.tx.manager.query(`SELECT ${COLUMNS} FROM intake.inquiries WHERE id = $1`, [id]);
     return row;
+  }
+
+  /** The key that registered an inquiry (NULL for those registered before keys were recorded). */
+  async registeredBy(id: string): Promise<string | undefined> {
+    const [row] = await this.tx.manager.query(`SELECT registered_by_key AS "key" FROM intake.inquiries WHERE id = $1`, [id]);
+    return row?.key ?? undefined;
   }
 
   async findByTracking(reference: string, tokenHash: string): Promise<InquiryRow | undefined> {

@@ -1,8 +1,12 @@
-import { messagingInboxBrinV3, messagingOutboxWithoutNotifyV2, messagingTablesV1 } from '@lotsen/messaging';
+import { messagingInboxBrinV3, messagingOutboxDeadLettersV4, messagingOutboxWithoutNotifyV2, messagingTablesV1 } from '@lotsen/messaging';
 import { IntakeInit1763900000100 } from './1763900000100-IntakeInit';
+import { IntakeDataSubjectRequests1765000900110 } from './1765000900110-IntakeDataSubjectRequests';
 import { IntakeChannels1763900000120 } from './1763900000120-IntakeChannels';
 import { IntakeAudit1763900000130 } from './1763900000130-IntakeAudit';
 import { IntakeStatusUpdatesInPlace1763900000140 } from './1763900000140-IntakeStatusUpdatesInPlace';
+import { IntakeServicePublic1765000100010 } from './1765000100010-IntakeServicePublic';
+import { IntakeEmailRegister1765000200010 } from './1765000200010-IntakeEmailRegister';
+import { IntakeIdempotencyPerApiKey1765000300010 } from './1765000300010-IntakeIdempotencyPerApiKey';
 
 /** In order; never edit one that has landed, add a new one. */
-export const intakeMigrations = [messagingTablesV1('intake'), IntakeInit1763900000100, IntakeChannels1763900000120, IntakeAudit1763900000130, IntakeStatusUpdatesInPlace1763900000140, messagingOutboxWithoutNotifyV2('intake'), messagingInboxBrinV3('intake')];
+export const intakeMigrations = [messagingTablesV1('intake'), IntakeInit1763900000100, IntakeChannels1763900000120, IntakeAudit1763900000130, IntakeStatusUpdatesInPlace1763900000140, messagingOutboxWithoutNotifyV2('intake'), messagingInboxBrinV3('intake'), IntakeEmailRegister1765000200010, messagingOutboxDeadLettersV4('intake'), IntakeDataSubjectRequests1765000900110, IntakeIdempotencyPerApiKey1765000300010, IntakeServicePublic1765000100010];

@@ -25,10 +25,13 @@ export class Open311Params {
     return this;
   }
 
-  /** NUL can never be stored (PostgreSQL text refuses it), so it is dropped on the way in. */
+  /**
+   * NUL can never be stored (PostgreSQL text refuses it), so it is dropped on the way in; an
+   * unpaired surrogate (only a JSON body can carry one) becomes U+FFFD, as a form decoder does.
+   */
   add(rawName: string, rawValue: string): void {
-    const name = rawName.replace(/\0/g, '');
-    const value = rawValue.replace(/\0/g, '');
+    const name = storable(rawName);
+    const value = storable(rawValue);
     const list = this.fields.get(name);
     if (list) list.push(value);
     else this.fields.set(name, [value]);
@@ -55,7 +58,8 @@ export class Open311Params {
 
   /** `attribute[code]`, `attribute[code][]` and repeated keys, merged per code; empty answers dropped. */
   attributes(): Record<string, string[]> {
-    const out: Record<string, string[]> = {};
+    // Codes are client input: `attribute[__proto__]` must be a key like any other, never the prototype.
+    const out: Record<string, string[]> = Object.create(null);
     for (const [key, values] of this.fields) {
       const m = /^attribute\[([^\[\]]+)\](?:\[\])?$/.exec(key);
       if (!m) continue;
@@ -65,4 +69,10 @@ export class Open311Params {
     }
     return out;
   }
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+function storable(text: string): string {
+  return text.replace(/\0/g, '').replace(LONE_SURROGATE, '\ufffd');
 }

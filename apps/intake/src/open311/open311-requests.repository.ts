@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '@lotsen/persistence';
 
 /**
- * What Open311 may show of an inquiry. The citizen's contact data is deliberately not selected,
- * so no later change to the output can leak it.
+ * What Open311 may show of an inquiry. The citizen's contact data, the thread and staff answers
+ * are deliberately not selected, so no later change to the output can leak them.
  */
 export interface PublicRequestRow {
   id: string;
@@ -11,7 +11,6 @@ export interface PublicRequestRow {
   channel: string;
   category: string | null;
   body: string;
-  sensitive: boolean;
   address: string | null;
   lat: number | null;
   lon: number | null;
@@ -19,17 +18,21 @@ export interface PublicRequestRow {
   /** Posted through Open311 (the column is NULL for other interfaces). */
   viaOpen311: boolean;
   status: string;
-  statusNote: string | null;
   departmentName: string | null;
   receivedAt: Date;
   updatedAt: Date;
 }
 
-const COLUMNS = `i.id, i.reference, i.channel, i.category, i.body, i.sensitive, i.location->>'address' AS address, i.lat, i.lon,
+const COLUMNS = `i.id, i.reference, i.channel, i.category, i.body, i.location->>'address' AS address, i.lat, i.lon,
   i.attachments, i.open311 IS NOT NULL AS "viaOpen311", i.status, COALESCE(i.department_name, i.department) AS "departmentName",
-  i.received_at AS "receivedAt", GREATEST(i.updated_at, i.status_at) AS "updatedAt",
-  (SELECT h.note FROM intake.status_history h WHERE h.inquiry_id = i.id AND h.note IS NOT NULL
-    ORDER BY h.occurred_at DESC, h.id DESC LIMIT 1) AS "statusNote"`;
+  i.received_at AS "receivedAt", GREATEST(i.updated_at, i.status_at) AS "updatedAt"`;
+
+/**
+ * Public by nature: came in through Open311, or through a service the municipality marked public;
+ * never a sensitive one. Every query here carries it, so nothing else exists for the public.
+ */
+const PUBLIC = `NOT i.sensitive AND (i.open311 IS NOT NULL OR EXISTS (
+  SELECT 1 FROM intake.service_definitions sd WHERE sd.tenant_id = i.tenant_id AND sd.code = i.category AND sd.public))`;
 
 export interface RequestSearch {
   tenantId: string;
@@ -46,7 +49,7 @@ export class Open311RequestsRepository {
 
   async byReferences(tenantId: string, references: string[]): Promise<PublicRequestRow[]> {
     return this.tx.manager.query(
-      `SELECT ${COLUMNS} FROM intake.inquiries i WHERE i.tenant_id = $1 AND i.reference = ANY($2::text[]) ORDER BY i.received_at DESC, i.reference DESC`,
+      `SELECT ${COLUMNS} FROM intake.inquiries i WHERE i.tenant_id = $1 AND i.reference = ANY($2::text[]) AND ${PUBLIC} ORDER BY i.received_at DESC, i.reference DESC`,
       [tenantId, references],
     );
   }
@@ -54,7 +57,7 @@ export class Open311RequestsRepository {
   /** Newest first; both ends of the window inclusive; filters on the time the request was made. */
   async search(q: RequestSearch): Promise<PublicRequestRow[]> {
     const params: unknown[] = [q.tenantId, q.from, q.to, q.limit];
-    let where = `i.tenant_id = $1 AND i.received_at >= $2 AND i.received_at <= $3`;
+    let where = `i.tenant_id = $1 AND i.received_at >= $2 AND i.received_at <= $3 AND ${PUBLIC}`;
     if (q.serviceCodes?.length) {
       params.push(q.serviceCodes);
       where += ` AND i.category = ANY($${params.length}::text[])`;
@@ -67,7 +70,7 @@ export class Open311RequestsRepository {
   }
 
   async referenceOf(tenantId: string, inquiryId: string): Promise<string | undefined> {
-    const [row] = await this.tx.manager.query(`SELECT reference FROM intake.inquiries WHERE tenant_id = $1 AND id = $2`, [tenantId, inquiryId]);
+    const [row] = await this.tx.manager.query(`SELECT i.reference FROM intake.inquiries i WHERE i.tenant_id = $1 AND i.id = $2 AND ${PUBLIC}`, [tenantId, inquiryId]);
     return row?.reference;
   }
 }

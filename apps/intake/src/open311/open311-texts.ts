@@ -30,6 +30,36 @@ const T = {
     ar: 'لا يتم عرض الوصف للعموم.',
     fi: 'Kuvausta ei näytetä julkisesti.',
   },
+  statusreceived: {
+    sv: 'Ärendet är mottaget.',
+    en: 'The request has been received.',
+    ar: 'تم استلام الطلب.',
+    fi: 'Asia on vastaanotettu.',
+  },
+  statusin_progress: {
+    sv: 'Ärendet handläggs.',
+    en: 'The request is being handled.',
+    ar: 'الطلب قيد المعالجة.',
+    fi: 'Asia on käsittelyssä.',
+  },
+  statusanswered: {
+    sv: 'Ärendet är besvarat.',
+    en: 'The request has been answered.',
+    ar: 'تم الرد على الطلب.',
+    fi: 'Asiaan on vastattu.',
+  },
+  statusreopened: {
+    sv: 'Ärendet är öppnat igen.',
+    en: 'The request has been reopened.',
+    ar: 'أعيد فتح الطلب.',
+    fi: 'Asia on avattu uudelleen.',
+  },
+  statusresolved: {
+    sv: 'Ärendet är avslutat.',
+    en: 'The request is closed.',
+    ar: 'تم إغلاق الطلب.',
+    fi: 'Asia on suljettu.',
+  },
   locationDetail: {
     sv: 'Var exakt? (t.ex. vid vilken port, stolpe eller lekplats)',
     en: 'Where exactly? (e.g. which entrance, lamp post or playground)',
@@ -46,4 +76,13 @@ const T = {
 
 export function text(key: keyof typeof T, locale: Locale, vars: Record<string, string> = {}): string {
   return T[key][locale].replace(/\{(\w+)\}/g, (_m, k: string) => vars[k] ?? '');
+}
+
+/**
+ * The public note for a status: a fixed sentence, since nothing staff write to the citizen (the
+ * answer, a resolution or reopening reason) is meant for the public.
+ */
+export function statusNote(status: string, locale: Locale): string | undefined {
+  const key = `status${status}`;
+  return key in T ? text(key as keyof typeof T, locale) : undefined;
 }

@@ -64,12 +64,13 @@ export class Open311Controller {
     let files: UploadedFileMeta[] = [];
     if (req.isMultipart()) {
       params = new Open311Params();
-      files = await readMultipart(req, params);
+      const keyOutsideBody = Open311Params.from(req.query).get('api_key') ?? (typeof headerKey === 'string' && headerKey.trim() ? headerKey.trim() : undefined);
+      files = await readMultipart(req, params, (key) => this.open311.isIssuedKey(key), keyOutsideBody);
       params.merge(req.query);
     } else {
       params = Open311Params.from(req.body, req.query);
     }
-    return send(reply, format, await this.open311.createRequest(params, files, typeof headerKey === 'string' ? headerKey : undefined));
+    return send(reply, format, await this.open311.createRequest(params, files, typeof headerKey === 'string' ? headerKey : undefined, req.ip));
   }
 
   @Get('requests.:format')

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { isEmail } from 'class-validator';
-import { hashApiKey, maskPii, Principal, ProblemException } from '@lotsen/platform';
+import { hashApiKey, isPlausiblePersonName, maskPii, Principal, ProblemException } from '@lotsen/platform';
+import { PROTOTYPE_KEYS } from '@lotsen/validation';
 import { ServiceDefinition, ServiceDefinitionsRepository } from '../catalogue/service-definitions.repository';
 import { InquiriesService } from '../inquiries/inquiries.service';
 import { Tenant, TenantsRepository } from '../tenants/tenants.repository';
@@ -8,7 +9,7 @@ import { UploadedFileMeta } from './open311-http';
 import { Open311Document, Open311Record } from './open311-document';
 import { Open311Params } from './open311-params';
 import { Open311RequestsRepository, PublicRequestRow } from './open311-requests.repository';
-import { Locale, localized, pickLocale, text } from './open311-texts';
+import { Locale, localized, pickLocale, statusNote, text } from './open311-texts';
 import { formatW3cDateTime, parseW3cDateTime } from './w3c-datetime';
 
 const DAY_MS = 24 * 3600_000;
@@ -92,7 +93,8 @@ export class Open311Service {
   }
 
   /** POST requests: validates everything first, so a rejected request stores nothing. */
-  async createRequest(params: Open311Params, files: UploadedFileMeta[], headerKey?: string): Promise<Open311Document> {
+  /** `client`: the poster's address, for the submission limits (a flood answers 429). */
+  async createRequest(params: Open311Params, files: UploadedFileMeta[], headerKey?: string, client?: string): Promise<Open311Document> {
     const tenant = await this.tenantFor(params);
     const principal = await this.principalFor(tenant, params.get('api_key') ?? headerKey);
     const locale = localeOf(params);
@@ -121,6 +123,7 @@ export class Open311Service {
       location,
       attachments,
       open311: { attributes, ...(addressId ? { addressId } : {}) },
+      submittedVia: { via: 'open311', client },
     });
     this.logger.log(`open311 request ${accepted.reference} (${def.code}, ${attachments.length} attachments)`);
     return {
@@ -174,6 +177,11 @@ export class Open311Service {
     throw bad('jurisdiction_id is required');
   }
 
+  /** Whether a key is one we issued and have not revoked (checked while a multipart body streams in). */
+  async isIssuedKey(key: string): Promise<boolean> {
+    return key.length <= 200 && Boolean(await this.tenants.findActiveByHash(hashApiKey(key)));
+  }
+
   private async principalFor(tenant: Tenant, key: string | undefined): Promise<Principal> {
     const principal = key && key.length <= 200 ? await this.tenants.findActiveByHash(hashApiKey(key)) : undefined;
     if (!principal || principal.tenantId !== tenant.id) throw ProblemException.of(403, 'forbidden', 'api_key is missing or invalid');
@@ -191,27 +199,29 @@ function localeOf(params: Open311Params): Locale {
 }
 
 /**
- * What the public may see. Text (description, notes, media) only for inquiries made through the
- * web or Open311 and never for sensitive ones; locations also for fault reports in public space.
- * Citizen contact data is never read at all (see PublicRequestRow).
+ * What the public may see of a request that is public by nature (the repository returns no
+ * other). Its text, only where the citizen wrote it knowing it is shown: through Open311 or the
+ * web (the form says so for a public service); a report taken by phone or mail shows where and
+ * what, not its words. `status_notes` is a neutral status text: the answer to the citizen and
+ * staff notes are never shown. Citizen contact data is never read at all (see PublicRequestRow).
  */
 function publicRequest(r: PublicRequestRow, def: ServiceDefinition | undefined, timeZone: string, locale: Locale): Open311Record {
-  const publicText = !r.sensitive && (r.channel === 'web' || r.viaOpen311);
-  const showLocation = !r.sensitive && (publicText || Boolean(def?.faultReport));
+  const publicText = r.viaOpen311 || r.channel === 'web';
   const media = publicText ? r.attachments.map((a) => a?.url).find((u): u is string => typeof u === 'string' && /^https?:\/\//i.test(u)) : undefined;
+  const closed = CLOSED_STATUSES.includes(r.status);
   return {
     service_request_id: r.reference,
-    status: CLOSED_STATUSES.includes(r.status) ? 'closed' : 'open',
-    status_notes: publicText && r.statusNote ? truncate(maskPii(r.statusNote), MAX_DESCRIPTION) : undefined,
+    status: closed ? 'closed' : 'open',
+    status_notes: statusNote(r.status, locale),
     service_name: def ? localized(def.name, locale) ?? def.code : undefined,
     service_code: r.category ?? undefined,
     description: publicText ? truncate(maskPii(r.body), MAX_DESCRIPTION) : text('withheld', locale),
     agency_responsible: r.departmentName ?? undefined,
     requested_datetime: formatW3cDateTime(new Date(r.receivedAt), timeZone),
     updated_datetime: formatW3cDateTime(new Date(r.updatedAt), timeZone),
-    address: showLocation && r.address ? r.address : undefined,
-    lat: showLocation && r.lat !== null && r.lon !== null ? Number(r.lat) : undefined,
-    long: showLocation && r.lat !== null && r.lon !== null ? Number(r.lon) : undefined,
+    address: r.address ? maskPii(r.address) : undefined,
+    lat: r.lat !== null && r.lon !== null ? Number(r.lat) : undefined,
+    long: r.lat !== null && r.lon !== null ? Number(r.lon) : undefined,
     media_url: media,
   };
 }
@@ -250,9 +260,13 @@ function textOf(v: unknown, locale: Locale): string | undefined {
   return undefined;
 }
 
+/** Attribute answers by code; a code that names a prototype (`attribute[__proto__]`) is refused, not stored. */
 function attributesAnswered(params: Open311Params): Record<string, string[]> {
+  const answered = Object.entries(params.attributes());
+  const reserved = answered.find(([code]) => PROTOTYPE_KEYS.has(code));
+  if (reserved) throw bad(`attribute[${reserved[0]}] is not a valid attribute code`);
   const out: Record<string, string[]> = {};
-  for (const [code, values] of Object.entries(params.attributes()).slice(0, 100)) {
+  for (const [code, values] of answered.slice(0, 100)) {
     if (code.length <= 100) out[code] = values.slice(0, 50).map((v) => truncate(v, 2000));
   }
   return out;
@@ -288,7 +302,8 @@ function citizenOf(params: Open311Params) {
   if (!name && !email && !phone) return undefined;
   const explicitLocale = params.get('locale') ?? params.get('lang');
   return {
-    ...(name ? { name: truncate(name, 200) } : {}),
+    // A name that could carry a link is left out rather than refused: FixMyStreet would resend the report forever.
+    ...(name && isPlausiblePersonName(name) ? { name } : {}),
     ...(email ? { email } : {}),
     ...(phone ? { phone } : {}),
     ...(explicitLocale ? { preferredLanguage: pickLocale(explicitLocale) } : {}),

@@ -47,19 +47,22 @@ ol.thread li { border: 1px solid var(--line); padding: .75rem 1rem; margin: 0 0 
 `;
 
 /**
- * Shows the location fields only for fault-report categories, and moves focus to the error
- * summary after a failed submit (the server marks it with autofocus too).
+ * Shows the location fields only for fault-report categories, the "shown publicly" notice while a
+ * public category is chosen, and moves focus to the error summary after a failed submit (the
+ * server marks it with autofocus too).
  */
 export const FORM_JS = `(function () {
   'use strict';
   var select = document.getElementById('f-category');
   var location = document.getElementById('location');
+  var notice = document.getElementById('f-category-public');
   if (select && location) {
     var update = function () {
       var option = select.options[select.selectedIndex];
       var fault = option && option.getAttribute('data-fault') === '1';
       var filled = ['f-address', 'f-lat', 'f-lon'].some(function (id) { var el = document.getElementById(id); return el && el.value; });
       location.hidden = !(fault || filled);
+      if (notice) notice.hidden = !(option && option.getAttribute('data-public') === '1');
     };
     select.addEventListener('change', update);
     update();

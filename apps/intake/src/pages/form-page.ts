@@ -47,7 +47,10 @@ ${o.hint ? `<p class="hint" id="${id(f)}-hint">${esc(o.hint)}</p>` : ''}${errorL
 
   const services = [...p.services].sort((a, b) => (localized(a.name, L) ?? a.code).localeCompare(localized(b.name, L) ?? b.code, L));
   const options = [`<option value="">${esc(t('categoryNone', L))}</option>`, ...services.map((s) =>
-    `<option value="${esc(s.code)}"${s.faultReport ? ' data-fault="1"' : ''}${v.category === s.code ? ' selected' : ''}>${esc(localized(s.name, L) ?? s.code)}</option>`)].join('\n');
+    `<option value="${esc(s.code)}"${s.faultReport ? ' data-fault="1"' : ''}${s.public ? ' data-public="1"' : ''}${v.category === s.code ? ' selected' : ''}>${esc(localized(s.name, L) ?? s.code)}${s.public ? ` (${esc(t('publicMark', L))})` : ''}</option>`)].join('\n');
+  // Told before sending: the notice is bound to the select and shown while a public service is chosen
+  // (the script toggles it; without the script the option's own label says it).
+  const chosenPublic = services.some((s) => s.public && s.code === v.category);
 
   const summaryItems = [
     ...(errors.form ? [`<li>${esc(errors.form)}</li>`] : []),
@@ -71,9 +74,10 @@ ${p.tenantParam ? `<input type="hidden" name="kommun" value="${esc(p.tenantParam
 <div class="field">
 <label for="${id('category')}">${esc(t('category', L))}${mark(false)}</label>
 ${errorLine('category')}
-<select id="${id('category')}" name="category"${invalid('category')}${describedBy('category')}>
+<select id="${id('category')}" name="category"${invalid('category')} aria-describedby="${[errors.category ? `${id('category')}-error` : '', `${id('category')}-public`].filter(Boolean).join(' ')}">
 ${options}
 </select>
+<p class="notice" id="${id('category')}-public" aria-live="polite"${chosenPublic ? '' : ' hidden'}>${esc(t('publicNotice', L))}</p>
 </div>
 ${input('subject', 'subject', 'text', { maxlength: 200 })}
 <div class="field">

@@ -33,7 +33,7 @@ describe('form tokens (CSRF)', () => {
 
 describe('page rendering', () => {
   const evil = '"><script>alert(1)</script><img src=x onerror=alert(2)>';
-  const service = { code: 'street_lighting', name: { sv: `Gatubelysning ${evil}` }, description: {}, group: 'g', keywords: [], department: 'gata_park', faultReport: true, attributes: [] };
+  const service = { code: 'street_lighting', name: { sv: `Gatubelysning ${evil}` }, description: {}, group: 'g', keywords: [], department: 'gata_park', faultReport: true, public: true, attributes: [] };
 
   it('escapes every value it puts in markup', () => {
     expect(esc(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
@@ -44,6 +44,25 @@ describe('page rendering', () => {
       expect(html).not.toMatch(/<script>|<img|onerror=alert\(2\)>/);
       expect(html).not.toMatch(/ style=|<style/); // the CSP allows no inline styles
       expect(html.match(/<script/g) ?? []).toHaveLength(html.includes('/form.js') ? 1 : 0);
+    }
+  });
+
+  it('tells the citizen, bound to the category select, when the chosen service is shown publicly (sv, en, ar, fi)', () => {
+    const people = { ...service, code: 'child_welfare_report', name: { sv: 'Orosanmälan' }, faultReport: false, public: false };
+    const notices = { sv: /visas offentligt/, en: /shown publicly/, ar: /للعموم/, fi: /julkisesti/ } as const;
+    for (const locale of ['sv', 'en', 'ar', 'fi'] as const) {
+      const fresh = renderFormPage({ locale, services: [service, people], csrf: 't', fresh: true });
+      expect(fresh).toMatch(/<select id="f-category" name="category" aria-describedby="f-category-public">/);
+      const notice = /<p class="notice" id="f-category-public"[^>]*>([^<]*)<\/p>/.exec(fresh)!;
+      expect(notice[0]).toContain(' hidden');
+      expect(notice[1]).toMatch(notices[locale]);
+      // Without the script, the option itself says so; a service about people never does.
+      expect(fresh).toMatch(/<option value="street_lighting" data-fault="1" data-public="1">[^<]*\(/);
+      expect(fresh).toMatch(/<option value="child_welfare_report">Orosanmälan<\/option>/);
+      const chosen = renderFormPage({ locale, services: [service, people], csrf: 't', values: { category: 'street_lighting' }, fresh: false });
+      expect(/<p class="notice" id="f-category-public"[^>]*>/.exec(chosen)![0]).not.toContain('hidden');
+      const other = renderFormPage({ locale, services: [service, people], csrf: 't', values: { category: 'child_welfare_report' }, fresh: false });
+      expect(/<p class="notice" id="f-category-public"[^>]*>/.exec(other)![0]).toContain('hidden');
     }
   });
 

@@ -7,6 +7,7 @@ import { maskPii, Metrics } from '@lotsen/platform';
 import type { Counter } from 'prom-client';
 import { DeliveryError, DeliveryResult, domainOf, maskAddress, notificationMessageId } from '../channels';
 import { NotificationsConfig } from '../notifications.config';
+import { SUPPRESSED_BECAUSE } from '../preferences/suppression-scope';
 import { SuppressionsRepository } from '../preferences/suppressions.repository';
 import { nextAttempt, RetryPolicy } from './backoff';
 import { Channels } from './channels';
@@ -183,11 +184,11 @@ export class Dispatcher implements OnApplicationBootstrap, BeforeApplicationShut
 
   private async start(claimed: ClaimedDelivery[]): Promise<void> {
     // An address may have opted out or bounced after the delivery was planned.
-    const suppressed = await this.suppressions.reasons(claimed.map((d) => ({ tenantId: d.tenantId, addressKey: d.addressKey })));
+    const suppressed = await this.suppressions.blocking(claimed.map((d) => ({ tenantId: d.tenantId, addressKey: d.addressKey, trigger: d.trigger })));
     for (const d of claimed) {
-      const reason = suppressed.get(`${d.tenantId} ${d.addressKey}`);
+      const reason = suppressed.get(`${d.tenantId} ${d.addressKey} ${d.trigger}`);
       if (reason) {
-        await this.deliveries.markFailed(d, reason === 'bounced' ? 'address bounced permanently earlier' : 'citizen opted out', 'suppressed');
+        await this.deliveries.markFailed(d, SUPPRESSED_BECAUSE[reason], 'suppressed');
         this.counter.inc({ channel: d.channel, outcome: 'suppressed' });
         continue;
       }
@@ -308,7 +309,11 @@ export class Dispatcher implements OnApplicationBootstrap, BeforeApplicationShut
     const final = e.transient ? `gave up after ${d.attempts} attempts; last: ${reason}` : reason;
     if (!(await this.deliveries.markFailed(d, final))) return;
     if (!e.transient && e.recipientRejected) {
-      await this.suppressions.add(d.tenantId, d.addressKey, 'bounced', `${e.code ?? ''} ${maskAddress(d.recipient)}`.trim());
+      await this.suppressions.add(d.tenantId, d.addressKey, 'bounced', {
+        detail: `${e.code ?? ''} ${maskAddress(d.recipient)}`.trim(),
+        maskedAddress: maskAddress(d.recipient),
+        until: new Date(Date.now() + this.config.bounceSuppressionDays * 24 * 3600 * 1000),
+      });
     }
     await this.events.publish(EventTypes.NotificationFailed, this.payload(d, final), { tenantId: d.tenantId, correlationId: d.inquiryId });
     this.counter.inc({ channel: d.channel, outcome: 'failed' });

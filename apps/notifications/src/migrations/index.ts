@@ -1,5 +1,9 @@
-import { messagingInboxBrinV3, messagingOutboxWithoutNotifyV2, messagingTablesV1 } from '@lotsen/messaging';
+import { messagingInboxBrinV3, messagingOutboxDeadLettersV4, messagingOutboxWithoutNotifyV2, messagingTablesV1 } from '@lotsen/messaging';
 import { staffApiKeysTableV1 } from '@lotsen/platform';
 import { NotificationsInit1763900000300 } from './1763900000300-NotificationsInit';
+import { NotificationsSuppressionScope1765000400020 } from './1765000400020-NotificationsSuppressionScope';
+import { NotificationsTokensAndAbuseLimits1765000300020 } from './1765000300020-NotificationsTokensAndAbuseLimits';
+import { NotificationsHeardStatus1765000500001 } from './1765000500001-NotificationsHeardStatus';
 
-export const notificationsMigrations = [messagingTablesV1('notifications'), staffApiKeysTableV1('notifications'), NotificationsInit1763900000300, messagingOutboxWithoutNotifyV2('notifications'), messagingInboxBrinV3('notifications')];
+export const notificationsMigrations = [messagingTablesV1('notifications'), staffApiKeysTableV1('notifications'), NotificationsInit1763900000300, messagingOutboxWithoutNotifyV2('notifications'), messagingInboxBrinV3('notifications'), NotificationsSuppressionScope1765000400020, messagingOutboxDeadLettersV4('notifications'), NotificationsTokensAndAbuseLimits1765000300020,
+  NotificationsHeardStatus1765000500001];

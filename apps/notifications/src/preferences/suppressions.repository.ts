@@ -1,38 +1,88 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '@lotsen/persistence';
+import { PERSONAL_TRIGGERS } from './suppression-scope';
 
 export type SuppressionReason = 'opted_out' | 'bounced';
 
-/** Addresses (by key) nothing more is sent to, per tenant. */
+export interface Suppression {
+  reason: SuppressionReason;
+  /** e.g. `a***@example.se`; the list itself holds no address. */
+  maskedAddress: string | null;
+  detail: string | null;
+  since: Date;
+  /** When a bounce stops suppressing; null for an opt-out (until the citizen asks again). */
+  until: Date | null;
+}
+
+/**
+ * The SQL condition "suppression `s` stops a message with trigger `trigger`": a bounce that has
+ * not ended stops everything, an opt-out stops automated messages. `personal` is the text[]
+ * parameter holding PERSONAL_TRIGGERS.
+ */
+export function suppressesSql(s: string, trigger: string, personal: string): string {
+  return `((${s}.reason = 'bounced' AND ${s}.until > now()) OR (${s}.reason = 'opted_out' AND ${trigger} <> ALL(${personal})))`;
+}
+
+export const personalTriggers = (): string[] => [...PERSONAL_TRIGGERS];
+
+/** Per tenant, addresses (by key) that opted out of automated messages or bounced recently. */
 @Injectable()
 export class SuppressionsRepository {
   constructor(private readonly tx: TransactionContext) {}
 
-  async add(tenantId: string, addressKey: string, reason: SuppressionReason, detail?: string): Promise<void> {
-    // An opt-out stays an opt-out; a later bounce does not overwrite it (and vice versa).
+  /** An opt-out stays as it is; a new bounce renews the period. */
+  async add(tenantId: string, addressKey: string, reason: SuppressionReason, o: { detail?: string; maskedAddress?: string; until?: Date } = {}): Promise<void> {
     await this.tx.manager.query(
-      `INSERT INTO notifications.suppressions (tenant_id, address_key, reason, detail) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (tenant_id, address_key) DO NOTHING`,
-      [tenantId, addressKey, reason, detail?.slice(0, 500) ?? null],
+      `INSERT INTO notifications.suppressions (tenant_id, address_key, reason, detail, masked_address, until) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (tenant_id, address_key, reason) DO UPDATE
+         SET until = EXCLUDED.until, detail = EXCLUDED.detail, created_at = now(),
+           masked_address = COALESCE(EXCLUDED.masked_address, notifications.suppressions.masked_address)
+         WHERE notifications.suppressions.reason = 'bounced'`,
+      [tenantId, addressKey, reason, o.detail?.slice(0, 500) ?? null, o.maskedAddress?.slice(0, 200) ?? null, o.until ?? null],
     );
   }
 
-  async reason(tenantId: string, addressKey: string): Promise<SuppressionReason | undefined> {
-    const [row] = await this.tx.manager.query(
-      `SELECT reason FROM notifications.suppressions WHERE tenant_id = $1 AND address_key = $2`,
+  async optedOut(tenantId: string, addressKey: string): Promise<boolean> {
+    const rows = await this.tx.manager.query(
+      `SELECT 1 FROM notifications.suppressions WHERE tenant_id = $1 AND address_key = $2 AND reason = 'opted_out'`,
       [tenantId, addressKey],
     );
-    return row?.reason;
+    return rows.length > 0;
   }
 
-  /** Reasons for those of the given (tenant, key) pairs that are suppressed, keyed `tenant key`. */
-  async reasons(pairs: Array<{ tenantId: string; addressKey: string }>): Promise<Map<string, SuppressionReason>> {
-    if (!pairs.length) return new Map();
-    const rows: Array<{ tenant_id: string; address_key: string; reason: SuppressionReason }> = await this.tx.manager.query(
-      `SELECT s.tenant_id, s.address_key, s.reason FROM notifications.suppressions s
-       JOIN unnest($1::text[], $2::text[]) AS p(tenant_id, address_key) USING (tenant_id, address_key)`,
-      [pairs.map((p) => p.tenantId), pairs.map((p) => p.addressKey)],
+  /**
+   * For each (tenant, key, trigger) that may not be sent now, the reason (a bounce before an
+   * opt-out), keyed `tenant key trigger`.
+   */
+  async blocking(items: Array<{ tenantId: string; addressKey: string; trigger: string }>): Promise<Map<string, SuppressionReason>> {
+    if (!items.length) return new Map();
+    const rows: Array<{ tenant_id: string; address_key: string; trigger: string; reason: SuppressionReason }> = await this.tx.manager.query(
+      `SELECT DISTINCT ON (p.tenant_id, p.address_key, p.trigger) p.tenant_id, p.address_key, p.trigger, s.reason
+       FROM unnest($1::text[], $2::text[], $3::text[]) AS p(tenant_id, address_key, trigger)
+       JOIN notifications.suppressions s ON s.tenant_id = p.tenant_id AND s.address_key = p.address_key AND ${suppressesSql('s', 'p.trigger', '$4::text[]')}
+       ORDER BY p.tenant_id, p.address_key, p.trigger, s.reason = 'bounced' DESC`,
+      [items.map((i) => i.tenantId), items.map((i) => i.addressKey), items.map((i) => i.trigger), personalTriggers()],
     );
-    return new Map(rows.map((r) => [`${r.tenant_id} ${r.address_key}`, r.reason]));
+    return new Map(rows.map((r) => [`${r.tenant_id} ${r.address_key} ${r.trigger}`, r.reason]));
+  }
+
+  /** What staff see: opt-outs, and bounces that still suppress. */
+  list(tenantId: string, limit: number): Promise<Suppression[]> {
+    return this.tx.manager.query(
+      `SELECT reason, masked_address AS "maskedAddress", detail, created_at AS since, until
+       FROM notifications.suppressions
+       WHERE tenant_id = $1 AND (reason = 'opted_out' OR until > now())
+       ORDER BY created_at DESC LIMIT $2`,
+      [tenantId, limit],
+    );
+  }
+
+  /** A masked form of an address known by its key, from a delivery made to it (opt-out links carry only the key). */
+  async maskedAddressOf(tenantId: string, addressKey: string, mask: (address: string) => string): Promise<string | undefined> {
+    const [row] = await this.tx.manager.query(
+      `SELECT recipient FROM notifications.deliveries WHERE tenant_id = $1 AND address_key = $2 ORDER BY created_at DESC LIMIT 1`,
+      [tenantId, addressKey],
+    );
+    return row ? mask(row.recipient) : undefined;
   }
 }

@@ -3,8 +3,11 @@
 // time, so the parts never drift apart. The generated parts are ordinary Handlebars sources, the
 // same shape a tenant override has.
 
-export const TRIGGERS = ['receipt', 'status_update', 'answer', 'survey_invitation', 'sla_apology'] as const;
+export const TRIGGERS = ['receipt', 'status_update', 'answer', 'staff_message', 'survey_invitation', 'sla_apology'] as const;
 export type NotificationTrigger = (typeof TRIGGERS)[number];
+
+/** Messages a person wrote (the staff's words); every other one is machine-made. */
+export const PERSON_WRITTEN: ReadonlySet<NotificationTrigger> = new Set(['answer', 'staff_message']);
 
 export const LANGUAGES = ['sv', 'en', 'ar', 'fi'] as const;
 export type NotificationLanguage = (typeof LANGUAGES)[number];
@@ -77,6 +80,7 @@ const COPY: Record<NotificationTrigger, Record<NotificationLanguage, Copy>> = {
       sms: '{{tenantName}}: Tack för ditt meddelande! Vi har tagit emot ditt ärende med referensnummer {{reference}}.{{#if trackingUrl}} Följ ärendet: {{trackingUrl}}{{/if}}',
       body: [
         'Tack för att du har kontaktat oss. Vi har tagit emot ditt ärende och registrerat det med referensnummer {{reference}}.',
+        { if: 'departmentName', text: 'Ditt ärende handläggs av {{departmentName}}.' },
         'Vi återkommer till dig så snart vi kan. Ange gärna referensnumret om du kontaktar oss igen om samma ärende.',
         { link: 'trackingUrl', label: 'Följ ditt ärende' },
       ],
@@ -86,6 +90,7 @@ const COPY: Record<NotificationTrigger, Record<NotificationLanguage, Copy>> = {
       sms: '{{tenantName}}: Thank you for your message. We have received your inquiry, reference {{reference}}.{{#if trackingUrl}} Follow it here: {{trackingUrl}}{{/if}}',
       body: [
         'Thank you for contacting us. We have received your inquiry and registered it under reference number {{reference}}.',
+        { if: 'departmentName', text: 'Your inquiry is handled by {{departmentName}}.' },
         'We will get back to you as soon as we can. Please quote the reference number if you contact us again about the same matter.',
         { link: 'trackingUrl', label: 'Follow your case' },
       ],
@@ -95,6 +100,7 @@ const COPY: Record<NotificationTrigger, Record<NotificationLanguage, Copy>> = {
       sms: '{{tenantName}}: شكراً لرسالتك. لقد استلمنا طلبك برقم مرجعي {{reference}}.{{#if trackingUrl}} تابع طلبك هنا: {{trackingUrl}}{{/if}}',
       body: [
         'شكراً لتواصلك معنا. لقد استلمنا طلبك وسجّلناه تحت الرقم المرجعي {{reference}}.',
+        { if: 'departmentName', text: 'الجهة المسؤولة عن طلبك: {{departmentName}}' },
         'سنعود إليك في أقرب وقت ممكن. يُرجى ذكر الرقم المرجعي إذا تواصلت معنا مرة أخرى بخصوص الموضوع نفسه.',
         { link: 'trackingUrl', label: 'تابع طلبك' },
       ],
@@ -104,6 +110,7 @@ const COPY: Record<NotificationTrigger, Record<NotificationLanguage, Copy>> = {
       sms: '{{tenantName}}: Kiitos viestistäsi! Asiasi on vastaanotettu, viitenumero {{reference}}.{{#if trackingUrl}} Seuraa käsittelyä: {{trackingUrl}}{{/if}}',
       body: [
         'Kiitos yhteydenotostasi. Olemme vastaanottaneet asiasi ja kirjanneet sen viitenumerolla {{reference}}.',
+        { if: 'departmentName', text: 'Asiasi käsittelystä vastaa {{departmentName}}.' },
         'Palaamme asiaan mahdollisimman pian. Mainitsethan viitenumeron, jos otat meihin uudelleen yhteyttä samassa asiassa.',
         { link: 'trackingUrl', label: 'Seuraa asiasi käsittelyä' },
       ],
@@ -193,6 +200,48 @@ const COPY: Record<NotificationTrigger, Record<NotificationLanguage, Copy>> = {
         'Tässä on vastauksemme asiaasi {{reference}}.',
         { answer: true },
         'Jos sinulla on kysyttävää vastauksesta, otathan meihin yhteyttä. Mainitse silloin viitenumero {{reference}}.',
+        { link: 'trackingUrl', label: 'Katso asiasi tiedot' },
+      ],
+    },
+  },
+  staff_message: {
+    sv: {
+      subject: 'Nytt meddelande i ditt ärende {{reference}}',
+      sms: '{{tenantName}}: Nytt meddelande i ditt ärende {{reference}}:\n{{answer}}',
+      body: [
+        'Du har fått ett nytt meddelande från oss i ditt ärende {{reference}}.',
+        { answer: true },
+        'Du kan svara på det här meddelandet. Ange gärna referensnummer {{reference}} om du kontaktar oss på annat sätt.',
+        { link: 'trackingUrl', label: 'Se ditt ärende' },
+      ],
+    },
+    en: {
+      subject: 'New message about your inquiry {{reference}}',
+      sms: '{{tenantName}}: New message about your inquiry {{reference}}:\n{{answer}}',
+      body: [
+        'You have a new message from us about your inquiry {{reference}}.',
+        { answer: true },
+        'You can reply to this message. Please quote reference number {{reference}} if you contact us another way.',
+        { link: 'trackingUrl', label: 'View your case' },
+      ],
+    },
+    ar: {
+      subject: 'رسالة جديدة بشأن طلبك {{reference}}',
+      sms: '{{tenantName}}: رسالة جديدة بشأن طلبك {{reference}}:\n{{answer}}',
+      body: [
+        'لديك رسالة جديدة منا بشأن طلبك {{reference}}.',
+        { answer: true },
+        'يمكنك الرد على هذه الرسالة. يُرجى ذكر الرقم المرجعي {{reference}} إذا تواصلت معنا بطريقة أخرى.',
+        { link: 'trackingUrl', label: 'عرض طلبك' },
+      ],
+    },
+    fi: {
+      subject: 'Uusi viesti asiassasi {{reference}}',
+      sms: '{{tenantName}}: Uusi viesti asiassasi {{reference}}:\n{{answer}}',
+      body: [
+        'Sinulle on uusi viesti meiltä asiassasi {{reference}}.',
+        { answer: true },
+        'Voit vastata tähän viestiin. Mainitse viitenumero {{reference}}, jos otat meihin yhteyttä muuta kautta.',
         { link: 'trackingUrl', label: 'Katso asiasi tiedot' },
       ],
     },
@@ -352,8 +401,7 @@ function build(): Record<NotificationTrigger, Record<NotificationLanguage, Requi
   const out = {} as Record<NotificationTrigger, Record<NotificationLanguage, Required<TemplateParts>>>;
   for (const trigger of TRIGGERS) {
     out[trigger] = {} as Record<NotificationLanguage, Required<TemplateParts>>;
-    // The staff answer is written by a person; every other message is machine-made.
-    const automatic = trigger !== 'answer';
+    const automatic = !PERSON_WRITTEN.has(trigger);
     for (const lang of LANGUAGES) {
       const copy = COPY[trigger][lang];
       const f = FRAMES[lang];

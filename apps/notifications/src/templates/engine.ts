@@ -93,6 +93,7 @@ const REQUIRED_VALUES: Record<NotificationTrigger, ValueName[]> = {
   receipt: ['tenantName', 'reference'],
   status_update: ['tenantName', 'reference'],
   answer: ['tenantName', 'reference', 'answer'],
+  staff_message: ['tenantName', 'reference', 'answer'],
   survey_invitation: ['tenantName', 'reference', 'surveyUrl'],
   sla_apology: ['tenantName', 'reference', 'expectedBy'],
 };

@@ -37,7 +37,7 @@ export class RecipientsBatch implements EventBatchPreparer {
     }
     const prepared = this.prepared();
     if (receipts.length) {
-      const outcomes = await this.recipients.insertMany(receipts.map(recipientOf));
+      const outcomes = await this.recipients.insertMany(receipts.map((e) => recipientOf(e)));
       for (const e of receipts) prepared.stored.set(e.id, outcomes.get(e.payload.inquiryId) ?? 'exists');
     }
     const ready = moves.filter(({ after }) => !after || prepared.stored.get(after.id) === 'new');

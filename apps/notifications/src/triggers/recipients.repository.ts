@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventEnvelope, InquiryReceivedPayload } from '@lotsen/contracts';
 import { prepared, returningRows, TransactionContext } from '@lotsen/persistence';
+import { chooseChannel } from '../preferences/channel-preference';
 
 export interface Recipient {
   inquiryId: string;
@@ -15,36 +16,46 @@ export interface Recipient {
   phone?: string;
   notify: boolean;
   preferredChannel?: string;
-  /** Secret: only ever put into the citizen's own tracking link, never logged. */
+  /**
+   * Secret, from inquiry.received only: put into the receipt's tracking link and never stored
+   * (the recipient row has none; a sent message's copy in the log has it redacted).
+   */
   trackingToken?: string;
   department?: string;
   departmentName?: string;
   lastStatusAt?: Date;
+  /** What the citizen was last told about who has the inquiry (see statusNews). */
+  heardStatus?: string;
 }
 
-/** The recipient an inquiry.received names (the citizen, as they asked to be reached). */
-export function recipientOf(e: EventEnvelope<InquiryReceivedPayload>): Recipient {
+/**
+ * The recipient an inquiry.received names (the citizen, as they asked to be reached). When a
+ * receipt goes out, it opens the status window: no status update follows on its heels.
+ */
+export function recipientOf(e: EventEnvelope<InquiryReceivedPayload>, now = new Date()): Recipient {
   const p = e.payload;
   const c = p.citizen;
-  return {
+  const r: Recipient = {
     inquiryId: p.inquiryId, tenantId: e.tenantId, reference: p.reference, language: p.language, preferredLanguage: c?.preferredLanguage,
     channel: p.channel, citizenName: c?.name, email: c?.email, phone: c?.phone, notify: c?.notify ?? false,
     preferredChannel: c?.preferredChannel, trackingToken: p.trackingToken,
   };
+  if (!p.resolvedAtFirstContact && chooseChannel(r)) r.lastStatusAt = now;
+  return r;
 }
 
 export type StoreOutcome = 'new' | 'replaced-placeholder' | 'exists';
 
 const COLUMNS = `inquiry_id, tenant_id, reference, language, preferred_language, channel, citizen_name, email, phone, notify,
-  preferred_channel, tracking_token, department, department_name, last_status_at`;
+  preferred_channel, department, department_name, last_status_at, heard_status`;
 
 function toRecipient(r: Record<string, any>): Recipient {
   return {
     inquiryId: r.inquiry_id, tenantId: r.tenant_id, reference: r.reference, language: r.language,
     preferredLanguage: r.preferred_language ?? undefined, channel: r.channel, citizenName: r.citizen_name ?? undefined,
     email: r.email ?? undefined, phone: r.phone ?? undefined, notify: r.notify, preferredChannel: r.preferred_channel ?? undefined,
-    trackingToken: r.tracking_token ?? undefined, department: r.department ?? undefined, departmentName: r.department_name ?? undefined,
-    lastStatusAt: r.last_status_at ?? undefined,
+    department: r.department ?? undefined, departmentName: r.department_name ?? undefined,
+    lastStatusAt: r.last_status_at ?? undefined, heardStatus: r.heard_status ?? undefined,
   };
 }
 
@@ -89,7 +100,7 @@ export class RecipientsRepository {
        ${REPLACE_PLACEHOLDER}
        RETURNING (xmax <> 0) AS replaced`),
       [r.inquiryId, r.tenantId, r.reference, r.language, r.preferredLanguage ?? null, r.channel, r.citizenName ?? null, r.email ?? null,
-        r.phone ?? null, r.notify, r.preferredChannel ?? null, r.trackingToken ?? null, r.department ?? null, r.departmentName ?? null],
+        r.phone ?? null, r.notify, r.preferredChannel ?? null, r.department ?? null, r.departmentName ?? null, r.lastStatusAt ?? null],
     );
     if (!rows.length) return 'exists';
     return rows[0].replaced ? 'replaced-placeholder' : 'new';
@@ -105,8 +116,8 @@ export class RecipientsRepository {
       [JSON.stringify(recipients.map((r) => ({
         inquiry_id: r.inquiryId, tenant_id: r.tenantId, reference: r.reference, language: r.language, preferred_language: r.preferredLanguage ?? null,
         channel: r.channel, citizen_name: r.citizenName ?? null, email: r.email ?? null, phone: r.phone ?? null, notify: r.notify,
-        preferred_channel: r.preferredChannel ?? null, tracking_token: r.trackingToken ?? null, department: r.department ?? null,
-        department_name: r.departmentName ?? null, last_status_at: null,
+        preferred_channel: r.preferredChannel ?? null, department: r.department ?? null,
+        department_name: r.departmentName ?? null, last_status_at: r.lastStatusAt?.toISOString() ?? null, heard_status: null,
       })))],
     );
     const outcomes = new Map<string, StoreOutcome>(recipients.map((r) => [r.inquiryId, 'exists']));
@@ -161,7 +172,8 @@ export class RecipientsRepository {
     return new Map(rows.map((row) => [row.inquiry_id as string, toRecipient(row)]));
   }
 
-  async setLastStatusAt(inquiryId: string, at: Date): Promise<void> {
-    await this.tx.manager.query(`UPDATE notifications.recipients SET last_status_at = $2 WHERE inquiry_id = $1`, [inquiryId, at]);
+  /** The citizen was told something at `at` (opening the status window), and what they now know. */
+  async setLastStatusAt(inquiryId: string, at: Date, heard: string): Promise<void> {
+    await this.tx.manager.query(`UPDATE notifications.recipients SET last_status_at = $2, heard_status = $3 WHERE inquiry_id = $1`, [inquiryId, at, heard]);
   }
 }

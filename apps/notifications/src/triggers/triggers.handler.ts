@@ -1,8 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import {
-  EventEnvelope, EventTypes, InquiryAnsweredPayload, InquiryAssignedPayload, InquiryReceivedPayload, InquiryResolvedPayload,
-  InquiryRoutedPayload, InquiryTransferredPayload, SlaPayload,
+  EventEnvelope, EventTypes, InquiryAnsweredPayload, InquiryAssignedPayload, InquiryMessageAddedPayload, InquiryReceivedPayload,
+  InquiryResolvedPayload, InquiryRoutedPayload, InquiryTransferredPayload, SlaPayload,
 } from '@lotsen/contracts';
 import { TriggersService } from './triggers.service';
 
@@ -34,6 +34,11 @@ export class TriggersHandler {
   @EventPattern(EventTypes.InquiryAnswered)
   answered(@Payload() e: EventEnvelope<InquiryAnsweredPayload>) {
     return this.triggers.answered(e);
+  }
+
+  @EventPattern(EventTypes.InquiryMessageAdded)
+  messageAdded(@Payload() e: EventEnvelope<InquiryMessageAddedPayload>) {
+    return this.triggers.messageAdded(e);
   }
 
   @EventPattern(EventTypes.InquiryResolved)

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
-  EventEnvelope, EventTypes, InquiryAnsweredPayload, InquiryAssignedPayload, InquiryReceivedPayload, InquiryResolvedPayload,
-  InquiryRoutedPayload, InquiryTransferredPayload, SlaPayload,
+  EventEnvelope, EventTypes, InquiryAnsweredPayload, InquiryAssignedPayload, InquiryMessageAddedPayload, InquiryReceivedPayload,
+  InquiryResolvedPayload, InquiryRoutedPayload, InquiryTransferredPayload, SlaPayload,
 } from '@lotsen/contracts';
 import { DeliveryPlanner } from '../deliveries/delivery-planner.service';
 import { NotificationsConfig } from '../notifications.config';
@@ -10,6 +10,7 @@ import { SurveysService } from '../surveys/surveys.service';
 import { DeferredTriggersRepository } from './deferred-triggers.repository';
 import { RecipientsBatch } from './recipients-batch';
 import { Recipient, recipientOf, RecipientsRepository } from './recipients.repository';
+import { StatusChange, statusNews } from './status-news';
 import { statusUpdateAllowed } from './status-window';
 
 /**
@@ -20,13 +21,15 @@ import { statusUpdateAllowed } from './status-window';
  * | event                         | message          | when                                              |
  * |-------------------------------|------------------|---------------------------------------------------|
  * | inquiry.received              | receipt          | an address was given (even with notify=false)     |
- * | routed / assigned / transferred | status update  | notify=true; at most one per window per inquiry   |
+ * | routed / assigned / transferred | status update  | notify=true; news only (status-news); never in the |
+ * |                               |                  | window of the receipt or of the last update       |
  * | inquiry.answered              | the answer       | always (it is what the citizen asked for)         |
+ * | inquiry.message.added         | staff message    | public and by staff, always (like an answer)      |
  * | inquiry.resolved              | survey invitation| notify=true; one survey per inquiry               |
  * | inquiry.sla.breached          | apology          | the tenant enabled it                             |
  *
- * An address that opted out or bounced permanently gets nothing (the delivery is logged as
- * `suppressed`). Events that arrive before their inquiry.received wait in deferred_triggers.
+ * An address that opted out gets no automated message, but still the answer; one that bounced
+ * gets nothing for NOTIFICATIONS_BOUNCE_SUPPRESSION_DAYS (the delivery is logged as `suppressed`). Events that arrive before their inquiry.received wait in deferred_triggers.
  */
 @Injectable()
 export class TriggersService {
@@ -44,32 +47,49 @@ export class TriggersService {
 
   async received(e: EventEnvelope<InquiryReceivedPayload>): Promise<void> {
     const p = e.payload;
-    const recipient = recipientOf(e);
+    let recipient = recipientOf(e);
     const stored = this.batch.stored(e) ?? (await this.recipients.insert(recipient));
     if (stored === 'exists') return;
+    const early = stored === 'replaced-placeholder' ? await this.deferred.take(p.inquiryId) : [];
+    // Routed before its receipt could go out: the receipt names the owner (and its replay below is no news then).
+    const owner = early.filter((x) => x.type === EventTypes.InquiryRouted).pop() as EventEnvelope<InquiryRoutedPayload> | undefined;
+    if (owner) {
+      const { department, departmentName } = owner.payload;
+      recipient = (await this.recipients.moveToDepartment(p.inquiryId, e.tenantId, department, departmentName)) ?? recipient;
+      const told = statusNews('routed', department, undefined);
+      if (told && recipient.lastStatusAt) await this.recipients.setLastStatusAt(p.inquiryId, recipient.lastStatusAt, told.heard);
+    }
     // Staff registering a phone call they closed at once need not send a receipt for it.
     if (!p.resolvedAtFirstContact) await this.planner.plan({ event: e, recipient, trigger: 'receipt' });
-    if (stored === 'replaced-placeholder') for (const early of await this.deferred.take(p.inquiryId)) await this.dispatch(early);
+    for (const x of early) await this.dispatch(x);
   }
 
   async routed(e: EventEnvelope<InquiryRoutedPayload>): Promise<void> {
     const r = this.batch.moved(e) ?? (await this.moveRecipient(e, e.payload.inquiryId, e.payload.department, e.payload.departmentName));
-    if (r) await this.statusUpdate(e, r, 'routed');
+    if (r) await this.statusUpdate(e, r, 'routed', e.payload.department);
   }
 
   async assigned(e: EventEnvelope<InquiryAssignedPayload>): Promise<void> {
     const r = await this.recipientFor(e, e.payload.inquiryId, true);
-    if (r) await this.statusUpdate(e, r, 'assigned');
+    if (r) await this.statusUpdate(e, r, 'assigned', e.payload.department);
   }
 
   async transferred(e: EventEnvelope<InquiryTransferredPayload>): Promise<void> {
     const r = await this.moveRecipient(e, e.payload.inquiryId, e.payload.toDepartment);
-    if (r) await this.statusUpdate(e, r, 'transferred');
+    if (r) await this.statusUpdate(e, r, 'transferred', e.payload.toDepartment);
   }
 
   async answered(e: EventEnvelope<InquiryAnsweredPayload>): Promise<void> {
     const r = await this.recipientFor(e, e.payload.inquiryId);
     if (r) await this.planner.plan({ event: e, recipient: r, trigger: 'answer', values: { answer: e.payload.answer } });
+  }
+
+  /** A public staff message reaches the citizen like an answer; internal notes and the citizen's own words never do. */
+  async messageAdded(e: EventEnvelope<InquiryMessageAddedPayload>): Promise<void> {
+    const p = e.payload;
+    if (p.author !== 'staff' || p.visibility !== 'public') return;
+    const r = await this.recipientFor(e, p.inquiryId);
+    if (r) await this.planner.plan({ event: e, recipient: r, trigger: 'staff_message', values: { answer: p.body } });
   }
 
   async resolved(e: EventEnvelope<InquiryResolvedPayload>): Promise<void> {
@@ -90,14 +110,16 @@ export class TriggersService {
     await this.planner.plan({ event: e, recipient: r, trigger: 'sla_apology', values: { expectedBy } });
   }
 
-  private async statusUpdate(e: EventEnvelope, r: Recipient, status: string): Promise<void> {
+  private async statusUpdate(e: EventEnvelope, r: Recipient, change: StatusChange, department: string): Promise<void> {
     if (!r.notify) return;
+    const news = statusNews(change, department, r.heardStatus);
+    if (!news) return;
     const now = new Date();
     // The recipient row is locked (recipientFor(…, lock)), so two status events racing in
-    // parallel cannot both see an open window.
+    // parallel cannot both see an open window. The receipt opened the first window.
     if (!statusUpdateAllowed(r.lastStatusAt, now, this.config.statusWindowSeconds * 1000)) return;
-    const planned = await this.planner.plan({ event: e, recipient: r, trigger: 'status_update', values: { status } });
-    if (planned) await this.recipients.setLastStatusAt(r.inquiryId, now);
+    const planned = await this.planner.plan({ event: e, recipient: r, trigger: 'status_update', values: { status: news.status } });
+    if (planned) await this.recipients.setLastStatusAt(r.inquiryId, now, news.heard);
   }
 
   /**
@@ -134,6 +156,7 @@ export class TriggersService {
       case EventTypes.InquiryAssigned: return this.assigned(e as EventEnvelope<InquiryAssignedPayload>);
       case EventTypes.InquiryTransferred: return this.transferred(e as EventEnvelope<InquiryTransferredPayload>);
       case EventTypes.InquiryAnswered: return this.answered(e as EventEnvelope<InquiryAnsweredPayload>);
+      case EventTypes.InquiryMessageAdded: return this.messageAdded(e as EventEnvelope<InquiryMessageAddedPayload>);
       case EventTypes.InquiryResolved: return this.resolved(e as EventEnvelope<InquiryResolvedPayload>);
       case EventTypes.SlaBreached: return this.slaBreached(e as EventEnvelope<SlaPayload>);
       default: return Promise.resolve();

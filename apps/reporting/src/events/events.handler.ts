@@ -1,14 +1,17 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import { ALL_EVENT_TYPES, EventEnvelope } from '@lotsen/contracts';
+import { ALL_EVENT_TYPES, EventEnvelope, EventTypes } from '@lotsen/contracts';
 import { IngestService } from '../projections/ingest.service';
 
-/** Reporting keeps every event type. */
+/** Retention events change what is kept, they are no figures of their own (see retention/). */
+const RECORDED_EVENT_TYPES = ALL_EVENT_TYPES.filter((t) => t !== EventTypes.InquiryRetentionDue && t !== EventTypes.InquiryRetentionDone);
+
+/** Reporting keeps every event type that is a fact about an inquiry or a call. */
 @Controller()
 export class EventsHandler {
   constructor(private readonly ingest: IngestService) {}
 
-  @EventPattern(ALL_EVENT_TYPES)
+  @EventPattern(RECORDED_EVENT_TYPES)
   record(@Payload() event: EventEnvelope) {
     return this.ingest.record(event);
   }

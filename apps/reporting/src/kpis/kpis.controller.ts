@@ -19,7 +19,7 @@ export class KpisController {
   @Roles(...STAFF)
   @ApiOperation({
     summary: 'Key figures of the caller’s municipality over a period, optionally grouped; CSV with Accept: text/csv',
-    description: 'Inquiry figures are those of the inquiries received in the period (cohort); phone figures of the calls offered in it; the backlog is taken at the end of the period (or now). Times are business hours (08–17 Mon–Fri, Swedish holidays).',
+    description: 'Inquiry figures are those of the inquiries received in the period (cohort); phone figures of the calls offered in it; the backlog is taken at the end of the period (or now). Times are business hours on the tenant calendar (opening hours, breaks and holidays, counted as the SLA clocks count them).',
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ description: 'totals, groups, backlog, goals with status' })

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CHANNELS, INQUIRY_TYPES } from '@lotsen/contracts';
 import { ProblemException } from '@lotsen/platform';
-import { BusinessCalendar } from '../business-time';
 import { DEFAULT_SERVICE_LEVEL_SECONDS, Goal, goalStatus, GoalStatus } from '../goals/goal-definitions';
+import { TenantCalendars } from '../calendars/tenant-calendars';
 import { GoalsRepository } from '../goals/goals.repository';
 import { ProjectorRepository } from '../projections/projector.repository';
 import { Dimension, DIMENSIONS } from '../rollups/measures';
@@ -55,12 +55,12 @@ export class KpisService {
     private readonly kpis: KpisRepository,
     private readonly projector: ProjectorRepository,
     private readonly goals: GoalsRepository,
-    private readonly calendar: BusinessCalendar,
+    private readonly calendars: TenantCalendars,
   ) {}
 
   /** Checks the parameters (400 problem on anything odd) and fills defaults: this month so far. */
   async parse(tenantId: string, p: KpiParams, goals?: Goal[]): Promise<KpiQuery> {
-    const today = this.calendar.localDate(new Date());
+    const today = (await this.calendars.forTenant(tenantId)).localDate(new Date());
     const from = p.from ?? today.slice(0, 8) + '01';
     const to = p.to ?? today;
     for (const [name, v] of [['from', from], ['to', to]]) {
@@ -161,7 +161,7 @@ export class KpisService {
 
   /** Open inquiries at the end of the period, or now if the period runs to today or later. */
   async backlog(q: KpiQuery) {
-    const endOfPeriod = this.calendar.instantAt(nextDay(q.to), 0);
+    const endOfPeriod = (await this.calendars.forTenant(q.tenantId)).instantAt(nextDay(q.to), 0);
     const asOf = new Date(Math.min(Date.now(), endOfPeriod.getTime()));
     const rows = await this.kpis.backlog(q, asOf);
     const buckets = BACKLOG_BUCKETS.map((bucket) => ({ bucket, open: rows.find((r) => r.bucket === bucket)?.open ?? 0 }));

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EventEnvelope, EventTypes, InquiryReceivedPayload } from '@lotsen/contracts';
+import { CategoryChangedPayload, EventEnvelope, EventTypes, InquiryReceivedPayload, TenantCalendarChangedPayload } from '@lotsen/contracts';
+import { CategoryNamesRepository } from '../reports/category-names.repository';
+import { TenantCalendars } from '../calendars/tenant-calendars';
 import { EventStoreRepository } from '../events/event-store.repository';
 import { extractTerms } from '../terms/extract-terms';
 import { streamOf } from './stream-event';
@@ -11,10 +13,12 @@ import { streamOf } from './stream-event';
  */
 @Injectable()
 export class IngestService {
-  constructor(private readonly store: EventStoreRepository) {}
+  constructor(private readonly store: EventStoreRepository, private readonly calendars: TenantCalendars, private readonly categories: CategoryNamesRepository) {}
 
   async record(event: EventEnvelope): Promise<void> {
     this.store.append(event, streamOf(event.type, event.payload as Record<string, unknown>), termsOf(event));
+    if (event.type === EventTypes.TenantCalendarChanged) await this.calendars.learn(event as EventEnvelope<TenantCalendarChangedPayload>);
+    if (event.type === EventTypes.CategoryChanged) await this.categories.learn(event as EventEnvelope<CategoryChangedPayload>);
   }
 }
 

@@ -1,4 +1,4 @@
-import { BusinessCalendar } from '../business-time';
+import { BusinessCalendar } from '@lotsen/business-calendar';
 import { inOccurrenceOrder, StreamEvent } from './stream-event';
 
 /** One inquiry's milestones, the row of `reporting.inquiry_facts`. */

@@ -1,7 +1,7 @@
 import { EventTypes as T } from '@lotsen/contracts';
 import { reportingHarness, ReportingHarness } from '../../../../test/support/reporting-harness';
 import { april } from '../../../../test/support/reporting-scenario';
-import { BusinessCalendar } from '../business-time';
+import { BusinessCalendar } from '@lotsen/business-calendar';
 import { ProjectorRepository } from './projector.repository';
 
 const factsOf = async (h: ReportingHarness, tenant: string) =>

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { prepared, TransactionContext } from '@lotsen/persistence';
-import { BusinessCalendar } from '../business-time';
+import { BusinessCalendar } from '@lotsen/business-calendar';
 import { applyFactDeltas, pruneEmptyRollups } from '../rollups/apply-fact-deltas';
 import { projectCall } from './call-projection';
 import { callFactRow, inquiryFactRow, upsertFacts } from './facts.repository';
 import { projectInquiry } from './inquiry-projection';
 import { StreamEvent } from './stream-event';
+import { loadTenantCalendars } from '../calendars/tenant-calendars';
 
 const PROJECTOR_LOCK = "hashtextextended('reporting.projector', 0)";
 
@@ -62,7 +63,8 @@ export class ProjectorRepository {
 
 /**
  * Reads the streams' events, folds them and writes the facts, moving the rollups by the change
- * unless `rollups: false` (a rebuild recomputes them afterwards).
+ * unless `rollups: false` (a rebuild recomputes them afterwards). Business time is counted on each
+ * tenant's own calendar; `calendar` is for tenants that never announced one.
  */
 export async function projectStreams(
   m: EntityManager, streams: Array<{ tenant: string; stream: string }>, calendar: BusinessCalendar, o: { rollups?: boolean } = {},
@@ -78,14 +80,15 @@ export async function projectStreams(
     if (!byStream.has(k)) byStream.set(k, { tenant: r.tenant_id, stream: r.stream, events: [] });
     byStream.get(k)!.events.push({ id: r.id, type: r.type, occurredAt: r.occurred_at.toISOString(), payload: r.payload, terms: r.terms });
   }
+  const calendarOf = await loadTenantCalendars(m, [...new Set(streams.map((s) => s.tenant))], calendar);
   const inquiries: Array<Record<string, unknown>> = [];
   const calls: Array<Record<string, unknown>> = [];
   for (const s of byStream.values()) {
     if (s.stream.startsWith('call:')) {
-      const fact = projectCall(s.stream.slice(5), s.events, calendar);
+      const fact = projectCall(s.stream.slice(5), s.events, calendarOf(s.tenant));
       if (fact) calls.push(callFactRow(s.tenant, fact));
     } else {
-      const fact = projectInquiry(s.stream.slice(8), s.events, calendar);
+      const fact = projectInquiry(s.stream.slice(8), s.events, calendarOf(s.tenant));
       inquiries.push(inquiryFactRow(s.tenant, fact));
     }
   }

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { BusinessCalendar } from '../business-time';
+import { BusinessCalendar } from '@lotsen/business-calendar';
 import { projectStreams } from '../projections/projector.repository';
 import { recomputeDays } from '../rollups/recompute-days';
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { KpiQuery } from '../kpis/kpi-query';
 import { KpisRepository } from '../kpis/kpis.repository';
+import { CategoryNamesRepository } from './category-names.repository';
 
 /** A term is shown only when at least this many inquiries used it: no single citizen's words. */
 export const MIN_INQUIRIES_PER_TERM = 3;
@@ -14,7 +15,8 @@ export interface TermTrend {
 
 export interface Topics {
   window: { current: { from: string; to: string }; previous: { from: string; to: string } };
-  topCategories: Array<{ category: string; department: string; received: number }>;
+  /** `names`: the category's name by language (sv, en, ar, fi), when reporting knows it. */
+  topCategories: Array<{ category: string; department: string; received: number; names?: Record<string, string> }>;
   topTerms: TermTrend[];
   risingTerms: TermTrend[];
 }
@@ -27,7 +29,7 @@ const addDays = (date: string, n: number) => new Date(Date.parse(date) + n * 86_
  */
 @Injectable()
 export class TopicsService {
-  constructor(private readonly kpis: KpisRepository) {}
+  constructor(private readonly kpis: KpisRepository, private readonly categories: CategoryNamesRepository) {}
 
   async topics(q: KpiQuery, limit = 10): Promise<Topics> {
     const current = { from: addDays(q.to, -6), to: q.to };
@@ -36,10 +38,11 @@ export class TopicsService {
       this.kpis.topCategories(q, limit),
       this.kpis.termCounts(q.tenantId, q.filters.department, current, previous, MIN_INQUIRIES_PER_TERM, 200),
     ]);
+    const names = await this.categories.names(q.tenantId, topCategories.map((c) => c.category));
     const trends = terms.map((t) => ({ ...t, change: t.current - t.previous }));
     return {
       window: { current, previous },
-      topCategories,
+      topCategories: topCategories.map((c) => (names.has(c.category) ? { ...c, names: names.get(c.category) } : c)),
       topTerms: trends.slice(0, limit),
       risingTerms: trends.filter((t) => t.change > 0).sort((a, b) => b.change - a.change || b.current - a.current || a.term.localeCompare(b.term)).slice(0, limit),
     };

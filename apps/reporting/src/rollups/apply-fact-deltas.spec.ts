@@ -1,9 +1,9 @@
 import { EventEnvelope, EventTypes as T, createEvent } from '@lotsen/contracts';
 import { planScans } from '@lotsen/testing';
-import { rng, syntheticEvents } from '../../../../bench/reporting-events';
+import { rng, syntheticEvents } from '@lotsen/load-harness';
 import { reportingHarness, ReportingHarness, shuffled } from '../../../../test/support/reporting-harness';
 import { april } from '../../../../test/support/reporting-scenario';
-import { BusinessCalendar } from '../business-time';
+import { BusinessCalendar } from '@lotsen/business-calendar';
 import { ProjectorRepository } from '../projections/projector.repository';
 import { rebuildProjections } from '../rebuild/rebuild';
 import { FACT_DELTA_STATEMENTS } from './apply-fact-deltas';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { STAFF_ROLES } from '@lotsen/contracts';
 
 export const PRESENCES = ['available', 'away', 'offline'] as const;
@@ -19,7 +19,7 @@ export class AgentDto {
   @ApiProperty({ example: ['sv', 'en'] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @Matches(/^[a-z]{2,3}$/, { each: true }) languages: string[];
   @ApiProperty({ description: 'Concurrent items' }) @IsInt() @Min(0) @Max(100) capacity: number;
   @ApiPropertyOptional({ enum: PRESENCES }) @IsOptional() @IsIn(PRESENCES) presence?: string;
-  @ApiPropertyOptional({ type: [SkillDto] }) @IsOptional() @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => SkillDto) skills?: SkillDto[];
+  @ApiPropertyOptional({ type: [SkillDto] }) @IsOptional() @IsArray() @ArrayMaxSize(200) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => SkillDto) skills?: SkillDto[];
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
 }
 

@@ -22,7 +22,7 @@ export class CategoryDto {
   @ApiPropertyOptional() @IsOptional() @IsObject() description?: Record<string, string>;
   @ApiPropertyOptional({ description: 'Keywords per language' }) @IsOptional() @IsObject() keywords?: Record<string, string[]>;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() faultReport?: boolean;
-  @ApiPropertyOptional({ type: AgreementChangeDto }) @IsOptional() @ValidateNested() @Type(() => AgreementChangeDto) agreement?: AgreementChangeDto;
+  @ApiPropertyOptional({ type: AgreementChangeDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => AgreementChangeDto) agreement?: AgreementChangeDto;
 }
 
 export class UpdateCategoryDto {
@@ -39,6 +39,7 @@ export class DepartmentDto {
   @ApiProperty({ description: 'Names per language' }) @IsObject() name: Record<string, string>;
   @ApiPropertyOptional() @IsOptional() @IsEmail() email?: string;
   @ApiPropertyOptional({ type: BusinessHoursDto, description: 'Own opening hours (else the tenant calendar)' })
-  @IsOptional() @ValidateNested() @Type(() => BusinessHoursDto) businessHours?: BusinessHoursDto;
+  @IsOptional() @IsObject({ message: 'businessHours must be an object { days, opens, closes }' }) @ValidateNested() @Type(() => BusinessHoursDto)
+  businessHours?: BusinessHoursDto;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
 }

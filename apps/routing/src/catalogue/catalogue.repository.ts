@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '@lotsen/persistence';
-import { BusinessHours } from '../sla/business-calendar';
+import { BusinessHours } from '@lotsen/business-calendar';
 import { Agreement } from './agreement';
 
 export interface Department {

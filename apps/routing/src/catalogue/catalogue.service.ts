@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { BusinessCalendar } from '@lotsen/business-calendar';
 import { ProblemException } from '@lotsen/platform';
+import { EventTypes } from '@lotsen/contracts';
+import { EventPublisher } from '@lotsen/messaging';
 import { TransactionContext } from '@lotsen/persistence';
 import { CalendarRepository } from '../sla/calendar.repository';
 import { Agreement, AgreementError, AgreementTerms, nextAgreementVersion } from './agreement';
@@ -9,7 +12,12 @@ import { AgreementChangeDto, CategoryDto, DepartmentDto, UpdateCategoryDto } fro
 /** Categories, departments and versioned agreements of a tenant. */
 @Injectable()
 export class CatalogueService {
-  constructor(private readonly tx: TransactionContext, private readonly repo: CatalogueRepository, private readonly calendar: CalendarRepository) {}
+  constructor(
+    private readonly tx: TransactionContext,
+    private readonly repo: CatalogueRepository,
+    private readonly calendar: CalendarRepository,
+    private readonly events: EventPublisher,
+  ) {}
 
   departments(tenantId: string) {
     return this.repo.departments(tenantId);
@@ -29,6 +37,15 @@ export class CatalogueService {
   }
 
   async putDepartment(tenantId: string, code: string, dto: DepartmentDto): Promise<Department> {
+    // Refused here, not when an SLA clock of the department starts: hours that make no sense (a break outside them, closing before opening).
+    if (dto.businessHours) {
+      const { timezone, holidays } = await this.calendar.get(tenantId);
+      try {
+        new BusinessCalendar({ hours: dto.businessHours, timezone, holidays });
+      } catch (err) {
+        throw ProblemException.of(422, 'invalid-calendar', (err as Error).message);
+      }
+    }
     await this.repo.upsertDepartment(tenantId, { code, name: dto.name, email: dto.email ?? null, businessHours: dto.businessHours ?? null, active: dto.active ?? true });
     return (await this.repo.department(tenantId, code))!;
   }
@@ -52,6 +69,7 @@ export class CatalogueService {
         keywords: dto.keywords ?? {}, faultReport: dto.faultReport ?? false, active: true,
       });
       await this.changeAgreementInTx(tenantId, dto.code, dto.agreement ?? {}, actor, 'created with the category');
+      await this.announce(tenantId, { code: dto.code, names: dto.name, department: dto.department, active: true });
       return this.category(tenantId, dto.code);
     });
   }
@@ -66,8 +84,14 @@ export class CatalogueService {
         description: dto.description ?? c.description, keywords: dto.keywords ?? c.keywords, faultReport: dto.faultReport ?? c.faultReport,
         active: dto.active ?? c.active,
       });
+      await this.announce(tenantId, { code, names: dto.name ?? c.name, department: dto.department ?? c.department, active: dto.active ?? c.active });
       return this.category(tenantId, code);
     });
+  }
+
+  /** Reports show categories by name: reporting learns them from this event, never from routing's tables. */
+  private async announce(tenantId: string, c: { code: string; names: Record<string, string>; department: string; active: boolean }): Promise<void> {
+    await this.events.publish(EventTypes.CategoryChanged, c, { tenantId });
   }
 
   async agreements(tenantId: string) {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { INQUIRY_TYPES } from '@lotsen/contracts';
 
 export class ClassifyDto {
@@ -23,5 +23,5 @@ export class TrainDto {
   @ApiPropertyOptional({ description: 'Start from the shared labelled dev data (default true)' }) @IsOptional() @IsBoolean() includeDevData?: boolean;
   @ApiPropertyOptional({ description: "Add the tenant's resolved inquiries (default true)" }) @IsOptional() @IsBoolean() includeResolved?: boolean;
   @ApiPropertyOptional({ type: [TrainingExampleDto] })
-  @IsOptional() @IsArray() @ArrayMaxSize(5000) @ValidateNested({ each: true }) @Type(() => TrainingExampleDto) examples?: TrainingExampleDto[];
+  @IsOptional() @IsArray() @ArrayMaxSize(5000) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => TrainingExampleDto) examples?: TrainingExampleDto[];
 }

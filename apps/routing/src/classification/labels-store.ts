@@ -83,7 +83,8 @@ export interface OwnExample extends TrainingExample {
  * The municipality's own labelled inquiries: resolved ones (final department) and corrected
  * ones still open (the latest transfer). Sensitive inquiries stay out of every model, and
  * identity numbers, e-mail addresses and phone numbers are masked before training, since a
- * model's vocabulary is readable by whoever can export it.
+ * model's vocabulary is readable by whoever can export it. An inquiry whose text retention has
+ * erased is no example any more.
  */
 export async function ownExamples(exec: Exec, tenantId: string): Promise<OwnExample[]> {
   const rows = await exec(
@@ -92,7 +93,7 @@ export async function ownExamples(exec: Exec, tenantId: string): Promise<OwnExam
      FROM routing.inquiries i
      LEFT JOIN routing.decisions d ON d.inquiry_id = i.id
      LEFT JOIN routing.training_labels l ON l.inquiry_id = i.id
-     WHERE i.tenant_id = $1 AND NOT i.sensitive AND COALESCE(NULLIF(i.final_department, 'triage'), l.department) IS NOT NULL
+     WHERE i.tenant_id = $1 AND NOT i.sensitive AND i.body <> '' AND COALESCE(NULLIF(i.final_department, 'triage'), l.department) IS NOT NULL
        AND COALESCE(i.final_type, d.type) IS NOT NULL
      ORDER BY i.received_at, i.id`,
     [tenantId],

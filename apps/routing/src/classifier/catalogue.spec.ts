@@ -1,4 +1,4 @@
-import { categories, demoTenant, departments } from '../../../../scripts/demo/municipality';
+import { categories, demoTenant, departments } from '@lotsen/demo-municipality';
 import { CatalogueIndex, catalogueDocuments, storeCatalogue } from './catalogue';
 import { tokenize } from './normalize';
 
@@ -7,7 +7,7 @@ const DEPARTMENTS = [
   'kultur_fritid', 'samhallsbyggnad', 'socialtjanst', 'overformyndare', 'arbete_naringsliv',
 ];
 
-describe('demo municipality catalogue (scripts/demo/municipality.ts)', () => {
+describe('demo municipality catalogue (libs/demo-municipality/src/municipality.ts)', () => {
   it('describes the demo tenant', () => {
     expect(demoTenant).toEqual({ id: 'demo', name: 'Demo kommun', referencePrefix: 'KC', jurisdictionId: 'demo.lotsen.se', timezone: 'Europe/Stockholm' });
   });

@@ -1,7 +1,7 @@
 /**
  * The municipality's service catalogue as the classifier sees it: keyword lists per category
  * (or per department), in any of the supported languages. `DemoCategory[]` from
- * scripts/demo/municipality.ts fits this shape as it is.
+ * libs/demo-municipality/src/municipality.ts fits this shape as it is.
  *
  * The catalogue steers the department decision through a keyword prior: every department's
  * logit gets `catalogueWeight · log(1 + matched keyword weight)`, where catalogueWeight is fitted

@@ -7,7 +7,7 @@
  *   node scripts/build.js && node dist/apps/routing/src/classifier/cross-validate.cli.js [data.jsonl] [--folds N] [--seed S] [--no-curve]
  */
 import * as path from 'path';
-import { categories } from '../../../../scripts/demo/municipality';
+import { categories } from '@lotsen/demo-municipality';
 import { Classifier, crossValidate, defaultDevDataPath, formatLearningCurve, formatReport, honestCatalogue, learningCurve, loadDevExamples, trainModel } from './index';
 
 function arg(name: string): string | undefined {

@@ -1,4 +1,4 @@
-import { categories } from '../../../../scripts/demo/municipality';
+import { categories } from '@lotsen/demo-municipality';
 import { crossValidate, defaultDevDataPath, loadDevExamples } from './index';
 
 describe('crossValidate on the dev data (5-fold, stratified)', () => {

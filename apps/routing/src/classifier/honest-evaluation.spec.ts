@@ -1,4 +1,4 @@
-import { categories } from '../../../../scripts/demo/municipality';
+import { categories } from '@lotsen/demo-municipality';
 import { stratifiedFolds } from './folds';
 import { crossValidate, defaultDevDataPath, formatLearningCurve, formatReport, honestCatalogue, learningCurve, loadDevExamples, TrainingExample } from './index';
 

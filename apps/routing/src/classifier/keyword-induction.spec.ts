@@ -1,4 +1,4 @@
-import { categories } from '../../../../scripts/demo/municipality';
+import { categories } from '@lotsen/demo-municipality';
 import { catalogueDocuments } from './catalogue';
 import { catalogueWithoutKeywords, honestCatalogue, induceKeywords } from './keyword-induction';
 import { TrainingExample } from './model-schema';

@@ -1,4 +1,4 @@
-import { categories } from '../../../../scripts/demo/municipality';
+import { categories } from '@lotsen/demo-municipality';
 import { Classifier, ModelData, TrainingExample, defaultDevDataPath, loadDevExamples, trainModel } from './index';
 
 const examples = loadDevExamples(defaultDevDataPath());

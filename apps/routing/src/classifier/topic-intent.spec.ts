@@ -1,4 +1,4 @@
-import { categories } from '../../../../scripts/demo/municipality';
+import { categories } from '@lotsen/demo-municipality';
 import { Classifier, ModelData, defaultDevDataPath, loadDevExamples, trainModel } from './index';
 import { triageThreshold } from './model-training';
 import { mixFirstLine } from './topic-intent';

@@ -1,5 +1,5 @@
 import type { Client } from 'pg';
-import { categories, demoTenant, departments } from '../../../../scripts/demo/municipality';
+import { categories, demoCalendar, demoTenant, departments } from '@lotsen/demo-municipality';
 import { activeModelVersion, Exec, storeActiveModel } from '../classification/model-store';
 import { catalogueOf, devExamples, trainChecked } from '../classification/training-set';
 import { searchConfig } from '../knowledge/knowledge.repository';
@@ -65,8 +65,8 @@ export async function seedRoutingDemo(db: Client, ctx: { tenantId: string; keys:
   const exec: Exec = async (sql, params) => (await db.query(sql, params as unknown[])).rows;
 
   await exec(
-    `INSERT INTO routing.tenant_settings (tenant_id, timezone) VALUES ($1, $2) ON CONFLICT (tenant_id) DO NOTHING`,
-    [tenantId, demoTenant.timezone],
+    `INSERT INTO routing.tenant_settings (tenant_id, timezone, business_hours, holidays) VALUES ($1, $2, $3, $4) ON CONFLICT (tenant_id) DO NOTHING`,
+    [tenantId, demoCalendar.timezone, JSON.stringify(demoCalendar.hours), demoCalendar.holidays],
   );
   for (const d of departments) {
     await exec(
@@ -107,8 +107,8 @@ export async function seedRoutingDemo(db: Client, ctx: { tenantId: string; keys:
   for (const [i, k] of CURATED.entries()) {
     const id = `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`;
     await exec(
-      `INSERT INTO routing.knowledge (id, tenant_id, kind, question, answer, language, category, department, search)
-       VALUES ($1,$2,'curated',$3,$4,$5,$6,$7,
+      `INSERT INTO routing.knowledge (id, tenant_id, kind, status, published_at, question, answer, language, category, department, search)
+       VALUES ($1,$2,'curated','published',now(),$3,$4,$5,$6,$7,
          setweight(to_tsvector($8::regconfig, $3), 'A') || setweight(to_tsvector('simple', $3), 'B') || setweight(to_tsvector($8::regconfig, $4), 'C'))
        ON CONFLICT (id) DO NOTHING`,
       [id, tenantId, k.question, k.answer, k.language, k.category, k.department, searchConfig(k.language)],

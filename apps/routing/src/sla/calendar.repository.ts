@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '@lotsen/persistence';
-import { BusinessHours, DEFAULT_BUSINESS_HOURS } from './business-calendar';
+import { BusinessHours, DEFAULT_BUSINESS_HOURS } from '@lotsen/business-calendar';
 
 export interface TenantSettings {
   tenantId: string;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RoutingConfig } from '../routing.config';
-import { BusinessCalendar } from './business-calendar';
+import { BusinessCalendar } from '@lotsen/business-calendar';
 
 /**
  * The time source of SLA clocks. `speed` compresses business time (tests run an 8-hour SLA in

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import { BusinessCalendar } from './business-calendar';
+import { Injectable, Logger } from '@nestjs/common';
+import { BusinessCalendar } from '@lotsen/business-calendar';
 import { CalendarRepository, TenantSettings } from './calendar.repository';
 import { SlaClock } from './sla-clock';
 import { SlaClockName, SlaTimersRepository } from './sla-timers.repository';
@@ -10,6 +10,7 @@ const CACHE_MS = 10_000;
 /** Starts and stops an inquiry's SLA clocks (first response, resolution) in business time. */
 @Injectable()
 export class SlaService {
+  private readonly logger = new Logger('SlaService');
   private readonly calendars = new Map<string, { cal: BusinessCalendar; until: number }>();
   private readonly settingsCache = new Map<string, { s: TenantSettings; until: number }>();
 
@@ -21,9 +22,24 @@ export class SlaService {
     if (hit && hit.until > Date.now()) return hit.cal;
     const s = await this.tenantSettings(tenantId);
     const own = department ? await this.settings.departmentHours(tenantId, department) : null;
-    const cal = new BusinessCalendar({ hours: own ?? s.businessHours, timezone: s.timezone, holidays: s.holidays });
+    const cal = this.departmentCalendar(tenantId, department, own, s) ?? new BusinessCalendar({ hours: s.businessHours, timezone: s.timezone, holidays: s.holidays });
     this.calendars.set(key, { cal, until: Date.now() + CACHE_MS });
     return cal;
+  }
+
+  /**
+   * A department's own hours, or undefined for the tenant's. Hours stored before they were checked
+   * at the edge may not make a calendar: that department then keeps the tenant's hours instead of
+   * failing every inquiry routed to it.
+   */
+  private departmentCalendar(tenantId: string, department: string | undefined, own: unknown, s: TenantSettings): BusinessCalendar | undefined {
+    if (!own) return undefined;
+    try {
+      return new BusinessCalendar({ hours: own as TenantSettings['businessHours'], timezone: s.timezone, holidays: s.holidays });
+    } catch (err) {
+      this.logger.warn(`tenant ${tenantId}: department ${department} has unusable business hours (${(err as Error).message}); the tenant's hours apply`);
+      return undefined;
+    }
   }
 
   /** The tenant's opening hours and default SLA hours, cached for a few seconds. */

@@ -1,4 +1,4 @@
-import { Controller, DynamicModule, Get, Global, Inject, Module, Optional } from '@nestjs/common';
+import { Controller, DynamicModule, Get, Global, Module, Optional } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TerminusModule } from '@nestjs/terminus';
 import { DataSource } from 'typeorm';

@@ -1,5 +1,6 @@
 import { LoggerService } from '@nestjs/common';
 import pino, { DestinationStream, Logger } from 'pino';
+import { loggableError } from './loggable-error';
 import { maskPii } from './pii-mask';
 
 /** Writes each serialized log line through maskPii; `sink` defaults to stdout. */
@@ -18,12 +19,22 @@ export function createLogger(service: string, level = process.env.LOG_LEVEL ?? '
   return pino({ level, base: { service }, timestamp: pino.stdTimeFunctions.isoTime }, maskingDestination(sink));
 }
 
+/**
+ * Nest's own start-up narration (every module loaded, every route mapped: about fifty lines per
+ * service) is for whoever debugs the framework; at info a person starting Lotsen would have to dig
+ * for what matters. It is logged at debug.
+ */
+export const FRAMEWORK_CHATTER: ReadonlySet<string> = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication', 'NestMicroservice']);
+
 /** Nest's logger interface on top of pino (structured JSON, one line per entry). */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
-  log(message: unknown, context?: string) { this.logger.info({ context }, String(message)); }
+  log(message: unknown, context?: string) {
+    if (context && FRAMEWORK_CHATTER.has(context)) this.logger.debug({ context }, String(message));
+    else this.logger.info({ context }, String(message));
+  }
   error(message: unknown, trace?: string, context?: string) {
-    const err = message instanceof Error ? message : undefined;
+    const err = message instanceof Error ? loggableError(message) : undefined;
     this.logger.error({ context, err, trace }, err ? err.message : String(message));
   }
   warn(message: unknown, context?: string) { this.logger.warn({ context }, String(message)); }

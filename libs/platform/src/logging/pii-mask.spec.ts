@@ -33,6 +33,30 @@ describe('maskPii', () => {
   });
 });
 
+/** Every way a citizen writes the test number 121212-1212 (valid check digit). */
+const WRITTEN_FORMS = [
+  '121212 - 1212', '121212–1212', '121212 – 1212', '1212121212', '19121212.1212', '19121212-1212', '191212121212',
+  '121212-12 12', '121212 -12 12', '19121212 1212', '121212+1212', '121212\u22121212', '20121212-1212',
+];
+
+describe('personnummer in any written form', () => {
+  it.each(WRITTEN_FORMS)('masks and detects %s', (form) => {
+    const text = `grannens son blir slagen. Mitt pnr ${form}.`;
+    expect(maskPii(text)).toBe('grannens son blir slagen. Mitt pnr [personnummer].');
+    expect(maskPii(JSON.stringify({ body: text }))).not.toMatch(/1212/);
+    expect(containsPersonnummer(text)).toBe(true);
+  });
+
+  it.each(['121212 - 1213', '121212–1213', '1212121213'])('does not flag %s (wrong check digit)', (form) => {
+    expect(containsPersonnummer(`pnr ${form}`)).toBe(false);
+  });
+
+  it.each(['KC-2026-000123', 'Ärende KC-2026-000123 från 2026-12-06', 'pris 1 250 kr, 3 st', 'kl 12.30-13.45'])('leaves %s unflagged', (text) => {
+    expect(containsPersonnummer(text)).toBe(false);
+    expect(maskPii(text)).toBe(text);
+  });
+});
+
 describe('containsPersonnummer', () => {
   it('finds valid numbers (Luhn) and ignores other digit runs', () => {
     expect(containsPersonnummer('Mitt personnummer: 19811218-9876')).toBe(true);

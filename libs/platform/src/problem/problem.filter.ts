@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable } from '@lotsen/persistence';
+import { loggableError } from '../logging/loggable-error';
 import { problem, ProblemBody, ProblemException } from './problem';
 
 const logger = new Logger('Problem');
@@ -36,7 +37,8 @@ export function toProblem(err: unknown, instance?: string): ProblemBody {
       : slug === 'malformed-request' ? `The request could not be parsed: ${e.message}` : e.message;
     return problem(e.statusCode, slug, detail, { instance });
   }
-  logger.error(err instanceof Error ? err : new Error(String(err)));
+  // Never the failing statement's parameters: they are the very data the request carried.
+  logger.error(loggableError(err));
   return problem(500, 'internal', 'An unexpected error occurred.', { instance });
 }
 
@@ -52,6 +54,8 @@ export class ProblemFilter implements ExceptionFilter {
     const req = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
     const body = toProblem(exception, req.url.split('?')[0]);
+    // A limit that will lift says when, in the header clients (and FixMyStreet's retries) read.
+    if (body.status === 429 && typeof body.retryAfterSeconds === 'number') void reply.header('retry-after', String(body.retryAfterSeconds));
     // A route may render its own error format (Open311 answers <errors> XML).
     const custom = (req as { problemRenderer?: (b: ProblemBody, r: FastifyReply) => void }).problemRenderer;
     if (custom) return custom(body, reply);

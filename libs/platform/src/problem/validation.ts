@@ -1,6 +1,6 @@
-import { ValidationError, ValidationPipe, ValidationPipeOptions } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe, ValidationPipeOptions } from '@nestjs/common';
 import type { ValidatorOptions } from 'class-validator';
-import { instanceCheck } from '@lotsen/validation';
+import { findUnsafeInput, instanceCheck } from '@lotsen/validation';
 import { ProblemException } from './problem';
 
 function flatten(errors: ValidationError[], parent = ''): Array<{ field: string; message: string }> {
@@ -31,6 +31,21 @@ export const VALIDATION_OPTIONS: ValidationPipeOptions = {
  * error message, is class-validator's.
  */
 class CompiledValidationPipe extends ValidationPipe {
+  /**
+   * Every body, with or without a DTO, is first checked for what no service may take in (NUL,
+   * unpaired surrogates, prototype keys, deep nesting): a 400 naming the field, nothing stored.
+   */
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body') {
+      const unsafe = findUnsafeInput(value);
+      if (unsafe) {
+        const field = unsafe.field || 'body';
+        throw ProblemException.of(400, 'validation', `${field}: ${unsafe.message}`, { errors: [{ field, message: unsafe.message }] });
+      }
+    }
+    return super.transform(value, metadata);
+  }
+
   protected override validate(object: object, options?: ValidatorOptions): Promise<ValidationError[]> | ValidationError[] {
     if (instanceCheck(object) === true) return [];
     return super.validate(object, options);

@@ -100,3 +100,47 @@ describe('request validation at the edge', () => {
     expect(instanceCheck(body)).toBeUndefined();
   });
 });
+
+describe('input no service may take in', () => {
+  const problemOf = async (body: unknown) => {
+    const answer = await outcome(fast, body, CreateInquiryDto);
+    expect(answer.ok).toBe(false);
+    return JSON.parse(answer.problem!) as { status: number; detail: string; errors: Array<{ field: string }> };
+  };
+
+  it.each([
+    ['a lone high surrogate', { channel: 'web', body: 'x\ud800' }, 'body'],
+    ['a lone low surrogate', { channel: 'web', body: '\udc00x' }, 'body'],
+    ['NUL', { channel: 'web', body: 'Hej\u0000' }, 'body'],
+    ['NUL in a nested field', { channel: 'web', body: 'Hej', citizen: { name: 'A\u0000' } }, 'citizen.name'],
+    ['a surrogate in a key', { channel: 'web', body: 'Hej', ['x\ud800']: 1 }, 'x?'],
+    ['a constructor key', { channel: 'web', body: 'Hej', constructor: 'x' }, 'constructor'],
+    ['a nested prototype key', { channel: 'web', body: 'Hej', citizen: { prototype: {} } }, 'citizen.prototype'],
+    ['a __proto__ key', JSON.parse('{"channel":"web","body":"Hej","location":{"__proto__":{"lat":1}}}'), 'location.__proto__'],
+    ['deep nesting', { channel: 'web', body: 'Hej', location: JSON.parse(`${'{"a":'.repeat(40)}1${'}'.repeat(40)}`) }, /^location(\.a)+$/],
+  ])('refuses %s with 400 naming the field', async (_what, body, field) => {
+    const p = await problemOf(body);
+    expect(p.status).toBe(400);
+    expect(p.errors).toEqual([{ field: expect.stringMatching(field instanceof RegExp ? field : `^${field.replace(/[.?[\]]/g, '\\$&')}$`), message: expect.any(String) }]);
+  });
+
+  it('keeps paired surrogates (emoji), tabs and line breaks', async () => {
+    const answer = await outcome(fast, { channel: 'web', body: 'Lampan 💡 är släckt\n\tsedan i går' }, CreateInquiryDto);
+    expect(answer.ok).toBe(true);
+  });
+
+  it.each([
+    ['citizen as an array', { ...VALID, citizen: [] }, 'citizen'],
+    ['citizen as an array of objects', { ...VALID, citizen: [{ name: 'A' }] }, 'citizen'],
+    ['location as an array', { ...VALID, location: [{}] }, 'location'],
+    ['attachments as arrays', { ...VALID, attachments: [[]] }, 'attachments'],
+  ])('refuses %s, and the compiled rules agree with class-validator', async (_what, body, field) => {
+    const instance = plainToInstance(CreateInquiryDto, structuredClone(body)) as object;
+    expect(instanceCheck(instance)).not.toBe(true);
+    const [a, b] = [await outcome(fast, body, CreateInquiryDto), await outcome(stock, body, CreateInquiryDto)];
+    expect(a).toEqual(b);
+    const p = JSON.parse(a.problem!);
+    expect(p.status).toBe(400);
+    expect(p.errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+});

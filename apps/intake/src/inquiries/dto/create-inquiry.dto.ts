@@ -1,13 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsOptional, IsString,
+  ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsISO8601, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString,
   Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { CHANNELS, INQUIRY_TYPES } from '@lotsen/contracts';
+import { IsPersonName } from './person-name.validator';
 
+/** Nested objects carry @IsObject: @ValidateNested alone takes an array of them (`citizen: []`) as well. */
 export class CitizenDto {
-  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) name?: string;
+  @ApiPropertyOptional({ maxLength: 100, description: 'Letters of any script, spaces, hyphens, apostrophes; no digits, links or e-mail addresses' }) @IsOptional() @IsString() @MaxLength(100) @IsPersonName() name?: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
   @ApiPropertyOptional({ example: '+46701234567' }) @IsOptional() @IsString() @Matches(/^\+?[0-9 ()-]{6,20}$/, { message: 'phone must be a phone number' }) phone?: string;
   @ApiPropertyOptional({ example: 'sv' }) @IsOptional() @Matches(/^[a-z]{2}$/, { message: 'preferredLanguage must be an ISO 639-1 code' }) preferredLanguage?: string;
@@ -34,11 +36,11 @@ export class CreateInquiryDto {
   @ApiPropertyOptional({ description: 'ISO 639-1; detected when missing' }) @IsOptional() @Matches(/^[a-z]{2}$/, { message: 'language must be an ISO 639-1 code' }) language?: string;
   @ApiPropertyOptional({ description: 'A service code from the tenant catalogue' }) @IsOptional() @IsString() @Matches(/^[a-z0-9_]{1,64}$/, { message: 'category must be a service code' }) category?: string;
   @ApiPropertyOptional({ enum: INQUIRY_TYPES }) @IsOptional() @IsIn(INQUIRY_TYPES) type?: string;
-  @ApiPropertyOptional({ type: CitizenDto }) @IsOptional() @ValidateNested() @Type(() => CitizenDto) citizen?: CitizenDto;
-  @ApiPropertyOptional({ type: LocationDto }) @IsOptional() @ValidateNested() @Type(() => LocationDto) location?: LocationDto;
+  @ApiPropertyOptional({ type: CitizenDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => CitizenDto) citizen?: CitizenDto;
+  @ApiPropertyOptional({ type: LocationDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => LocationDto) location?: LocationDto;
   @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) externalId?: string;
   @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) receivedAt?: string;
-  @ApiPropertyOptional({ type: [AttachmentDto] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => AttachmentDto) attachments?: AttachmentDto[];
+  @ApiPropertyOptional({ type: [AttachmentDto] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => AttachmentDto) attachments?: AttachmentDto[];
   @ApiPropertyOptional({ description: 'Staff only: closed during the call or visit itself' }) @IsOptional() @IsBoolean() resolvedAtFirstContact?: boolean;
 }
 

@@ -251,12 +251,13 @@
 
   function renderTopics(d) {
     var cats = d.topics.topCategories;
+    var catName = function (c) { return c.category === 'unknown' ? t('uncategorized') : (c.names && (c.names[lang] || c.names.sv)) || c.category; };
     chart('chart-topics', {
       type: 'bar',
-      data: { labels: cats.map(function (c) { return c.category; }), datasets: [{ label: t('count'), data: cats.map(function (c) { return c.received; }), backgroundColor: COLORS[0] }] },
+      data: { labels: cats.map(catName), datasets: [{ label: t('count'), data: cats.map(function (c) { return c.received; }), backgroundColor: COLORS[0] }] },
       options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } },
-    }, t('topicsTitle') + ': ' + cats.slice(0, 3).map(function (c) { return c.category; }).join(', '));
-    table('table-topics', [t('category'), t('department'), t('count')], cats.map(function (c) { return [c.category, c.department, c.received]; }));
+    }, t('topicsTitle') + ': ' + cats.slice(0, 3).map(catName).join(', '));
+    table('table-topics', [t('category'), t('department'), t('count')], cats.map(function (c) { return [catName(c), c.department, c.received]; }));
     table('table-terms', [t('term'), t('current'), t('previous'), t('change')], d.topics.risingTerms.map(function (r) { return [r.term, r.current, r.previous, r.change]; }));
   }
 

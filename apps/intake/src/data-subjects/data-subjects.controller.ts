@@ -1,0 +1,24 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, Roles } from '@lotsen/platform';
+import { DataSubjectDto } from './data-subjects.dto';
+import { DataSubjectsService } from './data-subjects.service';
+
+@ApiTags('citizen rights')
+@ApiSecurity('api-key')
+@Controller('v1/data-subjects')
+export class DataSubjectsController {
+  constructor(private readonly subjects: DataSubjectsService) {}
+
+  @Post('search') @HttpCode(200) @Roles('admin')
+  @ApiOperation({ summary: "Everything intake holds about a person (registerutdrag, or what an erasure covers); recorded" })
+  search(@CurrentPrincipal() p: Principal, @Body() dto: DataSubjectDto) {
+    return this.subjects.find(p, dto);
+  }
+
+  @Get('requests') @Roles('admin')
+  @ApiOperation({ summary: 'Access and erasure requests: who asked, when, about whom (masked), and what came of it' })
+  requests(@CurrentPrincipal() p: Principal) {
+    return this.subjects.requests(p);
+  }
+}

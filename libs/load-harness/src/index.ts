@@ -1,0 +1,3 @@
+export * from './harness';
+export * from './cpu-meter';
+export * from './reporting-events';

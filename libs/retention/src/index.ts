@@ -1,0 +1,2 @@
+export * from './retention-participant';
+export * from './inquiry-ids.dto';
