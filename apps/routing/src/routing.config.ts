@@ -42,6 +42,18 @@ export class RoutingConfig extends ServiceCommonConfig {
   /** Labelled examples the initial model and every retraining starts from. */
   @IsString()
   trainingDataPath: string;
+
+  /**
+   * A retrained model replaces the active one only if at least as good on the municipality's
+   * inquiries since the active model was made; with fewer than this many, there is nothing to
+   * judge by and it is activated unjudged.
+   */
+  @IsNumber() @Min(1) @Max(100000)
+  retrainMinHeldOut: number;
+
+  /** The most recent labelled inquiries at most in that held-out slice. */
+  @IsNumber() @Min(1) @Max(100000)
+  retrainHeldOutSize: number;
 }
 
 function numEnv(value: string | undefined, fallback: number): number {
@@ -66,4 +78,6 @@ export const loadRoutingConfig = defineConfig(RoutingConfig, (env: Env) => ({
   retentionBatchSize: intEnv(env.ROUTING_RETENTION_BATCH_SIZE, 200),
   retentionPauseMs: intEnv(env.ROUTING_RETENTION_PAUSE_MS, 100),
   trainingDataPath: trainingDataPath(env),
+  retrainMinHeldOut: intEnv(env.ROUTING_RETRAIN_MIN_HELD_OUT, 20),
+  retrainHeldOutSize: intEnv(env.ROUTING_RETRAIN_HELD_OUT_SIZE, 200),
 }), { secrets: (env) => commonSecrets(env, 'ROUTING') });

@@ -19,13 +19,39 @@ export class ClassificationController {
   }
 
   @Get('models') @Roles('supervisor', 'admin')
-  @ApiOperation({ summary: 'Model versions of this tenant' })
+  @ApiOperation({ summary: 'Model versions of this tenant (active, retired, rejected)' })
   models(@CurrentPrincipal() p: Principal) {
     return this.training.list(p.tenantId);
   }
 
+  @Get('models/labels') @Roles('supervisor', 'admin')
+  @ApiOperation({ summary: "Staff corrections kept as training labels (transferred, returned, re-categorised, resolved in another department)" })
+  labels(@CurrentPrincipal() p: Principal) {
+    return this.training.labels(p.tenantId);
+  }
+
+  @Get('models/:version/changes') @Roles('supervisor', 'admin')
+  @ApiOperation({ summary: 'What a retrained model changed on the held-out recent inquiries: accuracy and confusions before and after' })
+  changes(@CurrentPrincipal() p: Principal, @Param('version', new ParseIntPipe({ errorHttpStatusCode: 404 })) version: number) {
+    return this.training.changes(p.tenantId, version);
+  }
+
+  @Post('models/rollback') @HttpCode(200) @Roles('supervisor', 'admin')
+  @ApiOperation({ summary: 'Return to the model that was active before the current one' })
+  rollback(@CurrentPrincipal() p: Principal) {
+    return this.training.rollback(p.tenantId);
+  }
+
+  @Get('catalogue/corrections') @Roles('supervisor', 'admin')
+  @ApiOperation({ summary: 'The categories staff corrected most often, where they put those inquiries instead, and the catalogue keywords that caused it' })
+  corrections(@CurrentPrincipal() p: Principal) {
+    return this.training.corrections(p.tenantId);
+  }
+
   @Post('models/train') @HttpCode(201) @Roles('admin')
-  @ApiOperation({ summary: 'Retrain from the labelled dev data and resolved inquiries; the new version becomes active' })
+  @ApiOperation({
+    summary: 'Retrain (in a worker thread) from the labelled dev data, resolved and corrected inquiries; the new version becomes active only if at least as good on recent inquiries, else it is kept as rejected',
+  })
   train(@CurrentPrincipal() p: Principal, @Body() dto: TrainDto) {
     return this.training.train(p.tenantId, dto, p.subjectId ?? p.keyId);
   }

@@ -6,7 +6,12 @@ import { ModelRegistry } from './model-registry.service';
 
 export interface ClassifyResult extends Classification {
   modelVersion: number;
-  /** Below the confidence threshold: routing sends such an inquiry to the triage queue. */
+  /**
+   * The confidence from which routing trusts the answer: the configured threshold, raised to
+   * the model's own (chosen at training from held-out answers) where that is higher.
+   */
+  triageThreshold: number;
+  /** Below the triage threshold: routing sends such an inquiry to the triage queue. */
   belowThreshold: boolean;
 }
 
@@ -23,7 +28,8 @@ export class ClassificationService {
     const m = await this.registry.get(tenantId);
     if (!m) return undefined;
     const c = m.classifier.classify(input);
-    return { ...c, modelVersion: m.version, belowThreshold: c.confidence < this.config.confidenceThreshold };
+    const triageThreshold = Math.max(this.config.confidenceThreshold, m.classifier.model.thresholds.triage ?? 0);
+    return { ...c, modelVersion: m.version, triageThreshold, belowThreshold: c.confidence < triageThreshold };
   }
 
   async classify(tenantId: string, input: ClassifierInput): Promise<ClassifyResult> {

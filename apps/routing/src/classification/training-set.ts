@@ -16,20 +16,6 @@ export async function catalogueOf(exec: Exec, tenantId: string): Promise<Catalog
   }));
 }
 
-/** The municipality's own resolved inquiries: final department from resolution. */
-export async function resolvedExamples(exec: Exec, tenantId: string): Promise<TrainingExample[]> {
-  const rows = await exec(
-    `SELECT i.subject, i.body, i.language, i.final_department, i.final_type, i.final_first_contact, COALESCE(d.urgent, false) AS urgent
-     FROM routing.inquiries i LEFT JOIN routing.decisions d ON d.inquiry_id = i.id
-     WHERE i.tenant_id = $1 AND i.final_department IS NOT NULL AND i.final_department <> 'triage'`,
-    [tenantId],
-  );
-  return rows.map((r) => ({
-    subject: r.subject ?? '', text: r.body, language: r.language, department: r.final_department, type: r.final_type,
-    firstContactResolvable: !!r.final_first_contact, urgent: !!r.urgent,
-  }));
-}
-
 export function devExamples(file: string): TrainingExample[] {
   if (!fs.existsSync(file)) return [];
   return loadDevExamples(file);

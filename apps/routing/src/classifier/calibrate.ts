@@ -29,6 +29,8 @@ export interface CalibrationInput {
   labels: Int32Array;
   k: number;
   fitShift: boolean;
+  /** Hold the catalogue weight at this value instead of fitting it. */
+  fixedCatalogueWeight?: number;
   /** m×e stacked inputs added to the last class's logit (or null). */
   extra?: Float64Array | null;
   extraDim?: number;
@@ -109,20 +111,21 @@ function unpack(lay: Layout, x: Float64Array): Calibration {
 export function fitCalibration(input: CalibrationInput): Calibration {
   const lay = layout(input);
   if (lay.k <= 1 || input.labels.length === 0) return { scale: 1, catalogueWeight: 0, shift: new Array(Math.max(lay.k, 1)).fill(0), stack: new Array(lay.e).fill(0) };
-  const solve = (catFixedAtZero: boolean) => {
+  const solve = (catFixedAt: number | null) => {
     const f = (x: Float64Array, g: Float64Array) => {
-      if (catFixedAtZero) x[1] = 0;
+      if (catFixedAt !== null) x[1] = catFixedAt;
       const v = objective(input, lay, x, g);
-      if (catFixedAtZero || !lay.useCat) g[1] = 0;
+      if (catFixedAt !== null || !lay.useCat) g[1] = 0;
       return v;
     };
     const x0 = new Float64Array(lay.dim);
     x0[0] = 1;
-    x0[1] = lay.useCat && !catFixedAtZero ? 0.5 : 0;
+    x0[1] = catFixedAt ?? (lay.useCat ? 0.5 : 0);
     return lbfgs(f, x0, { maxIterations: 300, gradientTolerance: 1e-6 }).x;
   };
-  let x = solve(false);
-  if (lay.useCat && x[1] < 0) x = solve(true);
+  const fixed = lay.useCat && input.fixedCatalogueWeight !== undefined ? Math.max(0, input.fixedCatalogueWeight) : null;
+  let x = solve(fixed);
+  if (lay.useCat && x[1] < 0) x = solve(0);
   return unpack(lay, x);
 }
 
@@ -136,4 +139,22 @@ export function meanNll(input: CalibrationInput, cal: Calibration): number {
   for (let j = 0; j < lay.e; j++) x[2 + lay.shifts + j] = cal.stack[j];
   const v = objective(input, lay, x, null) - RIDGE * ((x[0] - 1) ** 2 + x[1] ** 2) - cal.stack.reduce((s, w) => s + STACK_RIDGE * w * w, 0);
   return v / Math.max(1, input.labels.length);
+}
+
+/**
+ * Calibrated class probabilities from raw logits: scale·s + shift + catalogueWeight·evidence,
+ * plus the stacked inputs (department and type probabilities) on the last class.
+ */
+export function calibratedProbabilities(raw: ArrayLike<number>, cal: Calibration, evidence: ArrayLike<number> | null, extra: ArrayLike<number> | null): Float64Array {
+  const k = raw.length;
+  const z = new Float64Array(k);
+  for (let c = 0; c < k; c++) z[c] = cal.scale * raw[c] + cal.shift[c] + (evidence ? cal.catalogueWeight * evidence[c] : 0);
+  if (extra && cal.stack.length) {
+    let add = 0;
+    for (let j = 0; j < cal.stack.length; j++) add += cal.stack[j] * extra[j];
+    z[k - 1] += add;
+  }
+  const p = new Float64Array(k);
+  softmaxInto(z, p, k);
+  return p;
 }

@@ -130,8 +130,8 @@ export class CatalogueIndex {
  * description and keywords. Training on them teaches the model the character n-grams of the
  * catalogue's words, so inflected, compounded or misspelled forms also count.
  */
-export function catalogueDocuments(catalogue: CatalogueKeywords | null | undefined): { department: string; text: string }[] {
-  const out: { department: string; text: string }[] = [];
+export function catalogueDocuments(catalogue: CatalogueKeywords | null | undefined): { department: string; text: string; language?: string }[] {
+  const out: { department: string; text: string; language?: string }[] = [];
   for (const e of catalogueEntries(catalogue)) {
     if (!e || typeof e.department !== 'string') continue;
     const perLang: Record<string, string[]> = {};
@@ -146,7 +146,7 @@ export function catalogueDocuments(catalogue: CatalogueKeywords | null | undefin
       if (desc) parts.push(desc);
       parts.push(list.map((w) => w.replace(/\*$/, '')).join(', '));
       const text = parts.join('. ').trim();
-      if (text) out.push({ department: e.department, text });
+      if (text) out.push({ department: e.department, text, ...(lang === '*' ? {} : { language: lang }) });
     }
   }
   return out;

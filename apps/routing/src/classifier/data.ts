@@ -1,7 +1,7 @@
 /** Reads labelled inquiries (the shared inquiries-dev.jsonl format) as training examples. */
 import * as fs from 'fs';
 import { devDataPath } from '@lotsen/config';
-import { TrainingExample } from './model';
+import { TrainingExample } from './model-schema';
 
 /** Default location of the labelled dev data (see devDataPath). */
 export function defaultDevDataPath(): string {
@@ -41,6 +41,7 @@ export function loadDevExamples(file: string): TrainingExample[] {
       type,
       firstContactResolvable: bool('first_contact_resolvable'),
       urgent: bool('urgent'),
+      ...(row.trap === true ? { trap: true } : {}),
     });
   });
   return out;

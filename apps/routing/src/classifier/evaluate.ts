@@ -1,7 +1,9 @@
 /** Stratified k-fold cross-validation of the whole classifier (training, calibration, catalogue). */
 import { CatalogueKeywords } from './catalogue';
 import { stratifiedFolds } from './folds';
-import { Classification, Classifier, TrainOptions, TrainingExample, trainModel } from './model';
+import { Classification, TrainingExample } from './model-schema';
+import { TrainOptions, trainModel } from './model-training';
+import { Classifier } from './model-runtime';
 
 export interface ClassMetrics {
   precision: number;
@@ -31,6 +33,10 @@ export interface CrossValidationReport {
   firstContactResolvable: { accuracy: number; precision: number; recall: number };
   urgent: { recall: number; precision: number; f1: number; support: number; predicted: number };
   perLanguage: Record<string, { examples: number; departmentAccuracy: number; typeAccuracy: number }>;
+  /** The deliberately hard items (the `trap` flag of the data), when there are any. */
+  trap: { examples: number; departmentAccuracy: number } | null;
+  /** How the catalogue entered each fold: as given, or names/descriptions plus keywords induced from the training folds. */
+  catalogueMode: 'none' | 'as given' | 'per fold';
   calibration: {
     /** Mean confidence of the chosen department vs. the actual accuracy. */
     meanConfidence: number;
@@ -40,6 +46,8 @@ export interface CrossValidationReport {
     logLoss: number;
     bins: { from: number; to: number; count: number; meanConfidence: number; accuracy: number }[];
     thresholds: CalibrationPoint[];
+    /** Share of all answers that are wrong with a confidence of at least 0.9. */
+    wrongAbove90: number;
   };
   /** Held-out predictions that missed the department (index into the examples). */
   mistakes: { index: number; language: string; actual: string; predicted: string; confidence: number; text: string }[];
@@ -48,6 +56,11 @@ export interface CrossValidationReport {
 
 export interface CrossValidateOptions {
   catalogue?: CatalogueKeywords;
+  /**
+   * The catalogue of one fold, built from its training examples only (takes precedence over
+   * `catalogue`): nothing of the test fold can shape it.
+   */
+  catalogueFor?: (train: TrainingExample[]) => CatalogueKeywords;
   onProgress?: (msg: string) => void;
   /** Confidence thresholds to report coverage and accuracy for. */
   thresholds?: number[];
@@ -93,7 +106,8 @@ export function crossValidate(examples: TrainingExample[], folds = 5, seed = 42,
   for (let f = 0; f < folds; f++) {
     const train = examples.filter((_, i) => foldOf[i] !== f);
     const t0 = Date.now();
-    const model = trainModel(train, { ...opts.train, catalogue: opts.catalogue, seed: seed + f + 1 });
+    const catalogue = opts.catalogueFor ? opts.catalogueFor(train) : opts.catalogue;
+    const model = trainModel(train, { ...opts.train, catalogue, seed: seed + f + 1 });
     trainMs += Date.now() - t0;
     const clf = Classifier.fromModel(model);
     const t1 = process.hrtime.bigint();
@@ -158,6 +172,9 @@ export function crossValidate(examples: TrainingExample[], folds = 5, seed = 42,
     };
   }
 
+  const trapIdx = examples.map((e, i) => (e.trap ? i : -1)).filter((i) => i >= 0);
+  const trap = trapIdx.length ? { examples: trapIdx.length, departmentAccuracy: trapIdx.filter((i) => preds[i].department === examples[i].department).length / trapIdx.length } : null;
+
   // calibration of the department confidence
   const n = examples.length;
   const correct = examples.map((e, i) => preds[i].department === e.department);
@@ -193,7 +210,9 @@ export function crossValidate(examples: TrainingExample[], folds = 5, seed = 42,
     folds,
     seed,
     examples: n,
-    withCatalogue: !!opts.catalogue,
+    withCatalogue: !!(opts.catalogue || opts.catalogueFor),
+    catalogueMode: opts.catalogueFor ? 'per fold' : opts.catalogue ? 'as given' : 'none',
+    trap,
     department: { accuracy: dept.accuracy, macroF1: dept.macroF1, perClass: dept.perClass, confusions },
     type: { accuracy: type.accuracy, macroF1: type.macroF1, perClass: type.perClass },
     firstContactResolvable: {
@@ -209,6 +228,7 @@ export function crossValidate(examples: TrainingExample[], folds = 5, seed = 42,
       logLoss: logLoss / n,
       bins: bins.filter((b) => b.count > 0),
       thresholds,
+      wrongAbove90: preds.filter((p, i) => p.confidence >= 0.9 && !correct[i]).length / n,
     },
     mistakes: examples
       .map((e, i) => ({ index: i, language: e.language ?? '', actual: e.department, predicted: preds[i].department, confidence: preds[i].confidence, text: (e.subject ? e.subject + ' | ' : '') + e.text }))
@@ -221,7 +241,8 @@ export function crossValidate(examples: TrainingExample[], folds = 5, seed = 42,
 export function formatReport(r: CrossValidationReport): string {
   const pct = (v: number) => (100 * v).toFixed(1) + '%';
   const lines: string[] = [];
-  lines.push(`${r.folds}-fold stratified cross-validation on ${r.examples} examples (seed ${r.seed}, catalogue ${r.withCatalogue ? 'on' : 'off'})`);
+  const mode = r.catalogueMode === 'per fold' ? 'names and descriptions + keywords induced from the training folds' : r.catalogueMode === 'as given' ? 'as given' : 'off';
+  lines.push(`${r.folds}-fold stratified cross-validation on ${r.examples} examples (seed ${r.seed}, catalogue ${mode})`);
   lines.push(`  department accuracy      ${pct(r.department.accuracy)}   macro-F1 ${r.department.macroF1.toFixed(3)}`);
   lines.push(`  type accuracy            ${pct(r.type.accuracy)}   macro-F1 ${r.type.macroF1.toFixed(3)}`);
   lines.push(`  first-contact-resolvable ${pct(r.firstContactResolvable.accuracy)}   precision ${pct(r.firstContactResolvable.precision)} recall ${pct(r.firstContactResolvable.recall)}`);
@@ -230,13 +251,17 @@ export function formatReport(r: CrossValidationReport): string {
   for (const [l, v] of Object.entries(r.perLanguage)) {
     lines.push(`    ${l.padEnd(3)} n=${String(v.examples).padStart(3)}  department ${pct(v.departmentAccuracy).padStart(6)}  type ${pct(v.typeAccuracy).padStart(6)}`);
   }
+  if (r.trap) lines.push(`    trap items n=${String(r.trap.examples).padStart(3)}  department ${pct(r.trap.departmentAccuracy).padStart(6)}`);
   lines.push('  per department (precision / recall / F1, support):');
   for (const [d, m] of Object.entries(r.department.perClass)) {
     lines.push(`    ${d.padEnd(18)} ${m.precision.toFixed(2)} / ${m.recall.toFixed(2)} / ${m.f1.toFixed(2)}  ${m.support}`);
   }
-  lines.push(`  calibration: mean confidence ${pct(r.calibration.meanConfidence)} vs accuracy ${pct(r.department.accuracy)}, ECE ${r.calibration.expectedCalibrationError.toFixed(3)}, log-loss ${r.calibration.logLoss.toFixed(3)}`);
+  lines.push(`  calibration: mean confidence ${pct(r.calibration.meanConfidence)} vs accuracy ${pct(r.department.accuracy)}, ECE ${r.calibration.expectedCalibrationError.toFixed(3)}, log-loss ${r.calibration.logLoss.toFixed(3)}, wrong with confidence ≥ 0.9: ${pct(r.calibration.wrongAbove90)} of all`);
+  lines.push('  reliability diagram (# = accuracy, | = mean confidence, 20 columns = 100%):');
   for (const b of r.calibration.bins) {
-    lines.push(`    confidence ${b.from.toFixed(1)}–${b.to.toFixed(1)}: n=${String(b.count).padStart(3)}  mean conf ${pct(b.meanConfidence).padStart(6)}  accuracy ${pct(b.accuracy).padStart(6)}`);
+    const bar = '#'.repeat(Math.round(b.accuracy * 20)).padEnd(20, ' ').split('');
+    bar[Math.min(19, Math.round(b.meanConfidence * 20))] = '|';
+    lines.push(`    ${b.from.toFixed(1)}–${b.to.toFixed(1)} ${bar.join('')} n=${String(b.count).padStart(3)}  mean conf ${pct(b.meanConfidence).padStart(6)}  accuracy ${pct(b.accuracy).padStart(6)}`);
   }
   lines.push('  routing threshold → auto-routed share, their accuracy, share to human triage:');
   for (const t of r.calibration.thresholds) {

@@ -4,32 +4,41 @@
  * surface cues (question mark, exclamation, personal identity number, street address).
  *
  * Features are named strings with a group prefix:
- *   `w:` word, `b:` word bigram, `c:` character n-gram, `x:` cue.
+ *   `w:` word, `b:` word bigram, `c:` character n-gram, `x:` cue, `s:` Snowball stem.
+ * Models trained before stems existed have no `s` weight and no `s:` features: they read as weight 0.
  * A vocabulary (with idf) is fixed at training time; vectors are sublinear tf·idf, L2
  * normalised per group and scaled by a per-group weight.
  */
 import { tokenize, isEmojiToken, NUMBER_TOKEN } from './normalize';
 import { KeywordMatcher } from './keywords';
 import { CUE_LEXICONS } from './lexicons';
+import { stemOf } from './stems';
 
 export interface FeatureConfig {
   charMin: number;
   charMax: number;
   /** Minimum document frequency per group at training time. */
-  minDf: { w: number; b: number; c: number; x: number };
+  minDf: { w: number; b: number; c: number; x: number; s?: number };
   /** Scale of each group's L2-normalised block. */
-  groupWeight: { w: number; b: number; c: number; x: number };
+  groupWeight: { w: number; b: number; c: number; x: number; s?: number };
 }
 
 export const DEFAULT_FEATURE_CONFIG: FeatureConfig = {
   charMin: 3,
   charMax: 5,
-  minDf: { w: 1, b: 2, c: 2, x: 1 },
-  groupWeight: { w: 1, b: 0.5, c: 1, x: 0.5 },
+  minDf: { w: 1, b: 2, c: 2, x: 1, s: 2 },
+  groupWeight: { w: 1, b: 0.5, c: 1, x: 0.5, s: 0 },
 };
 
-export type Group = 'w' | 'b' | 'c' | 'x';
-export const GROUPS: readonly Group[] = ['w', 'b', 'c', 'x'];
+export type Group = 'w' | 'b' | 'c' | 'x' | 's';
+export const GROUPS: readonly Group[] = ['w', 'b', 'c', 'x', 's'];
+/** Groups every model has; `s` came later and is optional in a stored model. */
+export const REQUIRED_GROUPS: readonly Group[] = ['w', 'b', 'c', 'x'];
+
+/** Tokens worth a stem feature: words of three letters or more. */
+function stemmable(t: string): boolean {
+  return t.length >= 3 && t !== NUMBER_TOKEN && !isEmojiToken(t) && !/\d/.test(t);
+}
 
 const PERSONAL_NUMBER = /\b(?:19|20)?\d{6}[-+ ]?\d{4}\b/;
 const STREET_ADDRESS = /\p{L}(?:gatan|vägen|gränd|gränden|stigen|backen|torget|plan|allén|street|road|avenue|katu|tie)\s+\d+/iu;
@@ -98,7 +107,8 @@ export function surfaceCues(rawText: string, tokens: readonly string[]): [string
 }
 
 /** Feature counts of a text by name (used at training time, where the vocabulary is built). */
-export function extract(rawText: string, config: FeatureConfig = DEFAULT_FEATURE_CONFIG): ExtractedText {
+export function extract(rawText: string, config: FeatureConfig = DEFAULT_FEATURE_CONFIG, language = 'sv'): ExtractedText {
+  const stems = (config.groupWeight.s ?? 0) > 0;
   const tokens = tokenize(rawText);
   const counts = new Map<string, number>();
   const grams = new Map<string, string[]>();
@@ -116,6 +126,7 @@ export function extract(rawText: string, config: FeatureConfig = DEFAULT_FEATURE
       }
       for (const x of g) add(counts, x);
     }
+    if (stems && stemmable(t)) add(counts, 's:' + stemOf(t, language));
   }
   for (const [name, w] of surfaceCues(rawText, tokens)) add(counts, name, w);
   return { tokens, counts, grams };
@@ -139,7 +150,7 @@ export function buildVocabulary(docs: readonly ExtractedText[], config: FeatureC
   const features: string[] = [];
   for (const [k, c] of df) {
     const g = k[0] as Group;
-    if (c >= config.minDf[g]) features.push(k);
+    if (c >= (config.minDf[g] ?? 1)) features.push(k);
   }
   features.sort();
   const idf = features.map((f) => Math.log((n + 1) / ((df.get(f) ?? 0) + 1)) + 1);
@@ -172,6 +183,8 @@ export class Vectorizer {
   private readonly words = new Map<string, number>();
   private readonly bigrams = new Map<string, number>();
   private readonly chars = new Map<string, number>();
+  private readonly stems = new Map<string, number>();
+  private readonly useStems: boolean;
   /** Scratch counts per feature (classification is synchronous, so one buffer suffices). */
   private readonly scratch: Float64Array;
   /**
@@ -193,8 +206,10 @@ export class Vectorizer {
       if (f[0] === 'w') this.words.set(bare, i);
       else if (f[0] === 'b') this.bigrams.set(bare, i);
       else if (f[0] === 'c') this.chars.set(bare, i);
+      else if (f[0] === 's') this.stems.set(bare, i);
     });
-    this.groupWeight = GROUPS.map((g) => config.groupWeight[g]);
+    this.groupWeight = GROUPS.map((g) => config.groupWeight[g] ?? 0);
+    this.useStems = this.stems.size > 0 && (config.groupWeight.s ?? 0) > 0;
     this.scratch = new Float64Array(vocab.features.length);
   }
 
@@ -222,7 +237,7 @@ export class Vectorizer {
     const q = touched.length;
     const idx = new Int32Array(q);
     const val = new Float64Array(q);
-    const norms = [0, 0, 0, 0];
+    const norms = GROUPS.map(() => 0);
     for (let j = 0; j < q; j++) {
       const i = touched[j];
       const v = (1 + Math.log(counts[j])) * this.vocab.idf[i];
@@ -230,7 +245,7 @@ export class Vectorizer {
       val[j] = v;
       norms[this.groupOf[i]] += v * v;
     }
-    for (let g = 0; g < 4; g++) norms[g] = norms[g] > 0 ? this.groupWeight[g] / Math.sqrt(norms[g]) : 0;
+    for (let g = 0; g < norms.length; g++) norms[g] = norms[g] > 0 ? this.groupWeight[g] / Math.sqrt(norms[g]) : 0;
     for (let j = 0; j < q; j++) val[j] *= norms[this.groupOf[idx[j]]];
     return { idx, val };
   }
@@ -239,7 +254,7 @@ export class Vectorizer {
    * The same vector as vectorize(extract(text)), computed straight into feature indices:
    * the fast path used for every classification.
    */
-  featurize(rawText: string): Featurized {
+  featurize(rawText: string, language = 'sv'): Featurized {
     const tokens = tokenize(rawText);
     const cnt = this.scratch;
     const touched: number[] = [];
@@ -256,6 +271,7 @@ export class Vectorizer {
         tf = this.tokenCache.get(t) ?? this.tokenFeaturesOf(t);
         tokenFeatures.set(t, tf);
       }
+      if (this.useStems && stemmable(t)) bump(this.stemFeature(t, language));
       if (tf.word >= 0) bump(tf.word);
       if (prev !== null) bump(this.bigrams.get(`${prev} ${t}`));
       prev = t;
@@ -270,6 +286,17 @@ export class Vectorizer {
     });
     const x = this.weigh(touched, counts);
     return { tokens, x, tokenFeatures, count: (f: number) => countOf.get(f) ?? 0 };
+  }
+
+  /** A token's stem feature in a language, cached like the token features (bounded). */
+  private readonly stemCache = new Map<string, number | undefined>();
+  private stemFeature(t: string, language: string): number | undefined {
+    const key = `${language}\u0000${t}`;
+    if (this.stemCache.has(key)) return this.stemCache.get(key);
+    const f = this.stems.get(stemOf(t, language));
+    if (this.stemCache.size >= TOKEN_CACHE_SIZE) this.stemCache.clear();
+    this.stemCache.set(key, f);
+    return f;
   }
 
   private tokenFeaturesOf(t: string): TokenFeatures {

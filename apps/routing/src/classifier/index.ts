@@ -5,16 +5,18 @@
  *   const clf = Classifier.fromModel(model);
  *   clf.classify({ subject, body, language }) // → department, category, type, FCR, urgent, confidence, explanation…
  */
-export {
-  Classifier,
-  trainModel,
-  MODEL_VERSION,
-  MODEL_KIND,
-} from './model';
-export type { TrainingExample, ClassifierInput, Classification, ModelData, HeadData, TrainOptions, ClassifierOptions } from './model';
+export { MODEL_VERSION, MODEL_KIND } from './model-schema';
+export type { TrainingExample, ClassifierInput, Classification, ModelData, HeadData } from './model-schema';
+export { trainModel } from './model-training';
+export type { TrainOptions } from './model-training';
+export { Classifier } from './model-runtime';
+export type { ClassifierOptions } from './model-runtime';
 export { crossValidate, formatReport } from './evaluate';
 export type { CrossValidationReport, CrossValidateOptions, ClassMetrics, CalibrationPoint } from './evaluate';
 export { loadDevExamples, defaultDevDataPath } from './data';
 export type { CatalogueKeywords, CatalogueEntry, StoredCatalogueEntry } from './catalogue';
 export { normalizeText, normalizeArabic, tokenize } from './normalize';
 export { detectLanguage, SUPPORTED_LANGUAGES } from './language';
+export { catalogueWithoutKeywords, induceKeywords, honestCatalogue } from './keyword-induction';
+export { learningCurve, formatLearningCurve } from './learning-curve';
+export type { LearningCurvePoint, LearningCurveOptions } from './learning-curve';

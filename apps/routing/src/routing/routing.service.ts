@@ -56,7 +56,7 @@ export class RoutingService {
     const settings = await this.sla.tenantSettings(tenantId);
     const d = decide({
       classification,
-      threshold: this.classification.threshold,
+      threshold: classification?.triageThreshold ?? this.classification.threshold,
       givenCategory: given?.active ? { code: given.code, department: given.department } : undefined,
       givenType: p.type,
       agreement,
