@@ -6,6 +6,7 @@ import { IntakeAudit1763900000130 } from './1763900000130-IntakeAudit';
 import { IntakeStatusUpdatesInPlace1763900000140 } from './1763900000140-IntakeStatusUpdatesInPlace';
 import { IntakeEmailRegister1765000200010 } from './1765000200010-IntakeEmailRegister';
 import { IntakeRegister1765001100010 } from './1765001100010-IntakeRegister';
+import { IntakeRetentionIndexes1765001100020 } from './1765001100020-IntakeRetentionIndexes';
 
 /** In order; never edit one that has landed, add a new one. */
-export const intakeMigrations = [messagingTablesV1('intake'), IntakeInit1763900000100, IntakeChannels1763900000120, IntakeAudit1763900000130, IntakeStatusUpdatesInPlace1763900000140, messagingOutboxWithoutNotifyV2('intake'), messagingInboxBrinV3('intake'), IntakeEmailRegister1765000200010, messagingOutboxDeadLettersV4('intake'), IntakeDataSubjectRequests1765000900110, IntakeRegister1765001100010];
+export const intakeMigrations = [messagingTablesV1('intake'), IntakeInit1763900000100, IntakeChannels1763900000120, IntakeAudit1763900000130, IntakeStatusUpdatesInPlace1763900000140, messagingOutboxWithoutNotifyV2('intake'), messagingInboxBrinV3('intake'), IntakeEmailRegister1765000200010, messagingOutboxDeadLettersV4('intake'), IntakeDataSubjectRequests1765000900110, IntakeRegister1765001100010, IntakeRetentionIndexes1765001100020];
