@@ -62,7 +62,8 @@ describe('the public-record register (diarium)', () => {
     expect(all.body.documents.map((d: { kind: string; sender: string }) => `${d.kind} ${d.sender}`).sort()).toEqual([
       'email Greta Lund <greta.lund@example.se>', 'email Olle Berg <olle.berg@example.se>', 'letter Bo Strand', 'letter Karin Ek',
     ]);
-    const today = new Date().toISOString().slice(0, 10);
+    // The register's days are the municipality's (demo: Europe/Stockholm), not UTC's.
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
     const ids = async (q: string) => (await register(q).expect(200)).body.documents.map((d: { id: string }) => d.id).sort();
     expect(await ids('?sender=greta')).toEqual([docs.mailGreta.id]);
     expect(await ids('?subject=SKOLSKJUTS')).toEqual([docs.mailOlle.id]);
