@@ -35,6 +35,7 @@ import { IntakeConfig } from './intake.config';
 import { LanguageDetector } from './language/language-detector';
 import { intakeMigrations } from './migrations';
 import { Open311Module } from './open311/open311.module';
+import { RegisterModule } from './register/register.module';
 import { CitizenPagesController } from './pages/citizen-pages.controller';
 import { CitizenPagesService } from './pages/citizen-pages.service';
 import { StatusHandler } from './status/status.handler';
@@ -57,6 +58,7 @@ export class IntakeModule {
         PersistenceModule.forRoot({ url: config.database.url, schema: 'intake', migrations: intakeMigrations, poolSize: config.database.poolSize }),
         MessagingModule.forRoot({ service: 'intake', schema: 'intake', broker: config.broker, housekeeping: config.housekeeping, consumerPurpose: 'status', relay: config.relay }),
         Open311Module,
+        RegisterModule,
       ],
       controllers: [InquiriesController, StatusHandler, CallsController, AttachmentsController, CitizenPagesController, DataSubjectsController, ServiceDefinitionsController, ...retention.controllers, AuditController],
       providers: [

@@ -15,6 +15,40 @@ export interface ParkedMessage {
   body: string;
 }
 
+/** A parked message as the operator receives it before it is purged: everything needed to replay it by hand. */
+export interface ExportedMessage {
+  queue: string;
+  parkedAt: string;
+  reason?: string;
+  originalQueue?: string;
+  routingKey: string;
+  messageId?: string;
+  contentType?: string;
+  body: string;
+}
+
+export interface PurgeResult {
+  queue: string;
+  purged: number;
+  kept: number;
+}
+
+/**
+ * When a message was parked: the broker's own time of its (latest) death, else, for an unrouted
+ * event, when it occurred. Undefined when neither says: such a message is never purged by age.
+ */
+export function parkedAt(msg: Pick<amqp.GetMessage, 'properties' | 'content'>): Date | undefined {
+  const deaths = (msg.properties.headers?.['x-death'] ?? []) as Array<{ time?: { value?: number } | number }>;
+  const seconds = deaths.map((d) => (typeof d.time === 'number' ? d.time : d.time?.value)).filter((t): t is number => typeof t === 'number');
+  if (seconds.length) return new Date(Math.max(...seconds) * 1000);
+  try {
+    const occurred = Date.parse((JSON.parse(msg.content.toString()) as { occurredAt?: string }).occurredAt ?? '');
+    if (Number.isFinite(occurred)) return new Date(occurred);
+  } catch { /* not an event envelope */ }
+  const ts = msg.properties.timestamp as number | undefined;
+  return typeof ts === 'number' ? new Date(ts * 1000) : undefined;
+}
+
 function deathInfo(msg: amqp.GetMessage): { reason?: string; queue?: string; routingKey?: string } {
   const deaths = (msg.properties.headers?.['x-death'] ?? []) as Array<{ reason?: string; queue?: string; 'routing-keys'?: string[] }>;
   const first = deaths[deaths.length - 1] ?? deaths[0];
@@ -29,6 +63,8 @@ export class DeadLetters {
     const conn = await amqp.connect(this.url);
     try {
       const ch = await conn.createConfirmChannel();
+      // A queue that was never declared closes the channel: the failed call rejects with it.
+      ch.on('error', () => undefined);
       return await fn(ch);
     } finally {
       await conn.close().catch(() => undefined);
@@ -93,6 +129,48 @@ export class DeadLetters {
         moved++;
       }
       return moved;
+    });
+  }
+
+  /**
+   * Removes the messages parked before `before`, each handed to `exportTo` first: a batch is
+   * acked only after the operator's copy is written, so a crash in between exports a message
+   * twice, never loses one. Younger messages stay, in the queue, unacked until the channel closes.
+   * Looks at most at the messages the queue held when the purge began.
+   */
+  async purgeOlderThan(parkedQueue: string, before: Date, exportTo: (batch: ExportedMessage[]) => Promise<void>, batchSize = 200): Promise<PurgeResult> {
+    return this.withChannel(async (ch) => {
+      const { messageCount } = await ch.checkQueue(parkedQueue);
+      const pending: amqp.GetMessage[] = [];
+      let purged = 0;
+      let kept = 0;
+      const flush = async () => {
+        if (!pending.length) return;
+        await exportTo(pending.map((msg) => {
+          const death = deathInfo(msg);
+          return {
+            queue: parkedQueue, parkedAt: parkedAt(msg)!.toISOString(), reason: death.reason, originalQueue: death.queue,
+            routingKey: death.routingKey ?? msg.fields.routingKey, messageId: msg.properties.messageId as string | undefined,
+            contentType: msg.properties.contentType as string | undefined, body: msg.content.toString(),
+          };
+        }));
+        for (const msg of pending) ch.ack(msg);
+        purged += pending.length;
+        pending.length = 0;
+      };
+      for (let i = 0; i < messageCount; i++) {
+        const msg = await ch.get(parkedQueue, { noAck: false });
+        if (!msg) break;
+        const at = parkedAt(msg);
+        if (at && at < before) {
+          pending.push(msg);
+          if (pending.length >= batchSize) await flush();
+        } else kept++;
+      }
+      await flush();
+      // A round trip after the acks: they have reached the broker before the connection closes.
+      await ch.checkQueue(parkedQueue);
+      return { queue: parkedQueue, purged, kept };
     });
   }
 }
