@@ -10,13 +10,13 @@ import { DataSubjectsService } from './data-subjects.service';
 export class DataSubjectsController {
   constructor(private readonly subjects: DataSubjectsService) {}
 
-  @Post('search') @HttpCode(200) @Roles('admin')
+  @Post('search') @HttpCode(200) @Roles('registrar', 'admin')
   @ApiOperation({ summary: "Everything intake holds about a person (registerutdrag, or what an erasure covers); recorded" })
   search(@CurrentPrincipal() p: Principal, @Body() dto: DataSubjectDto) {
     return this.subjects.find(p, dto);
   }
 
-  @Get('requests') @Roles('admin')
+  @Get('requests') @Roles('registrar', 'admin', 'auditor')
   @ApiOperation({ summary: 'Access and erasure requests: who asked, when, about whom (masked), and what came of it' })
   requests(@CurrentPrincipal() p: Principal) {
     return this.subjects.requests(p);

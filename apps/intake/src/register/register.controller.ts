@@ -6,7 +6,7 @@ import { RegisterPolicyDto, RegisterQueryDto, SecrecyDto } from './register.dto'
 import { RegisterService } from './register.service';
 
 // The registrar role takes over from admin (and supervisors read) once staff sign-in provides it.
-const READERS = ['admin', 'supervisor'] as const;
+const READERS = ['registrar', 'admin', 'supervisor'] as const;
 
 @ApiTags('register (diarium)')
 @ApiSecurity('api-key')
@@ -30,7 +30,7 @@ export class RegisterController {
     return csv;
   }
 
-  @Get('policy') @Roles('admin')
+  @Get('policy') @Roles('registrar', 'admin')
   @ApiOperation({ summary: 'What the register keeps of a document when its case is gallrad' })
   policy(@CurrentPrincipal() p: Principal) {
     return this.register.policy(p);
@@ -48,13 +48,13 @@ export class RegisterController {
     return this.register.document(p, kind, id);
   }
 
-  @Put(':kind/:id/secrecy') @Roles('admin')
+  @Put(':kind/:id/secrecy') @Roles('registrar', 'admin')
   @ApiOperation({ summary: 'Mark a document or part of it secret (sekretess) with the legal ground' })
   markSecret(@CurrentPrincipal() p: Principal, @Param('kind') kind: string, @Param('id') id: string, @Body() dto: SecrecyDto) {
     return this.register.markSecret(p, kind, id, dto);
   }
 
-  @Post(':kind/:id/secrecy/lift') @HttpCode(200) @Roles('admin')
+  @Post(':kind/:id/secrecy/lift') @HttpCode(200) @Roles('registrar', 'admin')
   @ApiOperation({ summary: 'Lift the sekretess mark of a document' })
   lift(@CurrentPrincipal() p: Principal, @Param('kind') kind: string, @Param('id') id: string) {
     return this.register.liftSecrecy(p, kind, id);

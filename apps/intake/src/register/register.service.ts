@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { TransactionContext } from '@lotsen/persistence';
-import { Principal, ProblemException } from '@lotsen/platform';
+import { Principal, ProblemException, rolesOf } from '@lotsen/platform';
 import { zoneOffsetMs } from '@lotsen/time-zone';
 import { TenantsRepository } from '../tenants/tenants.repository';
 import { registerCsv } from './register-csv';
@@ -12,7 +12,7 @@ import { DOCUMENT_KINDS, DocumentKind, RegisterPolicyDto, RegisterQueryDto, Secr
  * Roles that see what sekretess covers. The register itself is public; its secret parts are for
  * those with clearance. (The registrar role and clearances from sign-in take this over.)
  */
-const CLEARED_ROLES = new Set(['admin']);
+const CLEARED_ROLES = new Set(['registrar', 'admin']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const EXPORT_PAGE = 1000;
@@ -106,7 +106,7 @@ export class RegisterService {
   }
 
   private cleared(p: Principal): boolean {
-    return CLEARED_ROLES.has(p.role ?? '');
+    return rolesOf(p).some((r) => CLEARED_ROLES.has(r));
   }
 
   private who(p: Principal): string {

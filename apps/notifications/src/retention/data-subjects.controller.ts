@@ -11,7 +11,7 @@ import { NotificationsPersonalDataRepository } from './notifications-personal-da
 export class DataSubjectsController {
   constructor(private readonly tx: TransactionContext, private readonly personalData: NotificationsPersonalDataRepository) {}
 
-  @Post('export') @HttpCode(200) @Roles('admin')
+  @Post('export') @HttpCode(200) @Roles('registrar', 'admin')
   @ApiOperation({ summary: "What notifications holds of a person's inquiries, for an access request (registerutdrag)" })
   export(@CurrentPrincipal() p: Principal, @Body() dto: InquiryIdsDto) {
     return this.tx.run(() => this.personalData.export(p.tenantId, dto.inquiryIds));

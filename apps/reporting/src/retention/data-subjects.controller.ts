@@ -11,7 +11,7 @@ import { ReportingPersonalDataRepository } from './reporting-personal-data.repos
 export class DataSubjectsController {
   constructor(private readonly tx: TransactionContext, private readonly personalData: ReportingPersonalDataRepository) {}
 
-  @Post('export') @HttpCode(200) @Roles('admin')
+  @Post('export') @HttpCode(200) @Roles('registrar', 'admin')
   @ApiOperation({ summary: "What reporting holds of a person's inquiries, for an access request (registerutdrag)" })
   export(@CurrentPrincipal() p: Principal, @Body() dto: InquiryIdsDto) {
     return this.tx.run(() => this.personalData.export(p.tenantId, dto.inquiryIds));

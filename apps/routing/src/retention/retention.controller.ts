@@ -64,13 +64,13 @@ export class RetentionController {
     return this.retention.liftHold(p, id, dto.reason);
   }
 
-  @Post('data-subjects/export') @HttpCode(200) @Roles('admin')
+  @Post('data-subjects/export') @HttpCode(200) @Roles('registrar', 'admin')
   @ApiOperation({ summary: "Routing's copy of a person's inquiries (text, decision, history, knowledge) for an access request" })
   export(@CurrentPrincipal() p: Principal, @Body() dto: InquiryIdsDto) {
     return this.retention.export(p, dto.inquiryIds);
   }
 
-  @Post('data-subjects/erasure') @HttpCode(200) @Roles('admin')
+  @Post('data-subjects/erasure') @HttpCode(200) @Roles('registrar', 'admin')
   @ApiOperation({ summary: "Erase a person's inquiries in every service where no law keeps them; says why each kept one stays" })
   erase(@CurrentPrincipal() p: Principal, @Body() dto: ErasureDto) {
     return this.retention.erase(p, dto.inquiryIds, dto.reason);
