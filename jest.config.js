@@ -11,7 +11,7 @@ module.exports = {
     // A few dependencies ship ES modules only (Node 20 requires them natively; jest does not).
     '^.+\\.js$': ['@swc/jest', { ...swcOptions(), swcrc: false }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(content-disposition)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|oidc-provider|jose|openid-client|oauth4webapi|got|nanoid|quick-lru|@sindresorhus|@szmarczak|cacheable-lookup|cacheable-request|p-cancelable|responselike|lowercase-keys|normalize-url|mimic-response|form-data-encoder|http2-wrapper|eta|decompress-response|get-stream|keyv|defer-to-connect|@koa)/)'],
   moduleNameMapper: { '^@lotsen/([a-z-]+)$': '<rootDir>/libs/$1/src' },
   setupFiles: ['reflect-metadata'],
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',

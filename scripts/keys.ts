@@ -35,8 +35,8 @@ async function main() {
       const key = generateApiKey();
       const label = arg('label') ?? `${channel ?? role} ${new Date().toISOString().slice(0, 10)} ${randomUUID().slice(0, 8)}`;
       await db.query('BEGIN');
-      await db.query(`INSERT INTO intake.api_keys (id, tenant_id, key_hash, label, channel, role) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [randomUUID(), tenant, hashApiKey(key), label, channel ?? null, role ?? null]);
+      await db.query(`INSERT INTO intake.api_keys (id, tenant_id, key_hash, label, channel, role, subject_id) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [randomUUID(), tenant, hashApiKey(key), label, channel ?? null, role ?? null, role ? arg('subject') ?? null : null]);
       if (role) {
         for (const schema of STAFF_SCHEMAS.slice(1)) {
           await db.query(`INSERT INTO ${schema}.api_keys (id, tenant_id, key_hash, label, role, subject_id) VALUES ($1, $2, $3, $4, $5, $6)`,

@@ -13,6 +13,7 @@ import { serviceDatabaseUrl } from '@lotsen/persistence';
 import { checkDependencies } from '@lotsen/platform';
 import { migrateAll, ServiceName, SERVICES } from './setup/migrate-all';
 import { DemoKeys, demoSeeded, seedDemo } from './setup/seed-demo';
+import { DemoFileIdentity, startDemoIdentity } from './identity/demo-identity';
 
 const ROOT = resolve(__dirname, '..', '..');
 const DIST = resolve(__dirname, '..');
@@ -88,6 +89,12 @@ async function main(): Promise<void> {
     say(`setup done; demo keys in .lotsen/demo.json`);
     return;
   }
+  // Staff sign in at the embedded provider unless OIDC_ISSUER names the municipality's own.
+  const demoIdentity = process.env.OIDC_ISSUER ? undefined : await startDemoIdentity(keys as DemoKeys & DemoFileIdentity, keys.tenant);
+  if (demoIdentity) {
+    Object.assign(keys, { users: demoIdentity.users, identity: demoIdentity.identity });
+    writeFileSync(KEYS_FILE, JSON.stringify(keys, null, 2) + '\n', { mode: 0o600 });
+  }
 
   const children = new Map<ServiceName, ChildProcess>();
   let stopping = false;
@@ -95,7 +102,7 @@ async function main(): Promise<void> {
     const child = spawn(process.execPath, [join(DIST, 'apps', service, 'src', 'main.js')], {
       cwd: ROOT,
       // Each service connects as its own role that can touch only its own schema.
-      env: { [`${service.toUpperCase()}_DATABASE_URL`]: serviceDatabaseUrl(databaseUrl, service), ...process.env, DATABASE_URL: databaseUrl, AMQP_URL: amqpUrl },
+      env: { [`${service.toUpperCase()}_DATABASE_URL`]: serviceDatabaseUrl(databaseUrl, service), ...demoIdentity?.serviceEnv, ...process.env, DATABASE_URL: databaseUrl, AMQP_URL: amqpUrl },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     for (const stream of [child.stdout!, child.stderr!]) {
@@ -119,6 +126,7 @@ async function main(): Promise<void> {
     const timer = setTimeout(() => { for (const c of children.values()) c.kill('SIGKILL'); }, 10000);
     await Promise.all(exits);
     clearTimeout(timer);
+    await demoIdentity?.provider.close();
     process.exit(code);
   }
   process.on('SIGINT', () => void stop(0));
@@ -137,6 +145,11 @@ async function main(): Promise<void> {
   say(`Demo municipality "${keys.tenant}" API keys (also in .lotsen/demo.json):`);
   for (const [k, v] of Object.entries(keys.keys)) say(`  ${k.padEnd(11)} ${v}`);
   say('');
+  if (demoIdentity) {
+    say(`Demo staff sign in at ${demoIdentity.identity.issuer} (passwords in .lotsen/demo.json; \`npm run token -- <user>\` prints an access token):`);
+    for (const [name, u] of Object.entries(demoIdentity.users)) say(`  ${name.padEnd(8)} ${u.password.padEnd(14)} ${u.describe}`);
+    say('');
+  }
   say('Try it: see "Try it" in README.md. Ctrl-C stops everything.');
 }
 

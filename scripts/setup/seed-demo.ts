@@ -66,8 +66,8 @@ export async function seedDemo(databaseUrl: string, extra?: (c: Client, keys: De
       const key = generateApiKey();
       keys.keys[role] = key;
       const subject = role === 'department' ? 'gata_park' : `demo-${role}`;
-      await c.query(`INSERT INTO intake.api_keys (id, tenant_id, key_hash, label, role) VALUES ($1,$2,$3,$4,$5)`,
-        [randomUUID(), demoTenant.id, hashApiKey(key), `demo ${role}`, role]);
+      await c.query(`INSERT INTO intake.api_keys (id, tenant_id, key_hash, label, role, subject_id) VALUES ($1,$2,$3,$4,$5,$6)`,
+        [randomUUID(), demoTenant.id, hashApiKey(key), `demo ${role}`, role, subject]);
       for (const schema of ['routing', 'notifications', 'reporting']) {
         await c.query(`UPDATE ${schema}.api_keys SET revoked_at = now() WHERE tenant_id = $1 AND label = $2 AND revoked_at IS NULL`, [demoTenant.id, `demo ${role}`]);
         await c.query(`INSERT INTO ${schema}.api_keys (id, tenant_id, key_hash, label, role, subject_id) VALUES ($1,$2,$3,$4,$5,$6)`,

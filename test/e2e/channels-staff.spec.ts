@@ -106,8 +106,10 @@ describe('phone, visit and letter; duplicate fault reports', () => {
 
       const view = await api().get(`/v1/inquiries/${id}`).set('x-api-key', p.keys.supervisor).expect(200);
       expect(view.body.files).toEqual([expect.objectContaining({ id: up.body.id, filename: 'brev 2026-03-02 åäö.pdf', size: PDF.length, url: `/v1/inquiries/${id}/attachments/${up.body.id}` })]);
-      const list = await api().get(`/v1/inquiries/${id}/attachments`).set('x-api-key', p.keys.department).expect(200);
+      const list = await api().get(`/v1/inquiries/${id}/attachments`).set('x-api-key', p.keys.agent).expect(200);
       expect(list.body).toHaveLength(1);
+      // Still with the contact center: a department's system key may not list its files (need-to-know).
+      await api().get(`/v1/inquiries/${id}/attachments`).set('x-api-key', p.keys.department).expect(403);
 
       const dl = await api().get(`/v1/inquiries/${id}/attachments/${up.body.id}`).set('x-api-key', p.keys.agent).buffer(true).parse((res, cb) => {
         const chunks: Buffer[] = [];

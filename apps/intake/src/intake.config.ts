@@ -1,6 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsString, Max, Min, MinLength, ValidateNested } from 'class-validator';
 import { boolEnv, commonSecrets, defineConfig, intEnv, readCommonConfig, Secret, ServiceCommonConfig } from '@lotsen/config';
+import { IdentityConfig, readIdentityConfig } from '@lotsen/identity';
 
 const MB = 1024 * 1024;
 
@@ -67,6 +68,10 @@ export class SmtpListenerConfig {
 }
 
 export class IntakeConfig extends ServiceCommonConfig {
+  /** Staff sign-in (OIDC_*): Bearer access tokens beside API keys. */
+  @ValidateNested() @Type(() => IdentityConfig)
+  identity: IdentityConfig;
+
   /** Seals idempotent replies (they hold the tracking token) at rest; signs the citizen form's CSRF tokens. */
   @Secret() @IsString() @MinLength(16)
   secret: string;
@@ -93,6 +98,7 @@ export class IntakeConfig extends ServiceCommonConfig {
 export const DEV_SECRET = 'lotsen-development-secret-change-me';
 
 export const loadIntakeConfig = defineConfig(IntakeConfig, (env) => ({
+  identity: readIdentityConfig(env),
   ...readCommonConfig(env, 'INTAKE', 3001),
   secret: env.INTAKE_SECRET ?? DEV_SECRET,
   publicUrl: env.PUBLIC_URL ?? `http://127.0.0.1:${env.INTAKE_PORT ?? 3001}`,

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { MessagingModule } from '@lotsen/messaging';
+import { AuditController, auditTrailProviders, IdentityModule } from '@lotsen/identity';
 import { PersistenceModule } from '@lotsen/persistence';
 import { retentionParticipant } from '@lotsen/retention';
 import { API_KEY_LOOKUP, ApiKeyGuard, PlatformModule } from '@lotsen/platform';
@@ -22,7 +23,6 @@ import { IdempotencyHousekeeping } from './inquiries/idempotency-housekeeping';
 import { IdempotencyRepository } from './inquiries/idempotency.repository';
 import { InquiriesController } from './inquiries/inquiries.controller';
 import { InquiriesRepository } from './inquiries/inquiries.repository';
-import { SensitiveReadsRepository } from './audit/sensitive-reads.repository';
 import { LOOKUPS_PER_MINUTE, LookupLimiter } from './inquiries/lookup-limiter';
 import { ReferenceAllocator } from './inquiries/reference-allocator';
 import { InquiriesService, SEALER } from './inquiries/inquiries.service';
@@ -50,11 +50,12 @@ export class IntakeModule {
       global: true,
       imports: [
         PlatformModule.forRoot('intake'),
+        IdentityModule.forRoot(config.identity),
         PersistenceModule.forRoot({ url: config.database.url, schema: 'intake', migrations: intakeMigrations, poolSize: config.database.poolSize }),
         MessagingModule.forRoot({ service: 'intake', schema: 'intake', broker: config.broker, housekeeping: config.housekeeping, consumerPurpose: 'status', relay: config.relay }),
         Open311Module,
       ],
-      controllers: [InquiriesController, StatusHandler, CallsController, AttachmentsController, CitizenPagesController, DataSubjectsController, ...retention.controllers],
+      controllers: [InquiriesController, StatusHandler, CallsController, AttachmentsController, CitizenPagesController, DataSubjectsController, AuditController, ...retention.controllers],
       providers: [
         { provide: INTAKE_CONFIG, useValue: config },
         { provide: IntakeConfig, useValue: config },
@@ -66,7 +67,7 @@ export class IntakeModule {
         InquiriesRepository,
         ReferenceAllocator,
         LookupLimiter,
-        SensitiveReadsRepository,
+        ...auditTrailProviders('intake'),
         { provide: LOOKUPS_PER_MINUTE, useValue: config.citizenLookupsPerMinute },
         IdempotencyRepository,
         IdempotencyHousekeeping,

@@ -1,9 +1,15 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { IsBoolean, IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsString, Matches, Max, Min, MinLength, ValidateNested } from 'class-validator';
 import { boolEnv, commonSecrets, defineConfig, intEnv, readCommonConfig, Secret, ServiceCommonConfig } from '@lotsen/config';
+import { IdentityConfig, readIdentityConfig } from '@lotsen/identity';
 
 export class NotificationsConfig extends ServiceCommonConfig {
+  /** Staff sign-in (OIDC_*): Bearer access tokens beside API keys. */
+  @ValidateNested() @Type(() => IdentityConfig)
+  identity: IdentityConfig;
+
   /** smtp://user:pass@host:port, smtps://…, or file:///dir (development: one .eml per message). */
   @Secret()
   @Matches(/^(smtps?|file):\/\//, { message: 'must be an smtp://, smtps:// or file:// URL' })
@@ -86,6 +92,7 @@ const devDir = (name: string) => pathToFileURL(path.join(process.cwd(), '.lotsen
 export const loadNotificationsConfig = defineConfig(NotificationsConfig, (env) => {
   const port = intEnv(env.NOTIFICATIONS_PORT, 3003);
   return {
+    identity: readIdentityConfig(env),
     ...readCommonConfig(env, 'NOTIFICATIONS', 3003),
     smtpUrl: env.NOTIFICATIONS_SMTP_URL || devDir('outbox-mail'),
     smtpMaxConnections: intEnv(env.NOTIFICATIONS_SMTP_MAX_CONNECTIONS, 5),

@@ -1,10 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@lotsen/messaging';
+import { AuditController, auditTrailProviders, IdentityModule } from '@lotsen/identity';
 import { PersistenceModule } from '@lotsen/persistence';
 import { retentionParticipant } from '@lotsen/retention';
 import { DataSubjectsController } from './retention/data-subjects.controller';
 import { PlatformModule, staffAuthProviders } from '@lotsen/platform';
 import { Channels } from './deliveries/channels';
+import { DeliveryLogService } from './deliveries/delivery-log.service';
 import { DeliveriesController } from './deliveries/deliveries.controller';
 import { DeliveriesRepository } from './deliveries/deliveries.repository';
 import { DeliveryPlanner } from './deliveries/delivery-planner.service';
@@ -38,17 +40,19 @@ export class NotificationsModule {
       module: NotificationsModule,
       imports: [
         PlatformModule.forRoot('notifications'),
+        IdentityModule.forRoot(config.identity),
         PersistenceModule.forRoot({ url: config.database.url, schema: 'notifications', migrations: notificationsMigrations, poolSize: config.database.poolSize }),
         MessagingModule.forRoot({ service: 'notifications', schema: 'notifications', broker: config.broker, housekeeping: config.housekeeping, consumerPurpose: 'triggers', batchPreparer: RecipientsBatch }),
       ],
-      controllers: [TriggersHandler, DeliveriesController, TemplatesController, SurveysController, OptOutController, SuppressionsController, DataSubjectsController, ...retention.controllers],
+      controllers: [TriggersHandler, DeliveriesController, TemplatesController, SurveysController, OptOutController, SuppressionsController, DataSubjectsController, AuditController, ...retention.controllers],
       providers: [
         ...staffAuthProviders('notifications'),
+        ...auditTrailProviders('notifications'),
         { provide: NotificationsConfig, useValue: config },
         // triggers
         RecipientsRepository, RecipientsBatch, DeferredTriggersRepository, TriggersService,
         // deliveries
-        DeliveriesRepository, DeliveryPlanner, DispatcherSignal, Channels, Dispatcher,
+        DeliveriesRepository, DeliveryLogService, DeliveryPlanner, DispatcherSignal, Channels, Dispatcher,
         // preferences
         SuppressionsRepository, OptOutService,
         // templates

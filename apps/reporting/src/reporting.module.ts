@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@lotsen/messaging';
+import { AuditController, auditTrailProviders, IdentityModule } from '@lotsen/identity';
 import { PersistenceModule } from '@lotsen/persistence';
 import { retentionParticipant } from '@lotsen/retention';
 import { DataSubjectsController } from './retention/data-subjects.controller';
@@ -34,13 +35,15 @@ export class ReportingModule {
       module: ReportingModule,
       imports: [
         PlatformModule.forRoot('reporting'),
+        IdentityModule.forRoot(config.identity),
         PersistenceModule.forRoot({ url: config.database.url, schema: 'reporting', migrations: reportingMigrations, poolSize: config.database.poolSize }),
         // The event store skips an event it has (ON CONFLICT (id)): no inbox row needed.
         MessagingModule.forRoot({ service: 'reporting', schema: 'reporting', broker: config.broker, housekeeping: config.housekeeping, consumerPurpose: 'events', idempotentHandlers: true }),
       ],
-      controllers: [DashboardController, KpisController, GoalsController, DepartmentsReportController, EventsHandler, DataSubjectsController, ...retention.controllers],
+      controllers: [DashboardController, KpisController, GoalsController, DepartmentsReportController, EventsHandler, DataSubjectsController, AuditController, ...retention.controllers],
       providers: [
         ...staffAuthProviders('reporting'),
+        ...auditTrailProviders('reporting'),
         { provide: ReportingConfig, useValue: config },
         { provide: BusinessCalendar, useValue: new BusinessCalendar() },
         EventStoreRepository, IngestService, ProjectorRepository, Projector,

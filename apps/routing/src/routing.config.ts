@@ -1,7 +1,13 @@
-import { IsNumber, IsString, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsNumber, IsString, Max, Min, ValidateNested } from 'class-validator';
 import { commonSecrets, defineConfig, devDataPath, Env, intEnv, readCommonConfig, ServiceCommonConfig } from '@lotsen/config';
+import { IdentityConfig, readIdentityConfig } from '@lotsen/identity';
 
 export class RoutingConfig extends ServiceCommonConfig {
+  /** Staff sign-in (OIDC_*): Bearer access tokens beside API keys. */
+  @ValidateNested() @Type(() => IdentityConfig)
+  identity: IdentityConfig;
+
   /** Below this calibrated department confidence an inquiry goes to the human triage queue. */
   @IsNumber() @Min(0) @Max(1)
   confidenceThreshold: number;
@@ -49,6 +55,7 @@ export function trainingDataPath(env: Env = process.env): string {
 }
 
 export const loadRoutingConfig = defineConfig(RoutingConfig, (env: Env) => ({
+  identity: readIdentityConfig(env),
   ...readCommonConfig(env, 'ROUTING', 3002),
   confidenceThreshold: numEnv(env.ROUTING_CONFIDENCE_THRESHOLD, 0.5),
   overflowAfterSeconds: intEnv(env.ROUTING_OVERFLOW_AFTER_SECONDS, 900),

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { MessagingModule } from '@lotsen/messaging';
+import { AuditController, auditTrailProviders, IdentityModule } from '@lotsen/identity';
 import { PersistenceModule } from '@lotsen/persistence';
 import { PlatformModule, staffAuthProviders } from '@lotsen/platform';
 import { retentionParticipant } from '@lotsen/retention';
@@ -54,16 +55,18 @@ export class RoutingModule {
       module: RoutingModule,
       imports: [
         PlatformModule.forRoot('routing'),
+        IdentityModule.forRoot(config.identity),
         PersistenceModule.forRoot({ url: config.database.url, schema: 'routing', migrations: routingMigrations, poolSize: config.database.poolSize }),
         MessagingModule.forRoot({ service: 'routing', schema: 'routing', broker: config.broker, housekeeping: config.housekeeping, consumerPurpose: 'inquiries', batchPreparer: ReceivedInquiries }),
       ],
       controllers: [
         RoutingHandler, RoutingController, ClassificationController, CatalogueController, AgentsController, WorkController,
-        DepartmentWorkController, KnowledgeController, CalendarController, RetentionController, RetentionProgressHandler,
+        DepartmentWorkController, KnowledgeController, CalendarController, RetentionController, RetentionProgressHandler, AuditController,
         ...retention.controllers,
       ],
       providers: [
         ...staffAuthProviders('routing'),
+        ...auditTrailProviders('routing'),
         { provide: RoutingConfig, useValue: config },
         CatalogueRepository, CatalogueService,
         ModelRegistry, ClassificationService, TrainingService,

@@ -17,7 +17,8 @@ export function serviceDatabaseUrl(url: string, schema: string, password?: strin
  * Creates the service role if needed and grants it exactly: connect to the database, use and
  * create objects in its own schema (the intake service creates one reference sequence per tenant
  * and year), and read/write the schema's tables and sequences, now and for tables later
- * migrations add. Run by the owner role after migrations; idempotent.
+ * migrations add, except that append-only tables take no UPDATE/DELETE/TRUNCATE. Run by the
+ * owner role after migrations; idempotent.
  */
 export async function grantServiceRole(owner: Client, schema: string): Promise<void> {
   const role = serviceRoleName(schema);
@@ -36,4 +37,11 @@ export async function grantServiceRole(owner: Client, schema: string): Promise<v
   await owner.query(`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA "${schema}" TO "${role}"`);
   await owner.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA "${schema}" GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO "${role}"`);
   await owner.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA "${schema}" GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO "${role}"`);
+  // Tables whose comment says append-only (audit trails): the service adds rows, never rewrites them.
+  const { rows } = await owner.query(
+    `SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = $1 AND c.relkind = 'r' AND obj_description(c.oid, 'pg_class') LIKE 'append-only%'`,
+    [schema],
+  );
+  for (const r of rows) await owner.query(`REVOKE UPDATE, DELETE, TRUNCATE ON "${schema}"."${r.relname}" FROM "${role}"`);
 }

@@ -65,11 +65,12 @@ export class AttachmentsService {
   }
 
   async list(principal: Principal, inquiryId: string): Promise<AttachmentMeta[]> {
-    const inquiry = await this.inquiries.requireInquiry(principal.tenantId, inquiryId);
+    const inquiry = await this.inquiries.requireReadable(principal, inquiryId, 'attachments.list');
     return (await this.files.list(inquiry.tenantId, inquiry.id)).map((f) => ({ ...f, size: Number(f.size) }));
   }
 
   async download(principal: Principal, inquiryId: string, id: string) {
+    await this.inquiries.requireReadable(principal, inquiryId, 'attachment.read', id);
     const file = await this.files.content(principal.tenantId, inquiryId, id);
     if (!file) throw ProblemException.of(404, 'not-found', 'No such attachment.');
     return file;

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Ip, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiHeader, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, ProblemException, Public } from '@lotsen/platform';
+import { accessReason } from '@lotsen/identity';
+import { CurrentPrincipal, Principal, ProblemException, Public, rolesOf } from '@lotsen/platform';
 import { AcceptedInquiryDto, AddMessageDto, CreateInquiryDto } from './dto/create-inquiry.dto';
 import { InquiriesService } from './inquiries.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const STAFF_ROLES = ['agent', 'supervisor', 'department', 'admin'];
+const STAFF_ROLES = ['agent', 'supervisor', 'department', 'admin', 'auditor', 'registrar'];
 
 function checkIdempotencyKey(key?: string): string | undefined {
   if (key === undefined) return undefined;
@@ -32,11 +33,15 @@ export class InquiriesController {
   @Public()
   @ApiOperation({ summary: 'Staff: GET /v1/inquiries/{id} with a staff key. Citizen: GET /v1/inquiries/{reference}?token=…' })
   @ApiQuery({ name: 'token', required: false })
-  get(@Param('idOrReference') idOrReference: string, @Ip() ip: string, @CurrentPrincipal() principal?: Principal, @Query('token') token?: string) {
+  @ApiHeader({ name: 'x-access-reason', required: false, description: 'Supervisor: why you read an inquiry beyond your work (kept in the audit trail)' })
+  get(
+    @Param('idOrReference') idOrReference: string, @Ip() ip: string, @CurrentPrincipal() principal?: Principal, @Query('token') token?: string,
+    @Headers('x-access-reason') reason?: string,
+  ) {
     if (UUID.test(idOrReference)) {
-      if (!principal) throw ProblemException.of(401, 'missing-api-key', 'Send a staff API key in the x-api-key header.');
-      if (!principal.role || !STAFF_ROLES.includes(principal.role)) throw ProblemException.of(403, 'forbidden', 'Only staff keys can read inquiries by id.');
-      return this.inquiries.staffView(principal, idOrReference);
+      if (!principal) throw ProblemException.of(401, 'missing-api-key', 'Sign in (Authorization: Bearer) or send a staff API key in the x-api-key header.');
+      if (!rolesOf(principal).some((r) => STAFF_ROLES.includes(r))) throw ProblemException.of(403, 'forbidden', 'Only staff can read inquiries by id.');
+      return this.inquiries.staffView(principal, idOrReference, accessReason(reason));
     }
     // Malformed tokens go through the same lookup, so they count against the guessing limit too.
     const candidate = typeof token === 'string' && token.length <= 100 && idOrReference.length <= 40 ? token : '';

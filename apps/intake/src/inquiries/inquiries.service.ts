@@ -14,7 +14,7 @@ import { AcceptedInquiryDto, AddMessageDto, CreateInquiryDto } from './dto/creat
 import { IDEMPOTENCY_KEY_CONSTRAINT, IdempotencyRepository } from './idempotency.repository';
 import { InquiriesRepository, InquiryRow } from './inquiries.repository';
 import { Sealer } from './sealing';
-import { SensitiveReadsRepository } from '../audit/sensitive-reads.repository';
+import { AuditTrail, inquiryAccess, redactedInquiry } from '@lotsen/identity';
 import { LookupLimiter } from './lookup-limiter';
 import { ReferenceAllocator } from './reference-allocator';
 import { canonicalHash, formatReference, hashToken, newTrackingToken, yearIn } from './tracking';
@@ -61,7 +61,7 @@ export class InquiriesService {
     private readonly files: AttachmentsRepository,
     private readonly references: ReferenceAllocator,
     private readonly lookups: LookupLimiter,
-    private readonly audit: SensitiveReadsRepository,
+    private readonly audit: AuditTrail,
     private readonly emails: EmailRepository,
   ) {}
 
@@ -209,22 +209,39 @@ export class InquiriesService {
     };
   }
 
-  /** Everything staff need; personal data is the municipality's, the key decides the tenant. */
-  async staffView(principal: Principal, id: string) {
+  /**
+   * Everything staff need, for those whose work covers the inquiry (need-to-know); everybody else
+   * sees that it exists. Each read is in the audit trail, naming the person, and the full view
+   * shows who has seen the case.
+   */
+  async staffView(principal: Principal, id: string, reason?: string) {
     const row = await this.requireInquiry(principal.tenantId, id);
+    const access = inquiryAccess(principal, { tenantId: row.tenantId, department: row.department, sensitive: row.sensitive }, reason);
+    await this.audit.record(principal, { action: 'inquiry.read', inquiryId: row.id, outcome: access.full ? 'full' : 'redacted', basis: access.because, reason: access.reason ?? reason });
+    if (!access.full) return redactedInquiry(row);
     const thread = await this.inquiries.messages(row.id, true);
     const files = (await this.files.list(row.tenantId, row.id)).map((f) => ({ ...f, size: Number(f.size), url: `/v1/inquiries/${row.id}/attachments/${f.id}` }));
-    // Every staff read of a sensitive inquiry is on record, and staff see that record.
-    if (row.sensitive) await this.audit.record(principal, row.tenantId, row.id);
-    const reads = row.sensitive ? await this.audit.list(row.tenantId, row.id) : undefined;
+    const seenBy = (await this.audit.list(row.tenantId, { inquiryId: row.id, limit: 200 }))
+      .filter((r) => r.outcome === 'full')
+      .reverse()
+      .map((r) => ({ actor: r.actor, name: r.actorName, kind: r.actorKind, role: r.roles[0] ?? null, readAt: r.at, basis: r.basis, reason: r.reason }));
     // What the e-mail register knows: a case this one may belong to (named by a mail that could not join it), and the reverse.
     const mail = await this.emails.notesFor(row.tenantId, row.id);
     return {
-      ...row, thread, files, ...(reads ? { sensitiveReads: reads } : {}),
+      ...row, thread, files, seenBy, ...(row.sensitive ? { sensitiveReads: seenBy } : {}),
       ...(mail.mayBelongTo ? { mayBelongTo: mail.mayBelongTo } : {}),
       ...(mail.mayBelongHere.length ? { mayBelongHere: mail.mayBelongHere } : {}),
       ...(mail.possibleAutoReply ? { possibleAutoReply: true } : {}),
     };
+  }
+
+  /** For reads beside the inquiry itself (attachments): refused unless the caller's work covers it; audited either way. */
+  async requireReadable(principal: Principal, id: string, action: string, target?: string): Promise<InquiryRow> {
+    const row = await this.requireInquiry(principal.tenantId, id);
+    const access = inquiryAccess(principal, { tenantId: row.tenantId, department: row.department, sensitive: row.sensitive });
+    await this.audit.record(principal, { action, inquiryId: row.id, target, outcome: access.full ? 'full' : 'redacted', basis: access.because });
+    if (!access.full) throw ProblemException.of(403, 'need-to-know', 'This inquiry is not in your work: you may see that it exists, not what it says.');
+    return row;
   }
 
   /**

@@ -37,10 +37,10 @@ export class TenantsRepository implements ApiKeyLookup {
 
   async findActiveByHash(keyHash: string): Promise<Principal | undefined> {
     const [row] = await this.tx.manager.query(
-      `SELECT id AS "keyId", tenant_id AS "tenantId", channel, role FROM intake.api_keys WHERE key_hash = $1 AND revoked_at IS NULL`,
+      `SELECT id AS "keyId", tenant_id AS "tenantId", channel, role, subject_id AS "subjectId" FROM intake.api_keys WHERE key_hash = $1 AND revoked_at IS NULL`,
       [keyHash],
     );
     if (!row) return undefined;
-    return { keyId: row.keyId, tenantId: row.tenantId, channel: row.channel ?? undefined, role: row.role ?? undefined };
+    return { keyId: row.keyId, tenantId: row.tenantId, channel: row.channel ?? undefined, role: row.role ?? undefined, subjectId: row.subjectId ?? undefined, kind: 'system' };
   }
 }

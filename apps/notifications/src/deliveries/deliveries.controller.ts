@@ -2,8 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import { CurrentPrincipal, Principal, Roles } from '@lotsen/platform';
-import { maskAddress } from '../channels';
-import { DeliveriesRepository } from './deliveries.repository';
+import { DeliveryLogService } from './delivery-log.service';
 
 export class DeliveriesQuery {
   @IsUUID()
@@ -15,13 +14,12 @@ export class DeliveriesQuery {
 @ApiSecurity('api-key')
 @Controller('v1/deliveries')
 export class DeliveriesController {
-  constructor(private readonly deliveries: DeliveriesRepository) {}
+  constructor(private readonly log: DeliveryLogService) {}
 
   @Get()
   @Roles('agent', 'supervisor', 'admin', 'department')
   @ApiOperation({ summary: 'Deliveries of one inquiry (own tenant only; addresses masked).' })
   async list(@Query() q: DeliveriesQuery, @CurrentPrincipal() p: Principal) {
-    const rows = await this.deliveries.forInquiry(p.tenantId, q.inquiryId);
-    return { inquiryId: q.inquiryId, items: rows.map((r) => ({ ...r, recipient: maskAddress(r.recipient) })) };
+    return this.log.list(p, q.inquiryId);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ProblemException } from '@lotsen/platform';
+import { departmentsOf, Principal, ProblemException, rolesOf } from '@lotsen/platform';
 import { KpisService } from '../kpis/kpis.service';
 import { TopicsService } from './topics.service';
 
@@ -8,8 +8,19 @@ import { TopicsService } from './topics.service';
 export class DepartmentReportService {
   constructor(private readonly kpis: KpisService, private readonly topics: TopicsService) {}
 
-  async report(tenantId: string, code: string, params: { from?: string; to?: string }) {
+  /**
+   * Figures for everyone with a staff role; a department's own people only for their department.
+   * The words (free text, even with personal data removed) only for the department's own people and
+   * those cleared for its matters.
+   */
+  async report(p: Principal, code: string, params: { from?: string; to?: string }) {
+    const tenantId = p.tenantId;
     if (!/^[a-z0-9_.-]{1,64}$/.test(code)) throw ProblemException.of(400, 'validation', 'The department code is not valid.');
+    const own = departmentsOf(p);
+    if (rolesOf(p).every((r) => r === 'department') && !own.includes(code)) {
+      throw ProblemException.of(403, 'forbidden', `You work for department "${own.join(', ') || '-'}", not "${code}".`);
+    }
+    const mayReadWords = own.includes(code) || (p.clearances ?? []).includes(code);
     const q = await this.kpis.parse(tenantId, { ...params, department: code });
     await this.kpis.freshen(tenantId);
     const [totals] = await this.kpis.figures({ ...q, groupBy: [] });
@@ -28,6 +39,7 @@ export class DepartmentReportService {
       byType: byType.map((g) => ({ type: g.keys[0], received: g.figures.received })),
       byWeek: byWeek.map((g) => ({ week: g.keys[0], received: g.figures.received })),
       ...topics,
+      ...(mayReadWords ? {} : { topTerms: [], risingTerms: [], termsWithheld: true }),
     };
   }
 }

@@ -17,6 +17,6 @@ export class DepartmentsReportController {
     description: 'Words come from the citizens’ texts with personal data and numbers removed, and are shown only when at least 3 inquiries used them.',
   })
   get(@CurrentPrincipal() p: Principal, @Param('code') code: string, @Query() q: PeriodQueryDto) {
-    return this.reports.report(p.tenantId, code, q);
+    return this.reports.report(p, code, q);
   }
 }

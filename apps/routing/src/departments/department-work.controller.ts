@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, ProblemException, Roles } from '@lotsen/platform';
+import { CurrentPrincipal, Principal, ProblemException, Roles, departmentsOf, rolesOf } from '@lotsen/platform';
 import { UUID } from '../routing/routing.controller';
 import { ReasonDto } from '../work/work.dto';
 import { DepartmentWorkService } from './department-work.service';
@@ -17,7 +17,11 @@ export class DepartmentWorkController {
   private check(p: Principal, code: string, id?: string): void {
     if (!CODE.test(code)) throw ProblemException.of(404, 'unknown-department', 'No such department.');
     if (id !== undefined && !UUID.test(id)) throw ProblemException.of(404, 'not-found', 'No such work item.');
-    if (p.role === 'department' && p.subjectId !== code) throw ProblemException.of(403, 'forbidden', `This key belongs to department "${p.subjectId}".`);
+    // A department's own key or caseworker: only that department's work (supervisors see every department's list).
+    const own = departmentsOf(p);
+    if (rolesOf(p).every((r) => r === 'department') && !own.includes(code)) {
+      throw ProblemException.of(403, 'forbidden', `You work for department "${own.join(', ') || '-'}", not "${code}".`);
+    }
   }
 
   @Get() @Roles('department', 'supervisor', 'admin')
@@ -26,7 +30,7 @@ export class DepartmentWorkController {
   list(@CurrentPrincipal() p: Principal, @Param('code') code: string, @Query('status') status?: string) {
     this.check(p, code);
     if (status !== undefined && status !== 'queued' && status !== 'assigned') throw ProblemException.of(400, 'validation', 'status: queued or assigned');
-    return this.work.list(p.tenantId, code, (status as 'queued' | 'assigned') ?? 'queued');
+    return this.work.list(p, code, (status as 'queued' | 'assigned') ?? 'queued');
   }
 
   @Post(':id/acknowledge') @HttpCode(200) @Roles('department', 'supervisor', 'admin')

@@ -36,7 +36,7 @@ export class KnowledgeController {
   @ApiQuery({ name: 'q' })
   search(@CurrentPrincipal() p: Principal, @Query('q') q?: string) {
     if (typeof q !== 'string' || !q.trim() || q.length > 500) throw ProblemException.of(400, 'validation', 'q: 1–500 characters');
-    return this.knowledge.search(p.tenantId, q.trim());
+    return this.knowledge.searchFor(p, q.trim());
   }
 
   @Post('answers') @HttpCode(201) @Roles('supervisor', 'admin')

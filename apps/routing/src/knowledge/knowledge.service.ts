@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionContext } from '@lotsen/persistence';
-import { maskPii, ProblemException } from '@lotsen/platform';
+import { departmentsOf, maskPii, Principal, ProblemException, rolesOf } from '@lotsen/platform';
 import { KnowledgeDraft, KnowledgeHit, KnowledgeRepository, PublishedEntry } from './knowledge.repository';
 
 const MAX_QUERY = 2000;
@@ -18,6 +18,17 @@ export interface DraftText {
 @Injectable()
 export class KnowledgeService {
   constructor(private readonly repo: KnowledgeRepository, private readonly tx: TransactionContext) {}
+
+  /**
+   * Search as a person may: contact-center staff across the municipality; a department (its key or
+   * caseworkers) only its own answers and the curated ones meant for everyone.
+   */
+  async searchFor(p: Principal, q: string): Promise<KnowledgeHit[]> {
+    const roles = rolesOf(p);
+    if (!roles.every((r) => r === 'department')) return this.search(p.tenantId, q);
+    const own = departmentsOf(p);
+    return (await this.search(p.tenantId, q, 50)).filter((h) => (h.department ? own.includes(h.department) : h.kind === 'curated')).slice(0, 10);
+  }
 
   search(tenantId: string, q: string, limit = 10): Promise<KnowledgeHit[]> {
     return this.repo.search(tenantId, q.slice(0, MAX_QUERY), limit);

@@ -1,3 +1,4 @@
+import { auditTrailTableV1 } from '@lotsen/identity';
 import { messagingInboxBrinV3, messagingOutboxDeadLettersV4, messagingOutboxWithoutNotifyV2, messagingTablesV1 } from '@lotsen/messaging';
 import { staffApiKeysTableV1 } from '@lotsen/platform';
 import { RoutingRetention1765000900100 } from './1765000900100-RoutingRetention';
@@ -5,4 +6,4 @@ import { RoutingInit1763900000200 } from './1763900000200-RoutingInit';
 import { RoutingOverflowIndex1763900000210 } from './1763900000210-RoutingOverflowIndex';
 import { RoutingKnowledgeDrafts1765000400010 } from './1765000400010-RoutingKnowledgeDrafts';
 
-export const routingMigrations = [messagingTablesV1('routing'), staffApiKeysTableV1('routing'), RoutingInit1763900000200, RoutingOverflowIndex1763900000210, messagingOutboxWithoutNotifyV2('routing'), messagingInboxBrinV3('routing'), RoutingKnowledgeDrafts1765000400010, messagingOutboxDeadLettersV4('routing'), RoutingRetention1765000900100];
+export const routingMigrations = [messagingTablesV1('routing'), staffApiKeysTableV1('routing'), RoutingInit1763900000200, RoutingOverflowIndex1763900000210, messagingOutboxWithoutNotifyV2('routing'), messagingInboxBrinV3('routing'), RoutingKnowledgeDrafts1765000400010, messagingOutboxDeadLettersV4('routing'), RoutingRetention1765000900100, auditTrailTableV1('routing', 1765000700020)];

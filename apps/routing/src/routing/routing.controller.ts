@@ -1,5 +1,6 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Headers, Param } from '@nestjs/common';
 import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { accessReason } from '@lotsen/identity';
 import { CurrentPrincipal, Principal, ProblemException, Roles } from '@lotsen/platform';
 import { RoutingService } from './routing.service';
 
@@ -13,8 +14,8 @@ export class RoutingController {
 
   @Get(':id/routing') @Roles('agent', 'supervisor', 'admin', 'department')
   @ApiOperation({ summary: 'The routing decision, its reasons, and where the inquiry is now' })
-  get(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
+  get(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Headers('x-access-reason') reason?: string) {
     if (!UUID.test(id)) throw ProblemException.of(404, 'not-found', 'No such inquiry.');
-    return this.routing.view(p.tenantId, id);
+    return this.routing.viewFor(p, id, accessReason(reason));
   }
 }

@@ -4,13 +4,14 @@ import {
 } from '@lotsen/contracts';
 import { EventPublisher } from '@lotsen/messaging';
 import { TransactionContext } from '@lotsen/persistence';
-import { Metrics, ProblemException } from '@lotsen/platform';
+import { AuditTrail, inquiryAccess } from '@lotsen/identity';
+import { Metrics, Principal, ProblemException } from '@lotsen/platform';
 import type { Counter } from 'prom-client';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import { ClassificationService } from '../classification/classification.service';
 import { SlaService } from '../sla/sla.service';
 import { WorkItemsRepository } from '../work/work-items.repository';
-import { CONTACT_CENTER, decide } from './decision';
+import { CONTACT_CENTER, decide, TRIAGE } from './decision';
 import { DecisionsRepository } from './decisions.repository';
 import { RoutingInquiriesRepository } from './inquiries.repository';
 import { ReceivedInquiries } from './received-inquiries';
@@ -39,6 +40,7 @@ export class RoutingService {
     private readonly work: WorkItemsRepository,
     private readonly events: EventPublisher,
     metrics: Metrics,
+    private readonly audit: AuditTrail,
   ) {
     this.decided = metrics.counter('routing_decisions_total', 'Routing decisions by queue', ['queue', 'urgent']);
   }
@@ -132,6 +134,26 @@ export class RoutingService {
   }
 
   /** GET /v1/inquiries/{id}/routing: the decision, its reasons, and where the inquiry is now. */
+  /**
+   * The decision as a person may see it: in full (history with notes) when their work covers the
+   * inquiry; otherwise where it went and why, and for a sensitive one not even why.
+   */
+  async viewFor(p: Principal, inquiryId: string, reason?: string) {
+    const full = await this.view(p.tenantId, inquiryId);
+    const inquiry = await this.inquiries.find(p.tenantId, inquiryId);
+    const department = full.now?.department ?? full.decision.department;
+    const access = inquiryAccess(p, {
+      tenantId: p.tenantId, department: department === TRIAGE ? CONTACT_CENTER : department, sensitive: inquiry?.sensitive ?? false, assignedTo: full.now?.assignedTo,
+    }, reason);
+    await this.audit.record(p, { action: 'routing.read', inquiryId, outcome: access.full ? 'full' : 'redacted', basis: access.because, reason: access.reason ?? reason });
+    if (access.full) return full;
+    // The classifier's reasons explain where an inquiry went (contact-center staff tell citizens);
+    // the history holds staff notes, and a sensitive inquiry's reasons echo what it is about.
+    const { reasons, classification, ...decision } = full.decision;
+    const explained = inquiry?.sensitive ? decision : { ...decision, reasons, classification };
+    return { inquiryId, decision: explained, now: full.now && { ...full.now, assignedTo: undefined }, redacted: true as const };
+  }
+
   async view(tenantId: string, inquiryId: string) {
     const decision = await this.decisions.find(tenantId, inquiryId);
     if (!decision) throw ProblemException.of(404, 'not-found', 'No routing decision for this inquiry (unknown, or not routed yet).');

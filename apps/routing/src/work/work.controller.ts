@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { accessReason } from '@lotsen/identity';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Principal, ProblemException, Roles } from '@lotsen/platform';
 import { UUID } from '../routing/routing.controller';
@@ -41,8 +42,10 @@ export class WorkController {
   }
 
   @Get(':id') @Roles(...STAFF)
-  get(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
-    return this.work.view(p.tenantId, itemId(id));
+  @ApiOperation({ summary: 'A work item with the inquiry, suggestions and history when your work covers it; else only that it exists' })
+  @ApiHeader({ name: 'x-access-reason', required: false, description: 'Supervisor: why you read beyond your work (kept in the audit trail)' })
+  get(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Headers('x-access-reason') reason?: string) {
+    return this.work.read(p, itemId(id), accessReason(reason));
   }
 
   @Post(':id/answer') @HttpCode(200) @Roles(...STAFF)

@@ -4,12 +4,13 @@ import {
   InquiryResolvedPayload, InquiryReturnedPayload, InquiryTransferredPayload,
 } from '@lotsen/contracts';
 import { EventPublisher } from '@lotsen/messaging';
-import { Principal, ProblemException } from '@lotsen/platform';
+import { Access, AuditTrail, inquiryAccess } from '@lotsen/identity';
+import { departmentsOf, Principal, ProblemException } from '@lotsen/platform';
 import { TransactionContext } from '@lotsen/persistence';
 import { AgentsRepository } from '../agents/agents.repository';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import { KnowledgeService } from '../knowledge/knowledge.service';
-import { CONTACT_CENTER } from '../routing/decision';
+import { CONTACT_CENTER, TRIAGE } from '../routing/decision';
 import { RoutingInquiriesRepository } from '../routing/inquiries.repository';
 import { workPriority } from '../routing/routing.service';
 import { SlaService } from '../sla/sla.service';
@@ -38,7 +39,25 @@ export class WorkService {
     private readonly knowledge: KnowledgeService,
     private readonly sla: SlaService,
     private readonly events: EventPublisher,
+    private readonly audit: AuditTrail,
   ) {}
+
+  /** Need-to-know over a work item: its handling unit, its assignee, the inquiry's sensitivity. */
+  access(p: Principal, item: WorkItem, sensitive: boolean, reason?: string): Access {
+    const department = item.department === TRIAGE ? CONTACT_CENTER : item.department;
+    return inquiryAccess(p, { tenantId: item.tenantId, department, sensitive, assignedTo: item.assignedTo }, reason);
+  }
+
+  /** A person's read of a work item: the full view when their work covers it, else only that it exists; audited either way. */
+  async read(p: Principal, id: string, reason?: string) {
+    const item = await this.items.find(p.tenantId, id);
+    if (!item) throw ProblemException.of(404, 'not-found', 'No such work item.');
+    const inquiry = await this.inquiries.find(p.tenantId, id);
+    const access = this.access(p, item, inquiry?.sensitive ?? false, reason);
+    await this.audit.record(p, { action: 'work-item.read', inquiryId: id, outcome: access.full ? 'full' : 'redacted', basis: access.because, reason: access.reason ?? reason });
+    if (!access.full) return redactedWorkItem(item);
+    return this.view(p.tenantId, id);
+  }
 
   private actor(p: Principal): string {
     return p.subjectId ?? `key:${p.keyId}`;
@@ -98,7 +117,7 @@ export class WorkService {
     if (!item) throw ProblemException.of(404, 'not-found', 'No such work item.');
     const mine = item.assignedTo !== null && item.assignedTo === p.subjectId;
     const lead = p.role === 'supervisor' || p.role === 'admin';
-    const department = p.role === 'department' && p.subjectId === item.department;
+    const department = departmentsOf(p).includes(item.department);
     if (!mine && !lead && !department) throw ProblemException.of(403, 'not-your-item', 'This item is assigned to someone else (claim work with POST /v1/work/next).');
     if (item.status === 'resolved' && !opts.allowResolved) throw ProblemException.of(409, 'already-resolved', 'This item is resolved.');
     return item;
@@ -254,4 +273,12 @@ export class WorkService {
     const event = await this.events.publish(EventTypes.InquiryReopened, payload, { tenantId: e.tenantId });
     if (queue === 'department') await this.events.publishWork(event, { routingKey: `${e.tenantId}.${department}`, priority: workPriority(item.priority) });
   }
+}
+
+/** What anybody may see of a work item outside their work: where it is and how far it has come, no text. */
+export function redactedWorkItem(w: WorkItem) {
+  return {
+    inquiryId: w.inquiryId, reference: w.reference, category: w.category, type: w.type, department: w.department, queue: w.queue,
+    status: w.status, enqueuedAt: w.enqueuedAt, redacted: true as const,
+  };
 }

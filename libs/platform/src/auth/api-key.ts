@@ -1,17 +1,50 @@
-import { CanActivate, createParamDecorator, ExecutionContext, Inject, Injectable, SetMetadata } from '@nestjs/common';
+import { CanActivate, createParamDecorator, ExecutionContext, Inject, Injectable, Optional, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { createHash, randomBytes } from 'crypto';
 import { ProblemException } from '../problem/problem';
 
-/** Who is calling: a key belongs to one tenant and either a channel or a staff role. */
+/**
+ * Who is calling: a system's API key (one tenant, a channel or a staff role) or a person signed in
+ * with OpenID Connect (a Bearer access token, see @lotsen/identity).
+ */
 export interface Principal {
   keyId: string;
   tenantId: string;
   channel?: string;
+  /** The first of `roles`: what a key was issued for, or a person's main role. */
   role?: string;
-  /** The staff member behind a personal key (routing's agents). */
+  /** The staff member behind a personal key or token (routing's agents); a department key's department. */
   subjectId?: string;
+  /** 'person' for a signed-in member of staff; keys are systems. */
+  kind?: 'person' | 'system';
+  /** A person's display name, for the audit trail. */
+  name?: string;
+  /** Every Lotsen role a person holds (a key holds its one role). */
+  roles?: string[];
+  /** Departments whose caseworker the person is. */
+  departments?: string[];
+  /** Secret matters the person may read (department codes, e.g. socialtjanst). */
+  clearances?: string[];
 }
+
+/** Every role of a caller: a token's roles, or a key's one role. */
+export function rolesOf(p: Principal | undefined): string[] {
+  if (!p) return [];
+  return p.roles ?? (p.role ? [p.role] : []);
+}
+
+/** The departments whose work the caller does: a caseworker's departments, or a department key's own. */
+export function departmentsOf(p: Principal | undefined): string[] {
+  if (!p) return [];
+  if (p.departments) return p.departments;
+  return p.role === 'department' && p.subjectId ? [p.subjectId] : [];
+}
+
+/** Verifies `Authorization: Bearer` access tokens; throws a 401/503 ProblemException when it cannot. */
+export interface BearerTokenVerifier {
+  verify(token: string): Promise<Principal>;
+}
+export const BEARER_TOKEN_VERIFIER = Symbol('BEARER_TOKEN_VERIFIER');
 
 export interface ApiKeyLookup {
   findActiveByHash(keyHash: string): Promise<Principal | undefined>;
@@ -40,17 +73,32 @@ export const CurrentPrincipal = createParamDecorator((_data: unknown, ctx: Execu
 
 const CACHE_MS = 15000;
 
-/** Checks `x-api-key` against the service's own key table (hashed), with a short cache. */
+/**
+ * Checks `Authorization: Bearer` (people, when a verifier is configured) or `x-api-key` against
+ * the service's own key table (hashed, systems), with a short cache.
+ */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   private readonly cache = new Map<string, { principal?: Principal; until: number }>();
 
-  constructor(private readonly reflector: Reflector, @Inject(API_KEY_LOOKUP) private readonly lookup: ApiKeyLookup) {}
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(API_KEY_LOOKUP) private readonly lookup: ApiKeyLookup,
+    @Optional() @Inject(BEARER_TOKEN_VERIFIER) private readonly bearer?: BearerTokenVerifier,
+  ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     if (ctx.getType() !== 'http') return true;
     const req = ctx.switchToHttp().getRequest();
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC, [ctx.getHandler(), ctx.getClass()]);
+    const authorization = req.headers.authorization;
+    if (typeof authorization === 'string' && /^bearer\s/i.test(authorization)) {
+      // A token that fails is refused even on public routes: the caller meant to be somebody.
+      if (!this.bearer) throw ProblemException.of(401, 'sign-in-not-configured', 'This service accepts no access tokens: OIDC_ISSUER is not set.');
+      req.principal = await this.bearer.verify(authorization.replace(/^bearer\s+/i, '').trim());
+      this.checkRoles(ctx, req.principal);
+      return true;
+    }
     const header = req.headers['x-api-key'];
     const key = Array.isArray(header) ? header[0] : header;
     if (!key) {
@@ -63,11 +111,15 @@ export class ApiKeyGuard implements CanActivate {
       throw ProblemException.of(401, 'invalid-api-key', 'The API key is unknown or revoked.');
     }
     req.principal = principal;
-    const roles = this.reflector.getAllAndOverride<string[]>(ROLES, [ctx.getHandler(), ctx.getClass()]);
-    if (roles?.length && !(principal.role && roles.includes(principal.role))) {
-      throw ProblemException.of(403, 'forbidden', `This needs a staff key with one of the roles: ${roles.join(', ')}.`);
-    }
+    this.checkRoles(ctx, principal);
     return true;
+  }
+
+  private checkRoles(ctx: ExecutionContext, principal: Principal): void {
+    const roles = this.reflector.getAllAndOverride<string[]>(ROLES, [ctx.getHandler(), ctx.getClass()]);
+    if (roles?.length && !rolesOf(principal).some((r) => roles.includes(r))) {
+      throw ProblemException.of(403, 'forbidden', `This needs one of the roles: ${roles.join(', ')}.`);
+    }
   }
 
   private async resolve(key: string): Promise<Principal | undefined> {

@@ -39,7 +39,7 @@ export class SchemaApiKeyLookup implements ApiKeyLookup {
       `SELECT id, tenant_id, role, subject_id FROM "${this.schema}".api_keys WHERE key_hash = $1 AND revoked_at IS NULL`,
       [keyHash],
     );
-    return row ? { keyId: row.id, tenantId: row.tenant_id, role: row.role, subjectId: row.subject_id ?? undefined } : undefined;
+    return row ? { keyId: row.id, tenantId: row.tenant_id, role: row.role, subjectId: row.subject_id ?? undefined, kind: 'system' } : undefined;
   }
 }
 
