@@ -11,14 +11,17 @@ import { createInterface } from 'readline';
 import { DEFAULT_BROKER_URL, DEFAULT_DATABASE_URL } from '@lotsen/config';
 import { serviceDatabaseUrl } from '@lotsen/persistence';
 import { checkDependencies } from '@lotsen/platform';
-import { migrateAll, ServiceName, SERVICES } from './setup/migrate-all';
+import { migrateAll, ServiceName as CoreService, SERVICES as CORE_SERVICES, WORKSPACE } from './setup/migrate-all';
 import { DemoKeys, demoSeeded, seedDemo } from './setup/seed-demo';
 import { DemoFileIdentity, startDemoIdentity } from './identity/demo-identity';
 
 const ROOT = resolve(__dirname, '..', '..');
 const DIST = resolve(__dirname, '..');
-const PORTS: Record<ServiceName, number> = { intake: 3001, routing: 3002, notifications: 3003, reporting: 3004 };
-const COLORS: Record<ServiceName, string> = { intake: '36', routing: '35', notifications: '33', reporting: '32' };
+// The staff workspace runs beside the four services (it calls them as the signed-in person).
+type ServiceName = CoreService | typeof WORKSPACE;
+const SERVICES: ServiceName[] = [...CORE_SERVICES, WORKSPACE];
+const PORTS: Record<ServiceName, number> = { intake: 3001, routing: 3002, notifications: 3003, reporting: 3004, workspace: 3005 };
+const COLORS: Record<ServiceName, string> = { intake: '36', routing: '35', notifications: '33', reporting: '32', workspace: '34' };
 const KEYS_FILE = join(ROOT, '.lotsen', 'demo.json');
 
 const databaseUrl = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
