@@ -35,6 +35,8 @@ export interface EmbeddedProvider {
   cliRedirectUri: string;
   /** The signing key (private): tests mint tampered and expired tokens with it. */
   signingKey: JWK;
+  /** Lets an application at this origin (a service on a free port) sign people in and out. */
+  allowApplication(origin: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -67,10 +69,19 @@ export async function startEmbeddedProvider(o: EmbeddedProviderOptions): Promise
   const ttl = o.accessTokenTtlSeconds ?? 600;
   const idle = o.sessionIdleSeconds ?? 8 * 3600;
 
+  const Adapter = memoryAdapter();
+  // The browser client lives in the adapter, not the static list, so applications started later
+  // (on free ports in tests) can be added to its redirect URIs.
+  const redirectUris = new Set(o.redirectUris);
+  const saveBrowserClient = () => new Adapter('Client').upsert(BROWSER_CLIENT_ID, {
+    client_id: BROWSER_CLIENT_ID, token_endpoint_auth_method: 'none', grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'],
+    redirect_uris: [...redirectUris], post_logout_redirect_uris: [...new Set([...redirectUris].map((u) => new URL(u).origin + '/'))],
+  });
+  await saveBrowserClient();
+
   const provider = new Provider(issuer, {
-    adapter: memoryAdapter(),
+    adapter: Adapter,
     clients: [
-      { client_id: BROWSER_CLIENT_ID, token_endpoint_auth_method: 'none', grant_types: ['authorization_code', 'refresh_token'], response_types: ['code'], redirect_uris: o.redirectUris, post_logout_redirect_uris: o.redirectUris.map((u) => new URL(u).origin + '/') },
       { client_id: CLI_CLIENT_ID, token_endpoint_auth_method: 'none', grant_types: ['authorization_code'], response_types: ['code'], redirect_uris: [cliRedirectUri] },
     ],
     jwks: { keys: [signingKey] },
@@ -161,6 +172,10 @@ export async function startEmbeddedProvider(o: EmbeddedProviderOptions): Promise
 
   return {
     issuer, browserClientId: BROWSER_CLIENT_ID, cliClientId: CLI_CLIENT_ID, cliRedirectUri, signingKey,
+    allowApplication: async (origin) => {
+      redirectUris.add(`${origin.replace(/\/$/, '')}/auth/callback`);
+      await saveBrowserClient();
+    },
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }

@@ -146,4 +146,21 @@ describe('need-to-know: who reads what of an inquiry', () => {
     expect(await words('gata_park key', 'socialtjanst')).toBe(403);
     expect(await words('astrid', 'gata_park')).toBe(403);
   });
+
+  it('configuration changes are in the owning service\'s audit trail, naming the person', async () => {
+    const json = (who: string) => ({ ...as(who), 'content-type': 'application/json' });
+    expect((await fetch(`${p.urls.reporting}/v1/goals/csatAverage`, { method: 'PUT', headers: json('adam'), body: JSON.stringify({ target: 4 }) })).status).toBe(200);
+    const template = { subject: 'Vi har tagit emot ditt ärende {{reference}}', text: 'Hej! Ditt ärende har referens {{reference}}.', html: '<p>Ditt ärende har referens {{reference}}.</p>' };
+    expect((await fetch(`${p.urls.notifications}/v1/templates/receipt/sv`, { method: 'PUT', headers: json('sven'), body: JSON.stringify(template) })).status).toBe(200);
+    expect((await fetch(`${p.urls.notifications}/v1/templates/receipt/sv`, { method: 'DELETE', headers: as('sven') })).status).toBe(204);
+    // Refused changes change nothing and are not recorded as changes.
+    expect((await fetch(`${p.urls.reporting}/v1/goals/csatAverage`, { method: 'PUT', headers: json('amira'), body: JSON.stringify({ target: 1 }) })).status).toBe(403);
+    const trail = async (service: 'reporting' | 'notifications') =>
+      ((await (await fetch(`${p.urls[service]}/v1/audit`, { headers: as('astrid') })).json()) as { items: Array<Record<string, unknown>> }).items.filter((i) => i.outcome === 'changed');
+    expect(await trail('reporting')).toEqual([expect.objectContaining({ actor: 'demo-admin', actorName: 'Adam Nyberg', action: 'goal.change', target: 'kpi=csatAverage' })]);
+    expect(await trail('notifications')).toEqual([
+      expect.objectContaining({ actor: 'demo-supervisor', actorName: 'Sven Berg', action: 'template.reset', target: 'trigger=receipt language=sv' }),
+      expect.objectContaining({ actor: 'demo-supervisor', actorName: 'Sven Berg', action: 'template.change', target: 'trigger=receipt language=sv' }),
+    ]);
+  });
 });

@@ -63,7 +63,7 @@ describe('retention (gallring)', () => {
     db = new Client({ connectionString: p.env.databaseUrl });
     await db.connect();
     for (const [i, plan] of PLAN.entries()) {
-      const c = { marker: `Zqmark${i}x`, name: `Testperson${i} Qvist`, email: `person${i}.q@example.se`, phone: `070123450${i}`, category: plan.category, old: plan.old };
+      const c = { marker: `Zqmark${i}x`, name: `Testperson${String.fromCharCode(65 + i)} Qvist`, email: `person${i}.q@example.se`, phone: `070123450${i}`, category: plan.category, old: plan.old };
       const res = await request(p.urls.intake!).post('/v1/inquiries').set(staff(p.keys.web)).send({
         channel: 'web', category: plan.category, subject: `${plan.text} ${c.marker}`,
         body: `${plan.text}. Hälsningar ${c.name}, ${c.email}, ${c.phone}. ${c.marker}`,

@@ -20,7 +20,8 @@ describe('routing: what the knowledge base shows, and opening hours checked at t
   }
 
   const search = async (q: string) => (await request(p.urls.routing!).get('/v1/knowledge/search').query({ q }).set('x-api-key', p.keys.agent).expect(200)).body as Array<{ question: string; answer: string }>;
-  const suggestions = async (id: string) => (await request(p.urls.routing!).get(`/v1/work/${id}`).set('x-api-key', p.keys.supervisor).expect(200)).body.suggestions as Array<{ question: string; answer: string }>;
+  // A department's item: the supervisor reads beyond first-line work by giving a reason (need-to-know).
+  const suggestions = async (id: string) => (await request(p.urls.routing!).get(`/v1/work/${id}`).set('x-api-key', p.keys.supervisor).set('x-access-reason', 'Granskar förslagen ur kunskapsbanken').expect(200)).body.suggestions as Array<{ question: string; answer: string }>;
   const drafts = async () => (await request(p.urls.routing!).get('/v1/knowledge/drafts').set('x-api-key', p.keys.supervisor).expect(200)).body as Array<{ id: string; inquiryId: string; question: string; answer: string }>;
 
   beforeAll(async () => {

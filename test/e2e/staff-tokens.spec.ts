@@ -2,15 +2,18 @@
 // reason), a valid token without the role (403), and the identity provider going away.
 import type { CryptoKey } from 'jose';
 import { base64url, generateKeyPair, importJWK, JWTPayload, SignJWT } from 'jose';
+import { setLogSink } from '@lotsen/platform';
 import { startPlatform, TestPlatform } from '../support/platform';
 
 describe('staff access tokens', () => {
   let p: TestPlatform;
   /** One staff read per service that a supervisor may make. */
   let reads: Array<[string, string]>;
+  const logs: string[] = [];
 
   beforeAll(async () => {
-    p = await startPlatform(['intake', 'routing', 'notifications', 'reporting']);
+    setLogSink({ write: (line: string) => logs.push(line) });
+    p = await startPlatform(['intake', 'routing', 'notifications', 'reporting'], { LOG_LEVEL: 'debug' });
     reads = [
       ['intake', `${p.urls.intake}/v1/inquiries/00000000-0000-4000-8000-000000000000`],
       ['routing', `${p.urls.routing}/v1/departments`],
@@ -18,7 +21,10 @@ describe('staff access tokens', () => {
       ['reporting', `${p.urls.reporting}/v1/kpis`],
     ];
   }, 60000);
-  afterAll(() => p?.close());
+  afterAll(async () => {
+    setLogSink(undefined);
+    await p?.close();
+  });
 
   let stranger: Promise<CryptoKey> | undefined;
   const get = (url: string, token: string) => fetch(url, { headers: { authorization: `Bearer ${token}` } });
@@ -109,5 +115,13 @@ describe('staff access tokens', () => {
       expect([service, (await get(url, await mint({}, { key: 'stranger' }))).status]).toEqual([service, 401]);
       expect((await fetch(url.replace(/\/v1\/.*/, '/health/live'))).status).toBe(200);
     }
+  });
+
+  it('writes no access token, not even a part of one, to any log line', async () => {
+    const token = await p.identity.token('sven');
+    const all = logs.join('');
+    expect(all).toContain('"service":"routing"');
+    expect(all).not.toMatch(/eyJ[A-Za-z0-9_-]{8,}\.eyJ/);
+    for (const part of token.split('.')) expect(all).not.toContain(part);
   });
 });

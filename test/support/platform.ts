@@ -79,6 +79,7 @@ export async function startPlatform(services: ServiceName[], extraEnv: Record<st
     env, keys, identity, urls: {}, apps: {}, serviceEnv,
     async start(service, more = {}) {
       const running = await STARTERS[service]({ ...serviceEnv, ...more });
+      await provider.allowApplication(running.url);
       platform.apps[service] = running.app;
       platform.urls[service] = running.url;
       return running;

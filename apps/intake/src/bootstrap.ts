@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { RunningService, startHttpService } from '@lotsen/platform';
+import { parseTrustProxy, RunningService, startHttpService } from '@lotsen/platform';
 import { UPLOAD_ROUTE } from './attachments/attachments.controller';
 import { IntakeConfig } from './intake.config';
 import { IntakeModule } from './intake.module';
@@ -24,6 +24,7 @@ export function startIntake(config: IntakeConfig): Promise<RunningService> {
     port: config.port,
     host: config.host,
     consumer: true,
+    trustProxy: parseTrustProxy(config.trustProxy),
     configure: async (app) => raiseBodyLimits(app.getHttpAdapter().getInstance() as unknown as FastifyInstance, config),
   });
 }

@@ -1,6 +1,8 @@
 import { Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsString, Max, Min, MinLength, ValidateNested } from 'class-validator';
 import { boolEnv, commonSecrets, defineConfig, intEnv, readCommonConfig, Secret, ServiceCommonConfig } from '@lotsen/config';
+import { IsTrustProxy } from '@lotsen/platform';
+import { readSubmissionLimits, SubmissionLimitsConfig } from './inquiries/submission-limits';
 import { IdentityConfig, readIdentityConfig } from '@lotsen/identity';
 
 const MB = 1024 * 1024;
@@ -83,6 +85,13 @@ export class IntakeConfig extends ServiceCommonConfig {
   @IsInt() @Min(1) @Max(1000)
   citizenLookupsPerMinute: number;
 
+  /** TRUST_PROXY as given (parsed by the HTTP layer): whose X-Forwarded-For names the client. Off by default. */
+  @IsTrustProxy()
+  trustProxy: string;
+
+  @ValidateNested() @Type(() => SubmissionLimitsConfig)
+  submissionLimits: SubmissionLimitsConfig;
+
   @IsBoolean()
   relay: boolean;
 
@@ -103,6 +112,8 @@ export const loadIntakeConfig = defineConfig(IntakeConfig, (env) => ({
   secret: env.INTAKE_SECRET ?? DEV_SECRET,
   publicUrl: env.PUBLIC_URL ?? `http://127.0.0.1:${env.INTAKE_PORT ?? 3001}`,
   citizenLookupsPerMinute: intEnv(env.CITIZEN_LOOKUPS_PER_MINUTE, 30),
+  trustProxy: env.TRUST_PROXY ?? '',
+  submissionLimits: readSubmissionLimits(env),
   relay: boolEnv(env.OUTBOX_RELAY, true),
   smtp: {
     enabled: boolEnv(env.INTAKE_SMTP_ENABLED, true),

@@ -25,6 +25,7 @@ import { InquiriesController } from './inquiries/inquiries.controller';
 import { InquiriesRepository } from './inquiries/inquiries.repository';
 import { LOOKUPS_PER_MINUTE, LookupLimiter } from './inquiries/lookup-limiter';
 import { ReferenceAllocator } from './inquiries/reference-allocator';
+import { SUBMISSION_LIMITS, SubmissionLimiter } from './inquiries/submission-limits';
 import { InquiriesService, SEALER } from './inquiries/inquiries.service';
 import { Sealer } from './inquiries/sealing';
 import { IntakePersonalDataRepository } from './retention/intake-personal-data.repository';
@@ -55,7 +56,7 @@ export class IntakeModule {
         MessagingModule.forRoot({ service: 'intake', schema: 'intake', broker: config.broker, housekeeping: config.housekeeping, consumerPurpose: 'status', relay: config.relay }),
         Open311Module,
       ],
-      controllers: [InquiriesController, StatusHandler, CallsController, AttachmentsController, CitizenPagesController, DataSubjectsController, AuditController, ...retention.controllers],
+      controllers: [InquiriesController, StatusHandler, CallsController, AttachmentsController, CitizenPagesController, DataSubjectsController, ...retention.controllers, AuditController],
       providers: [
         { provide: INTAKE_CONFIG, useValue: config },
         { provide: IntakeConfig, useValue: config },
@@ -69,6 +70,8 @@ export class IntakeModule {
         LookupLimiter,
         ...auditTrailProviders('intake'),
         { provide: LOOKUPS_PER_MINUTE, useValue: config.citizenLookupsPerMinute },
+        SubmissionLimiter,
+        { provide: SUBMISSION_LIMITS, useValue: config.submissionLimits },
         IdempotencyRepository,
         IdempotencyHousekeeping,
         ServiceDefinitionsRepository,

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsString, Matches, Max, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsArray, IsBoolean, IsInt, IsString, Matches, Max, Min, MinLength, ValidateNested } from 'class-validator';
 import { boolEnv, commonSecrets, defineConfig, intEnv, readCommonConfig, Secret, ServiceCommonConfig } from '@lotsen/config';
+import { CALLING_CODE, parseCallingCodes } from './channels/sms-countries';
+import { Type } from 'class-transformer';
 import { IdentityConfig, readIdentityConfig } from '@lotsen/identity';
 
 export class NotificationsConfig extends ServiceCommonConfig {
@@ -79,6 +80,14 @@ export class NotificationsConfig extends ServiceCommonConfig {
   @IsInt() @Min(1) @Max(3650)
   bounceSuppressionDays: number;
 
+  /** Country calling codes an SMS may go to, for tenants that set none of their own (default Sweden, 46). */
+  @IsArray() @ArrayMinSize(1) @Matches(CALLING_CODE, { each: true, message: 'each SMS country must be a calling code such as 46' })
+  smsCountries: string[];
+
+  /** At most this many receipts and status updates to one address (e-mail or number) per hour; the rest are logged as suppressed. */
+  @IsInt() @Min(1) @Max(10_000)
+  receiptsPerAddressPerHour: number;
+
   /** Run the dispatcher in this process (default true). */
   @IsBoolean()
   dispatcher: boolean;
@@ -112,6 +121,8 @@ export const loadNotificationsConfig = defineConfig(NotificationsConfig, (env) =
     shutdownGraceMs: intEnv(env.NOTIFICATIONS_SHUTDOWN_GRACE_MS, 10_000),
     dispatcher: boolEnv(env.NOTIFICATIONS_DISPATCHER, true),
     bounceSuppressionDays: intEnv(env.NOTIFICATIONS_BOUNCE_SUPPRESSION_DAYS, 30),
+    smsCountries: parseCallingCodes(env.NOTIFICATIONS_SMS_COUNTRIES ?? '46'),
+    receiptsPerAddressPerHour: intEnv(env.NOTIFICATIONS_RECEIPTS_PER_ADDRESS_PER_HOUR, 10),
   };
 }, {
   // Outside development the mail and SMS providers are named explicitly: the file:// defaults

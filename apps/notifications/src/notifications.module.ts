@@ -44,7 +44,7 @@ export class NotificationsModule {
         PersistenceModule.forRoot({ url: config.database.url, schema: 'notifications', migrations: notificationsMigrations, poolSize: config.database.poolSize }),
         MessagingModule.forRoot({ service: 'notifications', schema: 'notifications', broker: config.broker, housekeeping: config.housekeeping, consumerPurpose: 'triggers', batchPreparer: RecipientsBatch }),
       ],
-      controllers: [TriggersHandler, DeliveriesController, TemplatesController, SurveysController, OptOutController, SuppressionsController, DataSubjectsController, AuditController, ...retention.controllers],
+      controllers: [TriggersHandler, DeliveriesController, TemplatesController, SurveysController, OptOutController, SuppressionsController, DataSubjectsController, ...retention.controllers, AuditController],
       providers: [
         ...staffAuthProviders('notifications'),
         ...auditTrailProviders('notifications'),

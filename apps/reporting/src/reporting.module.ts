@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { MessagingModule } from '@lotsen/messaging';
 import { AuditController, auditTrailProviders, IdentityModule } from '@lotsen/identity';
 import { PersistenceModule } from '@lotsen/persistence';
@@ -26,9 +26,12 @@ import { DepartmentsReportController } from './reports/departments.controller';
 import { TopicsService } from './reports/topics.service';
 import { ReportingPersonalDataRepository } from './retention/reporting-personal-data.repository';
 import { ReportingConfig } from './reporting.config';
+import { SessionBridge } from './sign-in/session-bridge.middleware';
+import { SignInController } from './sign-in/sign-in.controller';
+import { StaffSignIn } from './sign-in/staff-sign-in.service';
 
 @Module({})
-export class ReportingModule {
+export class ReportingModule implements NestModule {
   static forRoot(config: ReportingConfig): DynamicModule {
     const retention = retentionParticipant('reporting', ReportingPersonalDataRepository);
     return {
@@ -40,7 +43,7 @@ export class ReportingModule {
         // The event store skips an event it has (ON CONFLICT (id)): no inbox row needed.
         MessagingModule.forRoot({ service: 'reporting', schema: 'reporting', broker: config.broker, housekeeping: config.housekeeping, consumerPurpose: 'events', idempotentHandlers: true }),
       ],
-      controllers: [DashboardController, KpisController, GoalsController, DepartmentsReportController, EventsHandler, DataSubjectsController, AuditController, ...retention.controllers],
+      controllers: [DashboardController, KpisController, GoalsController, DepartmentsReportController, EventsHandler, DataSubjectsController, ...retention.controllers, AuditController, SignInController],
       providers: [
         ...staffAuthProviders('reporting'),
         ...auditTrailProviders('reporting'),
@@ -49,8 +52,14 @@ export class ReportingModule {
         EventStoreRepository, IngestService, ProjectorRepository, Projector,
         KpisRepository, KpisService, GoalsRepository, GoalsService, TopicsService, DepartmentReportService,
         DashboardAssets, DashboardService,
+        StaffSignIn, SessionBridge,
         ...retention.providers,
       ],
     };
+  }
+
+  /** The dashboard's signed-in browser reads the API with its session cookie. */
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(SessionBridge).forRoutes('v1/*path');
   }
 }

@@ -1,6 +1,6 @@
-import { Type } from 'class-transformer';
 import { IsNumber, IsString, Max, Min, ValidateNested } from 'class-validator';
 import { commonSecrets, defineConfig, devDataPath, Env, intEnv, readCommonConfig, ServiceCommonConfig } from '@lotsen/config';
+import { Type } from 'class-transformer';
 import { IdentityConfig, readIdentityConfig } from '@lotsen/identity';
 
 export class RoutingConfig extends ServiceCommonConfig {

@@ -25,7 +25,11 @@ export class GeoLocation {
 export class InquiryReceivedPayload {
   @IsUUID() inquiryId: string;
   @IsString() reference: string;
-  /** Secret: lets the citizen follow the case; redacted before any event is stored for reporting. */
+  /**
+   * Secret: lets the citizen follow the case. Present only when the citizen gave an e-mail address
+   * or phone number, for the receipt's tracking link; the consumer sends it and keeps no copy.
+   * Redacted before any event is stored for reporting.
+   */
   @IsOptional() @IsString() trackingToken?: string;
   @IsIn(CHANNELS) channel: string;
   @IsOptional() @IsString() subject?: string;

@@ -6,6 +6,8 @@ export * from './problem/validation';
 export * from './metrics/metrics';
 export * from './health/health.module';
 export * from './http/create-http-app';
+export * from './http/trust-proxy';
+export * from './text/person-name';
 export * from './auth/api-key';
 export * from './auth/staff-keys';
 export * from './dependencies/check-dependencies';

@@ -7,18 +7,18 @@ export interface IdempotencyRecord {
   responseSealed: string;
 }
 
-/** The primary key of intake.idempotency_keys (tenant_id, key). */
+/** The primary key of intake.idempotency_keys (tenant_id, key_id, key): a key is scoped to the API key that sent it. */
 export const IDEMPOTENCY_KEY_CONSTRAINT = 'idempotency_keys_pkey';
 
 @Injectable()
 export class IdempotencyRepository {
   constructor(private readonly tx: TransactionContext) {}
 
-  async find(tenantId: string, key: string): Promise<IdempotencyRecord | undefined> {
+  async find(tenantId: string, keyId: string, key: string): Promise<IdempotencyRecord | undefined> {
     const [row] = await this.tx.manager.query(
       `SELECT request_hash AS "requestHash", inquiry_id AS "inquiryId", response_sealed AS "responseSealed"
-       FROM intake.idempotency_keys WHERE tenant_id = $1 AND key = $2`,
-      [tenantId, key],
+       FROM intake.idempotency_keys WHERE tenant_id = $1 AND key_id = $2 AND key = $3`,
+      [tenantId, keyId, key],
     );
     return row;
   }
@@ -28,9 +28,9 @@ export class IdempotencyRepository {
    * holds the key, the commit fails with a unique violation of IDEMPOTENCY_KEY_CONSTRAINT
    * (after waiting for that request to commit first).
    */
-  claimAtCommit(tenantId: string, key: string, rec: IdempotencyRecord): void {
+  claimAtCommit(tenantId: string, keyId: string, key: string, rec: IdempotencyRecord): void {
     this.tx.insertAtCommit('intake.idempotency_keys', {
-      tenant_id: tenantId, key, request_hash: rec.requestHash, inquiry_id: rec.inquiryId, response_sealed: rec.responseSealed,
+      tenant_id: tenantId, key_id: keyId, key, request_hash: rec.requestHash, inquiry_id: rec.inquiryId, response_sealed: rec.responseSealed,
     });
   }
 }

@@ -16,6 +16,7 @@ import { InquiriesRepository, InquiryRow } from './inquiries.repository';
 import { Sealer } from './sealing';
 import { AuditTrail, inquiryAccess, redactedInquiry } from '@lotsen/identity';
 import { LookupLimiter } from './lookup-limiter';
+import { SubmissionLimiter } from './submission-limits';
 import { ReferenceAllocator } from './reference-allocator';
 import { canonicalHash, formatReference, hashToken, newTrackingToken, yearIn } from './tracking';
 
@@ -38,6 +39,8 @@ export interface RegisterInquiryCommand {
   resolvedAtFirstContact?: boolean;
   /** Open311 extras kept with the inquiry (attribute answers, address_id). */
   open311?: { attributes: Record<string, string[]>; addressId?: string };
+  /** Set by the public interfaces (citizen form, Open311): their abuse limits apply. */
+  submittedVia?: { via: 'form' | 'open311'; client?: string };
 }
 
 const STAFF_CHANNELS = ['phone', 'visit', 'letter'];
@@ -63,27 +66,37 @@ export class InquiriesService {
     private readonly lookups: LookupLimiter,
     private readonly audit: AuditTrail,
     private readonly emails: EmailRepository,
+    private readonly submissions: SubmissionLimiter,
   ) {}
 
   /** The JSON API: checks the key's channel and the Idempotency-Key, then the common registration. */
-  async create(principal: Principal, dto: CreateInquiryDto, idempotencyKey?: string): Promise<AcceptedInquiryDto> {
+  async create(principal: Principal, dto: CreateInquiryDto, idempotencyKey?: string, submittedVia?: RegisterInquiryCommand['submittedVia']): Promise<AcceptedInquiryDto> {
     this.checkChannel(principal, dto);
     const command: RegisterInquiryCommand = {
       channel: dto.channel, subject: dto.subject, body: dto.body, language: dto.language, category: dto.category,
       type: dto.type, citizen: dto.citizen, location: dto.location, externalId: dto.externalId,
       receivedAt: dto.receivedAt ? new Date(dto.receivedAt) : undefined, attachments: dto.attachments,
-      resolvedAtFirstContact: dto.resolvedAtFirstContact,
+      resolvedAtFirstContact: dto.resolvedAtFirstContact, submittedVia,
     };
     const tenant = await this.requireTenant(principal.tenantId);
-    const receivedAt = await this.checkRules(tenant, command, principal);
     const requestHash = idempotencyKey ? canonicalHash({ principal: principal.keyId, dto }) : '';
+    let receivedAt: Date;
+    try {
+      receivedAt = await this.checkRules(tenant, command, principal);
+    } catch (err) {
+      // A resent request that was answered before gets that answer, even from a client at its limit.
+      const limited = err instanceof ProblemException && err.body.status === 429;
+      const replay = limited && idempotencyKey ? await this.replay(tenant.id, principal.keyId, idempotencyKey, requestHash) : undefined;
+      if (replay) return replay;
+      throw err;
+    }
     try {
       return await this.store(tenant, principal, command, receivedAt, idempotencyKey, requestHash);
     } catch (err) {
       // A key seen before: its first request's answer (or 422 if the body differs). Looked up only
       // now, so a first request (nearly all of them) costs no extra round trip.
       if (!idempotencyKey || !isUniqueViolation(err, IDEMPOTENCY_KEY_CONSTRAINT)) throw err;
-      const replay = await this.replay(tenant.id, idempotencyKey, requestHash);
+      const replay = await this.replay(tenant.id, principal.keyId, idempotencyKey, requestHash);
       if (!replay) throw err;
       return replay;
     }
@@ -119,6 +132,10 @@ export class InquiriesService {
     // A backdated inquiry jumps queues and SLA clocks: only staff (and imports under a staff key) may say "it came in earlier".
     if (!principal.role && receivedAt.getTime() < Date.now() - CLOCK_SKEW_MS) {
       throw ProblemException.of(400, 'received-at-in-the-past', `A channel key may not backdate receivedAt by more than ${CLOCK_SKEW_MS / 60_000} minutes; leave it out, or register the inquiry with a staff key.`);
+    }
+    // Last, so that only a submission we would store counts against its client and addresses.
+    if (c.submittedVia) {
+      this.submissions.admit({ tenantId: tenant.id, via: c.submittedVia.via, client: c.submittedVia.client, email: c.citizen?.email, phone: c.citizen?.phone });
     }
     return receivedAt;
   }
@@ -156,10 +173,11 @@ export class InquiriesService {
         attachments: dto.attachments ?? [], receivedAt, open311: dto.open311, duplicateOf: original?.id, registeredByKey: principal.keyId,
       });
       if (idempotencyKey) {
-        this.idempotency.claimAtCommit(tenant.id, idempotencyKey, { requestHash, inquiryId: id, responseSealed: this.sealer.seal(JSON.stringify(answer)) });
+        this.idempotency.claimAtCommit(tenant.id, principal.keyId, idempotencyKey, { requestHash, inquiryId: id, responseSealed: this.sealer.seal(JSON.stringify(answer)) });
       }
       const payload: InquiryReceivedPayload = {
-        inquiryId: id, reference, trackingToken, channel: dto.channel, subject: dto.subject, body: dto.body,
+        // The token travels only to build the receipt's tracking link: without an address there is no receipt.
+        inquiryId: id, reference, ...(citizen?.email || citizen?.phone ? { trackingToken } : {}), channel: dto.channel, subject: dto.subject, body: dto.body,
         language, languageDetected: !dto.language, category: dto.category, type: dto.type, citizen,
         location: dto.location, sensitive, receivedAt: receivedAt.toISOString(), externalId: dto.externalId,
         resolvedAtFirstContact, duplicateOf: original?.id,
@@ -176,8 +194,8 @@ export class InquiriesService {
     return answer;
   }
 
-  private async replay(tenantId: string, key: string, requestHash: string): Promise<AcceptedInquiryDto | undefined> {
-    const previous = await this.idempotency.find(tenantId, key);
+  private async replay(tenantId: string, keyId: string, key: string, requestHash: string): Promise<AcceptedInquiryDto | undefined> {
+    const previous = await this.idempotency.find(tenantId, keyId, key);
     if (!previous) return undefined;
     if (previous.requestHash !== requestHash) {
       throw ProblemException.of(422, 'idempotency-key-reused', 'This Idempotency-Key was used with a different request body.');
@@ -187,10 +205,9 @@ export class InquiriesService {
 
   /** The citizen's view: status, public thread and who handles it, nothing else. */
   async citizenView(reference: string, token: string, client?: string) {
-    this.lookups.assertAllowed(client);
     const row = await this.inquiries.findByTracking(reference, hashToken(token));
     if (!row) {
-      this.lookups.recordFailure(client);
+      this.lookups.failed(client);
       throw ProblemException.of(404, 'not-found', 'No case with this reference and token.');
     }
     const thread = await this.inquiries.messages(row.id, false);

@@ -6,7 +6,8 @@ import { IntakeChannels1763900000120 } from './1763900000120-IntakeChannels';
 import { IntakeAudit1763900000130 } from './1763900000130-IntakeAudit';
 import { IntakeStatusUpdatesInPlace1763900000140 } from './1763900000140-IntakeStatusUpdatesInPlace';
 import { IntakeEmailRegister1765000200010 } from './1765000200010-IntakeEmailRegister';
+import { IntakeIdempotencyPerApiKey1765000300010 } from './1765000300010-IntakeIdempotencyPerApiKey';
 import { IntakeKeySubjects1765000700011 } from './1765000700011-IntakeKeySubjects';
 
 /** In order; never edit one that has landed, add a new one. */
-export const intakeMigrations = [messagingTablesV1('intake'), IntakeInit1763900000100, IntakeChannels1763900000120, IntakeAudit1763900000130, IntakeStatusUpdatesInPlace1763900000140, messagingOutboxWithoutNotifyV2('intake'), messagingInboxBrinV3('intake'), IntakeEmailRegister1765000200010, messagingOutboxDeadLettersV4('intake'), IntakeDataSubjectRequests1765000900110, auditTrailTableV1('intake', 1765000700010), IntakeKeySubjects1765000700011];
+export const intakeMigrations = [messagingTablesV1('intake'), IntakeInit1763900000100, IntakeChannels1763900000120, IntakeAudit1763900000130, IntakeStatusUpdatesInPlace1763900000140, messagingOutboxWithoutNotifyV2('intake'), messagingInboxBrinV3('intake'), IntakeEmailRegister1765000200010, messagingOutboxDeadLettersV4('intake'), IntakeDataSubjectRequests1765000900110, IntakeIdempotencyPerApiKey1765000300010, auditTrailTableV1('intake', 1765000700010), IntakeKeySubjects1765000700011];

@@ -69,7 +69,7 @@ export class Open311Controller {
     } else {
       params = Open311Params.from(req.body, req.query);
     }
-    return send(reply, format, await this.open311.createRequest(params, files, typeof headerKey === 'string' ? headerKey : undefined));
+    return send(reply, format, await this.open311.createRequest(params, files, typeof headerKey === 'string' ? headerKey : undefined, req.ip));
   }
 
   @Get('requests.:format')

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { isEmail } from 'class-validator';
-import { hashApiKey, maskPii, Principal, ProblemException } from '@lotsen/platform';
+import { hashApiKey, isPlausiblePersonName, maskPii, Principal, ProblemException } from '@lotsen/platform';
 import { ServiceDefinition, ServiceDefinitionsRepository } from '../catalogue/service-definitions.repository';
 import { InquiriesService } from '../inquiries/inquiries.service';
 import { Tenant, TenantsRepository } from '../tenants/tenants.repository';
@@ -92,7 +92,8 @@ export class Open311Service {
   }
 
   /** POST requests: validates everything first, so a rejected request stores nothing. */
-  async createRequest(params: Open311Params, files: UploadedFileMeta[], headerKey?: string): Promise<Open311Document> {
+  /** `client`: the poster's address, for the submission limits (a flood answers 429). */
+  async createRequest(params: Open311Params, files: UploadedFileMeta[], headerKey?: string, client?: string): Promise<Open311Document> {
     const tenant = await this.tenantFor(params);
     const principal = await this.principalFor(tenant, params.get('api_key') ?? headerKey);
     const locale = localeOf(params);
@@ -121,6 +122,7 @@ export class Open311Service {
       location,
       attachments,
       open311: { attributes, ...(addressId ? { addressId } : {}) },
+      submittedVia: { via: 'open311', client },
     });
     this.logger.log(`open311 request ${accepted.reference} (${def.code}, ${attachments.length} attachments)`);
     return {
@@ -288,7 +290,8 @@ function citizenOf(params: Open311Params) {
   if (!name && !email && !phone) return undefined;
   const explicitLocale = params.get('locale') ?? params.get('lang');
   return {
-    ...(name ? { name: truncate(name, 200) } : {}),
+    // A name that could carry a link is left out rather than refused: FixMyStreet would resend the report forever.
+    ...(name && isPlausiblePersonName(name) ? { name } : {}),
     ...(email ? { email } : {}),
     ...(phone ? { phone } : {}),
     ...(explicitLocale ? { preferredLanguage: pickLocale(explicitLocale) } : {}),

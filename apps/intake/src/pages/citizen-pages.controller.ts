@@ -33,14 +33,14 @@ export class CitizenPagesController {
   }
 
   @Post(FORM_PATH.slice(1))
-  async submit(@Body() body: Record<string, unknown> | undefined, @Headers('cookie') cookie: string | undefined, @Res() reply: FastifyReply) {
+  async submit(@Body() body: Record<string, unknown> | undefined, @Headers('cookie') cookie: string | undefined, @Res() reply: FastifyReply, @Ip() ip: string) {
     const form = body && typeof body === 'object' ? body : {};
     const kommun = typeof form.kommun === 'string' ? form.kommun : undefined;
     const tenant = await this.pages.tenantFor(kommun);
     if (!tenant) return this.send(reply, { status: 404, html: NO_TENANT });
     const existing = readCookie(cookie, CSRF_COOKIE);
     const secret = existing ?? this.browserSecret(reply, undefined);
-    return this.send(reply, await this.pages.submit(tenant, form, existing, secret));
+    return this.send(reply, await this.pages.submit(tenant, form, existing, secret, ip));
   }
 
   @Get(FOLLOW_PATH.slice(1))
@@ -71,6 +71,7 @@ export class CitizenPagesController {
   }
 
   private send(reply: FastifyReply, page: PageResult) {
+    if (page.retryAfterSeconds !== undefined) void reply.header('retry-after', String(page.retryAfterSeconds));
     void reply.status(page.status).header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-store').send(page.html);
   }
 }

@@ -17,6 +17,8 @@ import { Locale, t, TextKey } from './page-texts';
 export interface PageResult {
   status: number;
   html: string;
+  /** Seconds until a limit lifts (a 429 page), sent as Retry-After. */
+  retryAfterSeconds?: number;
 }
 
 type FormBody = Record<string, unknown>;
@@ -53,7 +55,8 @@ export class CitizenPagesService {
     return { status: 200, html: renderFormPage({ locale, tenantParam, services: await this.services.list(tenant.id), csrf: this.tokens.issue(browserSecret), fresh: true }) };
   }
 
-  async submit(tenant: Tenant, body: FormBody, browserSecret: string | undefined, newSecret: string): Promise<PageResult> {
+  /** `client`: the sender's address, for the form's submission limits. */
+  async submit(tenant: Tenant, body: FormBody, browserSecret: string | undefined, newSecret: string, client?: string): Promise<PageResult> {
     const locale = pickLocale(str(body.lang));
     const tenantParam = str(body.kommun) || undefined;
     const values: FormValues = Object.fromEntries([...FIELDS, 'notify'].map((f) => [f, str(body[f]).trim()]));
@@ -98,7 +101,7 @@ export class CitizenPagesService {
     const principal: Principal = { keyId: 'citizen-form', tenantId: tenant.id, channel: 'web' };
     try {
       // The form's nonce is the Idempotency-Key: sending the same form twice registers it once.
-      const accepted = await this.inquiries.create(principal, dto, `form:${nonce}`);
+      const accepted = await this.inquiries.create(principal, dto, `form:${nonce}`, { via: 'form', client });
       return { status: 200, html: renderReceiptPage({ locale, reference: accepted.reference, trackingToken: accepted.trackingToken, duplicateOf: accepted.duplicateOf?.reference, tenantParam }) };
     } catch (err) {
       if (err instanceof ProblemException) {
@@ -107,6 +110,10 @@ export class CitizenPagesService {
         if (slug === 'idempotency-key-reused') return again(400, { form: t('errResent', locale) });
         if (err.body.status === 400 && /location/.test(err.body.detail ?? '')) return again(400, { lat: t('errLat', locale) });
         if (err.body.status === 503) return again(503, { form: t('errUnavailable', locale) });
+        if (err.body.status === 429) {
+          const retryAfter = err.body.retryAfterSeconds;
+          return { ...(await again(429, { form: t('errTooMany', locale) })), retryAfterSeconds: typeof retryAfter === 'number' ? retryAfter : undefined };
+        }
       }
       if (isDatabaseUnavailable(err)) return again(503, { form: t('errUnavailable', locale) });
       throw err;

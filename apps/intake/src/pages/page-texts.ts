@@ -65,7 +65,12 @@ const T = {
   errCategory: { sv: 'Välj ett ämne i listan.', en: 'Choose a topic from the list.', ar: 'اختر موضوعاً من القائمة.', fi: 'Valitse aihe luettelosta.' },
   errEmail: { sv: 'Ange en giltig e-postadress, till exempel namn@exempel.se.', en: 'Enter a valid e-mail address, like name@example.com.', ar: 'أدخل بريداً إلكترونياً صحيحاً، مثل name@example.com.', fi: 'Anna kelvollinen sähköpostiosoite, esim. nimi@esimerkki.fi.' },
   errPhone: { sv: 'Ange ett telefonnummer med siffror, till exempel 070-123 45 67.', en: 'Enter a phone number in digits, like +46 70 123 45 67.', ar: 'أدخل رقم هاتف بالأرقام، مثل ‎+46 70 123 45 67.', fi: 'Anna puhelinnumero numeroina, esim. +358 40 123 4567.' },
-  errName: { sv: 'Namnet får vara högst 200 tecken.', en: 'The name may be at most 200 characters.', ar: 'يجب ألا يتجاوز الاسم 200 حرف.', fi: 'Nimi saa olla enintään 200 merkkiä.' },
+  errName: {
+    sv: 'Skriv bara ditt namn: bokstäver, högst 100 tecken, utan siffror, länkar eller e-postadress.',
+    en: 'Enter just your name: letters, at most 100 characters, no digits, links or e-mail address.',
+    ar: 'اكتب اسمك فقط: حروف، 100 حرف كحد أقصى، بدون أرقام أو روابط أو بريد إلكتروني.',
+    fi: 'Kirjoita vain nimesi: kirjaimia, enintään 100 merkkiä, ei numeroita, linkkejä tai sähköpostiosoitetta.',
+  },
   errAddress: { sv: 'Adressen får vara högst 300 tecken.', en: 'The address may be at most 300 characters.', ar: 'يجب ألا يتجاوز العنوان 300 حرف.', fi: 'Osoite saa olla enintään 300 merkkiä.' },
   errLat: { sv: 'Ange latitud som ett tal mellan -90 och 90, tillsammans med longitud.', en: 'Enter the latitude as a number between -90 and 90, together with the longitude.', ar: 'أدخل خط العرض كرقم بين ‎-90 و 90، مع خط الطول.', fi: 'Anna leveysaste lukuna −90…90 yhdessä pituusasteen kanssa.' },
   errLon: { sv: 'Ange longitud som ett tal mellan -180 och 180, tillsammans med latitud.', en: 'Enter the longitude as a number between -180 and 180, together with the latitude.', ar: 'أدخل خط الطول كرقم بين ‎-180 و 180، مع خط العرض.', fi: 'Anna pituusaste lukuna −180…180 yhdessä leveysasteen kanssa.' },
@@ -80,6 +85,12 @@ const T = {
     en: 'This form was already sent with different content. Check it and send again.',
     ar: 'تم إرسال هذا النموذج سابقاً بمحتوى مختلف. راجعه وأرسله مرة أخرى.',
     fi: 'Tämä lomake on jo lähetetty eri sisällöllä. Tarkista ja lähetä uudelleen.',
+  },
+  errTooMany: {
+    sv: 'Vi har tagit emot många ärenden härifrån eller till samma kontaktuppgift den senaste timmen. Försök igen senare eller ring kommunen.',
+    en: 'We have received many inquiries from here or for the same contact details in the last hour. Please try again later or call the municipality.',
+    ar: 'استلمنا طلبات كثيرة من هنا أو لنفس بيانات الاتصال خلال الساعة الماضية. يرجى المحاولة لاحقاً أو الاتصال بالبلدية.',
+    fi: 'Olemme saaneet viimeisen tunnin aikana paljon asioita täältä tai samoilla yhteystiedoilla. Yritä myöhemmin uudelleen tai soita kuntaan.',
   },
   errUnavailable: {
     sv: 'Vi kan inte ta emot ärenden just nu. Försök igen om en stund.',

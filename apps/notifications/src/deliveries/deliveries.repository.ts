@@ -13,6 +13,17 @@ export interface DeliveryMeta {
   smsSender?: string;
 }
 
+/**
+ * A body as kept in the delivery log once it is sent or will never be: the citizen's tracking
+ * token (`token=` in the tracking link) reads `token=redacted`, the rest stays as sent.
+ */
+export function redactedBody(column: string): string {
+  return `regexp_replace(${column}, '${TOKEN_IN_LINK}', '\\1redacted', 'g')`;
+}
+
+/** `token=…` in a tracking link, as text or as HTML escapes it (`token&#x3D;…`). */
+export const TOKEN_IN_LINK = '(token(?:=|&#x3D;|&#61;))[A-Za-z0-9_%.~-]+';
+
 export interface NewDelivery {
   id: string;
   tenantId: string;
@@ -27,10 +38,20 @@ export interface NewDelivery {
   text: string;
   html?: string;
   meta: DeliveryMeta;
+  /** Logged as `suppressed` with this reason and never sent (e.g. a country SMS may not go to). */
+  suppressedBecause?: string;
+  /**
+   * For automatic messages: at most this many (HOURLY_CAPPED_TRIGGERS) to the address within an
+   * hour; past it the delivery is logged `suppressed` and not sent.
+   */
+  hourlyCap?: number;
 }
 
+/** Messages a stranger can make us send by naming an address; the answer a citizen asked for is never capped. */
+export const HOURLY_CAPPED_TRIGGERS: readonly string[] = ['receipt', 'status_update'];
+
 /** A row the dispatcher claimed. */
-export interface ClaimedDelivery extends Omit<NewDelivery, 'eventId'> {
+export interface ClaimedDelivery extends Omit<NewDelivery, 'eventId' | 'suppressedBecause' | 'hourlyCap'> {
   attempts: number;
   /** Which claim this is: results are recorded only while the row is still under it. */
   claimId: string;
@@ -60,7 +81,8 @@ export class DeliveriesRepository {
 
   /**
    * Inserts the delivery when the transaction commits (all deliveries of a consumer batch in one
-   * statement): `suppressed`, and not to be sent, when the address opted out or bounced earlier;
+   * statement): `suppressed`, and not to be sent, when the address opted out or bounced earlier,
+   * when the planner said so (`suppressedBecause`) or past its `hourlyCap`;
    * nothing when this (event, recipient, channel) has a delivery already. With `claim`, a row to
    * be sent is inserted already claimed (`sending` under that claim id, attempt 1) and `claimed`
    * gets it, before the commit: the caller hands it to its dispatcher once committed.
@@ -135,7 +157,7 @@ export class DeliveriesRepository {
     if (!results.length) return new Set();
     const rows = returningRows<{ id: string }>(await this.tx.manager.query(
       prepared(`UPDATE notifications.deliveries d SET status = 'sent', sent_at = now(), updated_at = now(), provider_message_id = r.pid,
-         provider_response = r.response, last_error = NULL
+         provider_response = r.response, last_error = NULL, body_text = ${redactedBody('d.body_text')}, body_html = ${redactedBody('d.body_html')}
        FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) AS r(id, claim_id, pid, response)
        WHERE d.id = r.id AND d.status = 'sending' AND d.claim_id = r.claim_id
        RETURNING d.id`),
@@ -157,7 +179,7 @@ export class DeliveriesRepository {
   async markFailed(d: ClaimedDelivery, response: string, status: 'failed' | 'suppressed' = 'failed'): Promise<boolean> {
     const rows: unknown[] = returningRows(await this.tx.manager.query(
       `UPDATE notifications.deliveries SET status = $3, updated_at = now(), provider_response = CASE WHEN $3 = 'failed' THEN $4 ELSE provider_response END,
-         last_error = $4
+         last_error = $4, body_text = ${redactedBody('body_text')}, body_html = ${redactedBody('body_html')}
        WHERE id = $1 AND status = 'sending' AND claim_id = $2 RETURNING 1`,
       [d.id, d.claimId, status, response.slice(0, 1000)],
     ));
@@ -188,29 +210,55 @@ function insertDeliveries(items: PlannedRow[]): Statement {
   const rows = items.map((d) => ({
     id: d.id, tenant_id: d.tenantId, inquiry_id: d.inquiryId ?? null, event_id: d.eventId, trigger: d.trigger, channel: d.channel,
     recipient: d.recipient, address_key: d.addressKey, language: d.language, subject: d.subject, body_text: d.text,
-    body_html: d.html ?? null, meta: d.meta, claim_id: d.claim?.claimId ?? null,
+    body_html: d.html ?? null, meta: d.meta, claim_id: d.suppressedBecause ? null : d.claim?.claimId ?? null,
+    last_error: d.suppressedBecause ?? null,
   }));
   return {
     // In the order planned (a receipt before the answer planned with it: claims take equal due times in table order).
-    sql: `WITH d AS (SELECT * FROM json_populate_recordset(NULL::notifications.deliveries, $1::json) WITH ORDINALITY)
+    // The hourly cap in the same statement: the last hour's messages to each address, plus those
+    // ahead of a row in this statement (a consumer batch plans many at once).
+    sql: `WITH d AS (SELECT * FROM json_populate_recordset(NULL::notifications.deliveries, $1::json) WITH ORDINALITY),
+      capped AS (SELECT d.*, ($2::int[])[d.ordinality] AS hourly_cap FROM d),
+      recent AS (
+        SELECT x.tenant_id, x.address_key, count(*)::int AS n FROM notifications.deliveries x
+        WHERE (x.tenant_id, x.address_key) IN (SELECT tenant_id, address_key FROM capped WHERE hourly_cap IS NOT NULL)
+          AND x.created_at > now() - interval '1 hour' AND x.trigger = ANY($3::text[]) AND x.status <> 'suppressed'
+        GROUP BY x.tenant_id, x.address_key
+      ),
+      known AS (
+        SELECT c.*, r.n AS recent_n,
+          COALESCE(c.last_error, CASE s.reason WHEN 'bounced' THEN $5::text WHEN 'opted_out' THEN $6::text END) AS known_reason
+        FROM capped c
+        LEFT JOIN LATERAL (
+          -- A bounce that has not ended stops every message, an opt-out only automated ones.
+          SELECT s.reason FROM notifications.suppressions s
+          WHERE s.tenant_id = c.tenant_id AND s.address_key = c.address_key AND ${suppressesSql('s', 'c.trigger', '$4::text[]')}
+          ORDER BY s.reason = 'bounced' DESC LIMIT 1) s ON true
+        LEFT JOIN recent r ON r.tenant_id = c.tenant_id AND r.address_key = c.address_key
+      ),
+      planned AS (
+        SELECT k.*, COALESCE(k.known_reason, CASE WHEN k.hourly_cap IS NOT NULL AND COALESCE(k.recent_n, 0)
+            + count(*) FILTER (WHERE k.hourly_cap IS NOT NULL AND k.known_reason IS NULL) OVER (PARTITION BY k.tenant_id, k.address_key ORDER BY k.ordinality) > k.hourly_cap
+          THEN 'more than ' || k.hourly_cap || ' automatic messages to this address within an hour' END) AS reason
+        FROM known k
+      )
       INSERT INTO notifications.deliveries (id, tenant_id, inquiry_id, event_id, trigger, channel, recipient, address_key, language,
         subject, body_text, body_html, meta, status, last_error, claim_id, claimed_at, attempts)
       SELECT d.id, d.tenant_id, d.inquiry_id, d.event_id, d.trigger, d.channel, d.recipient, d.address_key, d.language,
-        d.subject, d.body_text, d.body_html, d.meta,
-        CASE WHEN s.reason IS NOT NULL THEN 'suppressed' WHEN d.claim_id IS NOT NULL THEN 'sending' ELSE 'pending' END,
-        CASE s.reason WHEN 'bounced' THEN $3::text WHEN 'opted_out' THEN $4::text END,
-        CASE WHEN s.reason IS NULL THEN d.claim_id END,
-        CASE WHEN s.reason IS NULL AND d.claim_id IS NOT NULL THEN now() END,
-        CASE WHEN s.reason IS NULL AND d.claim_id IS NOT NULL THEN 1 ELSE 0 END
-      FROM d LEFT JOIN LATERAL (
-        -- A bounce that has not ended stops every message, an opt-out only automated ones.
-        SELECT s.reason FROM notifications.suppressions s
-        WHERE s.tenant_id = d.tenant_id AND s.address_key = d.address_key AND ${suppressesSql('s', 'd.trigger', '$2::text[]')}
-        ORDER BY s.reason = 'bounced' DESC LIMIT 1) s ON true
+        d.subject,
+        CASE WHEN d.reason IS NULL THEN d.body_text ELSE ${redactedBody('d.body_text')} END,
+        CASE WHEN d.reason IS NULL THEN d.body_html ELSE ${redactedBody('d.body_html')} END,
+        d.meta,
+        CASE WHEN d.reason IS NOT NULL THEN 'suppressed' WHEN d.claim_id IS NOT NULL THEN 'sending' ELSE 'pending' END,
+        d.reason,
+        CASE WHEN d.reason IS NULL THEN d.claim_id END,
+        CASE WHEN d.reason IS NULL AND d.claim_id IS NOT NULL THEN now() END,
+        CASE WHEN d.reason IS NULL AND d.claim_id IS NOT NULL THEN 1 ELSE 0 END
+      FROM planned d
       ORDER BY d.ordinality
       ON CONFLICT (event_id, recipient, channel) DO NOTHING
       RETURNING id, status, created_at`,
-    params: [JSON.stringify(rows), personalTriggers(), SUPPRESSED_BECAUSE.bounced, SUPPRESSED_BECAUSE.opted_out],
+    params: [JSON.stringify(rows), items.map((d) => d.hourlyCap ?? null), HOURLY_CAPPED_TRIGGERS, personalTriggers(), SUPPRESSED_BECAUSE.bounced, SUPPRESSED_BECAUSE.opted_out],
     onResult: (result) => {
       const claimed = new Map(returningRows<{ id: string; status: string; created_at: Date }>(result).filter((r) => r.status === 'sending').map((r) => [r.id, r.created_at]));
       for (const d of items) {

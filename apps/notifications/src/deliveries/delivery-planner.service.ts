@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EventEnvelope } from '@lotsen/contracts';
 import { TransactionContext } from '@lotsen/persistence';
+import { isPlausiblePersonName } from '@lotsen/platform';
 import { maskAddress, notificationHeaders } from '../channels';
+import { smsCountryAllowed } from '../channels/sms-countries';
 import { NotificationsConfig } from '../notifications.config';
 import { chooseChannel } from '../preferences/channel-preference';
 import { addressKey, signOptOutToken } from '../preferences/opt-out-token';
@@ -11,7 +13,7 @@ import { TenantSettingsService } from '../settings/tenant-settings';
 import { NotificationTrigger, NotificationValues, normalizeLanguage, renderNotification } from '../templates';
 import { TemplatesService } from '../templates/templates.service';
 import { Recipient } from '../triggers/recipients.repository';
-import { DeliveriesRepository } from './deliveries.repository';
+import { DeliveriesRepository, HOURLY_CAPPED_TRIGGERS } from './deliveries.repository';
 import { DispatcherSignal } from './dispatcher-signal';
 
 const HANDOFF_CLAIM = Symbol('deliveries claimed for this instance when planned');
@@ -31,9 +33,9 @@ export interface PlannedDelivery {
 /**
  * Turns a trigger into a delivery row: picks the address, renders the message in the citizen's
  * language with the tenant's templates, and inserts it (at most once per event, recipient and
- * channel; `suppressed` for an address that bounced recently, or opted out of automated
- * messages) when the caller's transaction
- * commits. The dispatcher is woken then.
+ * channel; `suppressed` for an address that bounced recently or opted out of automated
+ * messages, an SMS to a country the municipality does not allow, or an automatic message past
+ * the hourly cap per address) when the caller's transaction commits. The dispatcher is woken then.
  */
 @Injectable()
 export class DeliveryPlanner {
@@ -55,9 +57,15 @@ export class DeliveryPlanner {
 
   async plan(req: PlanRequest): Promise<PlannedDelivery | undefined> {
     const r = req.recipient;
-    const target = chooseChannel(r);
+    let target = chooseChannel(r);
     if (!target) return undefined;
     const settings = await this.settings.get(r.tenantId);
+    let suppressedBecause: string | undefined;
+    if (target.channel === 'sms' && !smsCountryAllowed(target.address, settings.smsCountries)) {
+      // An e-mail address given as well still reaches the citizen; otherwise the refusal is on record.
+      if (r.email) target = { channel: 'email', address: r.email };
+      else suppressedBecause = 'SMS to this country is not allowed for this municipality';
+    }
     const key = addressKey(this.config.secret, target.address);
     const language = normalizeLanguage(r.preferredLanguage) ?? normalizeLanguage(r.language) ?? 'sv';
     const optOutUrl = optOutLink(this.config, r.tenantId, key, language);
@@ -68,7 +76,8 @@ export class DeliveryPlanner {
         ? `${this.config.citizenBaseUrl}/arende?reference=${encodeURIComponent(r.reference)}&token=${encodeURIComponent(r.trackingToken)}`
         : undefined,
       optOutUrl,
-      citizenName: r.citizenName,
+      // Names that fail the edge's check (older rows, mail display names) are left out of the greeting.
+      citizenName: r.citizenName && isPlausiblePersonName(r.citizenName) ? r.citizenName : undefined,
       departmentName: r.departmentName,
       ...req.values,
     };
@@ -87,7 +96,7 @@ export class DeliveryPlanner {
     const email = target.channel === 'email';
     // While this instance's dispatcher has room, the delivery is planned claimed for it (one claim
     // per transaction) and handed over once committed.
-    const claimId = this.signal.accepting() ? this.tx.local(HANDOFF_CLAIM, () => randomUUID()) : undefined;
+    const claimId = !suppressedBecause && this.signal.accepting() ? this.tx.local(HANDOFF_CLAIM, () => randomUUID()) : undefined;
     this.deliveries.insertAtCommit({
       id,
       tenantId: r.tenantId,
@@ -110,11 +119,15 @@ export class DeliveryPlanner {
             headers: { ...notificationHeaders({ automatic: isAutomated(req.trigger), optOutUrl, oneClick: true }), 'X-Lotsen-Loop': r.tenantId },
           }
         : { smsSender: settings.smsSender },
+      suppressedBecause,
+      hourlyCap: HOURLY_CAPPED_TRIGGERS.includes(req.trigger) ? this.config.receiptsPerAddressPerHour : undefined,
     }, claimId ? { claimId, claimed: (c) => this.tx.afterCommit(() => this.signal.adopt([c])) } : undefined);
-    this.logger.debug(`planned ${req.trigger} ${id} for ${r.reference} by ${target.channel} to ${maskAddress(target.address)} in ${rendered.language}`);
+    this.logger.debug(`planned ${req.trigger} ${id} for ${r.reference} by ${target.channel} to ${maskAddress(target.address)} in ${rendered.language}${suppressedBecause ? ` (suppressed: ${suppressedBecause})` : ''}`);
+    if (suppressedBecause) return undefined;
     if (!claimId) this.tx.afterCommit(() => this.signal.nudge());
     return { id };
   }
+
 }
 
 /** Tenant ids are slugs; a tenant id that is not URL-safe gets no opt-out link rather than a broken one. */

@@ -10,6 +10,8 @@ export interface TenantSettings {
   smsSender: string;
   slaApologyEnabled: boolean;
   slaApologyExtensionHours: number;
+  /** Country calling codes an SMS may go to. */
+  smsCountries: string[];
 }
 
 const CACHE_MS = 15_000;
@@ -28,7 +30,7 @@ export class TenantSettingsService {
     const hit = this.cache.get(tenantId);
     if (hit && hit.until > Date.now()) return hit.value;
     const [row] = await this.tx.manager.query(
-      `SELECT name, from_address, reply_to, sms_sender, sla_apology_enabled, sla_apology_extension_hours
+      `SELECT name, from_address, reply_to, sms_sender, sla_apology_enabled, sla_apology_extension_hours, sms_countries
        FROM notifications.tenant_settings WHERE tenant_id = $1`,
       [tenantId],
     );
@@ -41,6 +43,7 @@ export class TenantSettingsService {
       smsSender: row?.sms_sender ?? this.config.defaultSmsSender,
       slaApologyEnabled: row?.sla_apology_enabled ?? false,
       slaApologyExtensionHours: row?.sla_apology_extension_hours ?? 72,
+      smsCountries: row?.sms_countries?.length ? row.sms_countries : this.config.smsCountries,
     };
     if (this.cache.size > 1000) this.cache.clear();
     this.cache.set(tenantId, { value, until: Date.now() + CACHE_MS });

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { AuditedChange } from '@lotsen/identity';
 import { CurrentPrincipal, Principal, Roles } from '@lotsen/platform';
 import { TemplatesService } from './templates.service';
 
@@ -42,12 +43,14 @@ export class TemplatesController {
   }
 
   @Put(':trigger/:language')
+  @AuditedChange('template.change')
   @ApiOperation({ summary: 'Saves an override; bad syntax is 422 with the part and line at fault.' })
   save(@Param('trigger') trigger: string, @Param('language') language: string, @Body() dto: TemplateDto, @CurrentPrincipal() p: Principal) {
     return this.templates.save(p.tenantId, trigger, language, dto, p.subjectId ?? p.keyId);
   }
 
   @Delete(':trigger/:language')
+  @AuditedChange('template.reset')
   @HttpCode(204)
   @ApiOperation({ summary: 'Removes the override: the default applies again.' })
   async remove(@Param('trigger') trigger: string, @Param('language') language: string, @CurrentPrincipal() p: Principal): Promise<void> {

@@ -15,7 +15,10 @@ export interface Recipient {
   phone?: string;
   notify: boolean;
   preferredChannel?: string;
-  /** Secret: only ever put into the citizen's own tracking link, never logged. */
+  /**
+   * Secret, from inquiry.received only: put into the receipt's tracking link and never stored
+   * (the recipient row has none; a sent message's copy in the log has it redacted).
+   */
   trackingToken?: string;
   department?: string;
   departmentName?: string;
@@ -36,14 +39,14 @@ export function recipientOf(e: EventEnvelope<InquiryReceivedPayload>): Recipient
 export type StoreOutcome = 'new' | 'replaced-placeholder' | 'exists';
 
 const COLUMNS = `inquiry_id, tenant_id, reference, language, preferred_language, channel, citizen_name, email, phone, notify,
-  preferred_channel, tracking_token, department, department_name, last_status_at`;
+  preferred_channel, department, department_name, last_status_at`;
 
 function toRecipient(r: Record<string, any>): Recipient {
   return {
     inquiryId: r.inquiry_id, tenantId: r.tenant_id, reference: r.reference, language: r.language,
     preferredLanguage: r.preferred_language ?? undefined, channel: r.channel, citizenName: r.citizen_name ?? undefined,
     email: r.email ?? undefined, phone: r.phone ?? undefined, notify: r.notify, preferredChannel: r.preferred_channel ?? undefined,
-    trackingToken: r.tracking_token ?? undefined, department: r.department ?? undefined, departmentName: r.department_name ?? undefined,
+    department: r.department ?? undefined, departmentName: r.department_name ?? undefined,
     lastStatusAt: r.last_status_at ?? undefined,
   };
 }
@@ -85,11 +88,11 @@ export class RecipientsRepository {
   async insert(r: Recipient): Promise<StoreOutcome> {
     const rows: Array<{ replaced: boolean }> = await this.tx.manager.query(
       prepared(`INSERT INTO notifications.recipients (${COLUMNS})
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,NULL)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,NULL)
        ${REPLACE_PLACEHOLDER}
        RETURNING (xmax <> 0) AS replaced`),
       [r.inquiryId, r.tenantId, r.reference, r.language, r.preferredLanguage ?? null, r.channel, r.citizenName ?? null, r.email ?? null,
-        r.phone ?? null, r.notify, r.preferredChannel ?? null, r.trackingToken ?? null, r.department ?? null, r.departmentName ?? null],
+        r.phone ?? null, r.notify, r.preferredChannel ?? null, r.department ?? null, r.departmentName ?? null],
     );
     if (!rows.length) return 'exists';
     return rows[0].replaced ? 'replaced-placeholder' : 'new';
@@ -105,7 +108,7 @@ export class RecipientsRepository {
       [JSON.stringify(recipients.map((r) => ({
         inquiry_id: r.inquiryId, tenant_id: r.tenantId, reference: r.reference, language: r.language, preferred_language: r.preferredLanguage ?? null,
         channel: r.channel, citizen_name: r.citizenName ?? null, email: r.email ?? null, phone: r.phone ?? null, notify: r.notify,
-        preferred_channel: r.preferredChannel ?? null, tracking_token: r.trackingToken ?? null, department: r.department ?? null,
+        preferred_channel: r.preferredChannel ?? null, department: r.department ?? null,
         department_name: r.departmentName ?? null, last_status_at: null,
       })))],
     );

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
+import { AuditedChange } from '@lotsen/identity';
 import { CurrentPrincipal, Principal, Roles } from '@lotsen/platform';
 import { GOAL_KPI_NAMES } from './goal-definitions';
 import { GoalsService } from './goals.service';
@@ -34,6 +35,7 @@ export class GoalsController {
   }
 
   @Put(':kpi')
+  @AuditedChange('goal.change')
   @Roles('admin')
   @ApiOperation({ summary: 'Set (create or change) a goal — admin only' })
   set(@CurrentPrincipal() p: Principal, @Param('kpi') kpi: string, @Body() dto: SetGoalDto) {
@@ -41,6 +43,7 @@ export class GoalsController {
   }
 
   @Delete(':kpi')
+  @AuditedChange('goal.delete')
   @Roles('admin')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a goal — admin only' })

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
 import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { AuditedChange } from '@lotsen/identity';
 import { CurrentPrincipal, Principal, ProblemException, Roles } from '@lotsen/platform';
 import { AgentDto, PresenceDto } from './agents.dto';
 import { AgentsService } from './agents.service';
@@ -32,7 +33,7 @@ export class AgentsController {
     return this.agents.get(p.tenantId, agentId(id));
   }
 
-  @Put(':id') @Roles('supervisor', 'admin')
+  @Put(':id') @Roles('supervisor', 'admin') @AuditedChange('agent.change')
   @ApiOperation({ summary: 'Create or replace an agent (id = the subject of their API key)' })
   put(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: AgentDto) {
     if (!ID.test(id)) throw ProblemException.of(400, 'validation', 'id must be 1–100 of A-Z a-z 0-9 _ . @ -');
@@ -45,7 +46,7 @@ export class AgentsController {
     return this.agents.setPresence(p, agentId(id), dto.presence);
   }
 
-  @Delete(':id') @HttpCode(204) @Roles('supervisor', 'admin')
+  @Delete(':id') @HttpCode(204) @Roles('supervisor', 'admin') @AuditedChange('agent.delete')
   @ApiOperation({ summary: 'Deactivate an agent' })
   async remove(@CurrentPrincipal() p: Principal, @Param('id') id: string) {
     await this.agents.deactivate(p.tenantId, agentId(id));

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { AuditedChange } from '@lotsen/identity';
 import { CurrentPrincipal, Principal, ProblemException, Roles } from '@lotsen/platform';
 import { AgreementChangeDto, CategoryDto, CODE, DepartmentDto, UpdateCategoryDto } from './catalogue.dto';
 import { CatalogueService } from './catalogue.service';
@@ -28,13 +29,13 @@ export class CatalogueController {
     return this.catalogue.category(p.tenantId, code(c, 'category'));
   }
 
-  @Post('categories') @Roles('admin')
+  @Post('categories') @Roles('admin') @AuditedChange('category.create')
   @ApiOperation({ summary: 'Add a category with its first agreement version' })
   createCategory(@CurrentPrincipal() p: Principal, @Body() dto: CategoryDto) {
     return this.catalogue.createCategory(p.tenantId, dto, p.subjectId ?? p.keyId);
   }
 
-  @Put('categories/:code') @Roles('admin')
+  @Put('categories/:code') @Roles('admin') @AuditedChange('category.change')
   updateCategory(@CurrentPrincipal() p: Principal, @Param('code') c: string, @Body() dto: UpdateCategoryDto) {
     return this.catalogue.updateCategory(p.tenantId, code(c, 'category'), dto);
   }
@@ -51,7 +52,7 @@ export class CatalogueController {
     return this.catalogue.agreement(p.tenantId, code(c, 'category'));
   }
 
-  @Put('agreements/:category') @Roles('admin', 'supervisor')
+  @Put('agreements/:category') @Roles('admin', 'supervisor') @AuditedChange('agreement.change')
   @ApiOperation({ summary: 'Change an agreement: creates a new version that applies to new inquiries only' })
   changeAgreement(@CurrentPrincipal() p: Principal, @Param('category') c: string, @Body() dto: AgreementChangeDto) {
     return this.catalogue.changeAgreement(p.tenantId, code(c, 'category'), dto, p.subjectId ?? p.keyId);
@@ -67,7 +68,7 @@ export class CatalogueController {
     return this.catalogue.department(p.tenantId, code(c, 'department'));
   }
 
-  @Put('departments/:code') @Roles('admin')
+  @Put('departments/:code') @Roles('admin') @AuditedChange('department.change')
   @ApiOperation({ summary: 'Create or change a department (work routing key: <tenant>.<code>)' })
   putDepartment(@CurrentPrincipal() p: Principal, @Param('code') c: string, @Body() dto: DepartmentDto) {
     if (!CODE.test(c)) throw ProblemException.of(400, 'validation', 'code must be lower_snake (a-z, 0-9, _)');

@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { AuditedChange } from '@lotsen/identity';
 import { CurrentPrincipal, Principal, ProblemException, Roles } from '@lotsen/platform';
 import { KnowledgeService } from './knowledge.service';
 
@@ -39,7 +40,7 @@ export class KnowledgeController {
     return this.knowledge.searchFor(p, q.trim());
   }
 
-  @Post('answers') @HttpCode(201) @Roles('supervisor', 'admin')
+  @Post('answers') @HttpCode(201) @Roles('supervisor', 'admin') @AuditedChange('knowledge.curate')
   @ApiOperation({ summary: 'Add a curated answer (published at once)' })
   async add(@CurrentPrincipal() p: Principal, @Body() dto: CuratedAnswerDto) {
     await this.knowledge.curated({ tenantId: p.tenantId, ...dto, by: p.subjectId ?? p.keyId });

@@ -8,6 +8,7 @@ import { createLogger, PinoNestLogger } from '../logging/logger';
 import { maskPii } from '../logging/pii-mask';
 import { ProblemFilter } from '../problem/problem.filter';
 import { createValidationPipe } from '../problem/validation';
+import { TrustProxySetting } from './trust-proxy';
 
 export interface HttpAppOptions {
   service: string;
@@ -17,6 +18,8 @@ export interface HttpAppOptions {
   /** Request body limit in bytes (default 64 KB). */
   bodyLimit?: number;
   logLevel?: string;
+  /** Proxies whose X-Forwarded-For sets the client address (default: none, the peer is the client). */
+  trustProxy?: TrustProxySetting;
 }
 
 /**
@@ -27,7 +30,7 @@ export async function createHttpApp(module: unknown, o: HttpAppOptions): Promise
   const log = createLogger(o.service, o.logLevel);
   const adapter = new FastifyAdapter({
     bodyLimit: o.bodyLimit ?? 64 * 1024,
-    trustProxy: true,
+    trustProxy: o.trustProxy ?? false,
     logger: false,
     // Open311 clients append paths to a base URL that ends with a slash.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },

@@ -52,6 +52,8 @@ export class ProblemFilter implements ExceptionFilter {
     const req = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
     const body = toProblem(exception, req.url.split('?')[0]);
+    // A limit that will lift says when, in the header clients (and FixMyStreet's retries) read.
+    if (body.status === 429 && typeof body.retryAfterSeconds === 'number') void reply.header('retry-after', String(body.retryAfterSeconds));
     // A route may render its own error format (Open311 answers <errors> XML).
     const custom = (req as { problemRenderer?: (b: ProblemBody, r: FastifyReply) => void }).problemRenderer;
     if (custom) return custom(body, reply);

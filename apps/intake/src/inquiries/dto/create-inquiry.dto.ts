@@ -5,9 +5,10 @@ import {
   Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import { CHANNELS, INQUIRY_TYPES } from '@lotsen/contracts';
+import { IsPersonName } from './person-name.validator';
 
 export class CitizenDto {
-  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) name?: string;
+  @ApiPropertyOptional({ maxLength: 100, description: 'Letters of any script, spaces, hyphens, apostrophes; no digits, links or e-mail addresses' }) @IsOptional() @IsString() @MaxLength(100) @IsPersonName() name?: string;
   @ApiPropertyOptional() @IsOptional() @IsEmail() @MaxLength(254) email?: string;
   @ApiPropertyOptional({ example: '+46701234567' }) @IsOptional() @IsString() @Matches(/^\+?[0-9 ()-]{6,20}$/, { message: 'phone must be a phone number' }) phone?: string;
   @ApiPropertyOptional({ example: 'sv' }) @IsOptional() @Matches(/^[a-z]{2}$/, { message: 'preferredLanguage must be an ISO 639-1 code' }) preferredLanguage?: string;

@@ -1,4 +1,4 @@
-/* Lotsen reporting dashboard: fetches /v1/dashboard with the staff key kept in sessionStorage. */
+/* Lotsen reporting dashboard: fetches /v1/dashboard with the sign-in session (httpOnly cookie) or a key kept in sessionStorage. */
 (function () {
   'use strict';
   var KEY = 'lotsen.reporting.key';
@@ -54,7 +54,14 @@
     $('main').hidden = true;
     $('login').hidden = false;
     $('login-error').textContent = message || '';
-    $('key').focus();
+    $('sso').focus();
+  }
+
+  /** A system key when one was entered; otherwise the session cookie speaks for the signed-in person. */
+  function auth(headers) {
+    var key = sessionStorage.getItem(KEY);
+    if (key) headers['x-api-key'] = key;
+    return headers;
   }
 
   function query() {
@@ -65,7 +72,6 @@
 
   function load() {
     var key = sessionStorage.getItem(KEY);
-    if (!key) return showLogin();
     $('login').hidden = true;
     $('main').hidden = false;
     $('status').textContent = t('loading');
@@ -73,11 +79,12 @@
     var shown = new URLSearchParams(q);
     shown.set('lang', lang);
     history.replaceState(null, '', location.pathname + '?' + shown.toString());
-    return fetch('/v1/dashboard?' + q.toString(), { headers: { 'x-api-key': key, accept: 'application/json' } })
+    return fetch('/v1/dashboard?' + q.toString(), { headers: auth({ accept: 'application/json' }), credentials: 'same-origin' })
       .then(function (res) {
         if (res.status === 401 || res.status === 403) {
           sessionStorage.removeItem(KEY);
-          showLogin(t('badKey'));
+          // Without a key, 401 only means nobody has signed in yet.
+          showLogin(key || res.status === 403 ? t('badKey') : '');
           return null;
         }
         return res.json().then(function (body) {
@@ -261,10 +268,9 @@
   }
 
   function download() {
-    var key = sessionStorage.getItem(KEY);
     var q = query();
     q.set('groupBy', last && last.timeGroup ? last.timeGroup : 'day');
-    fetch('/v1/kpis.csv?' + q.toString(), { headers: { 'x-api-key': key } })
+    fetch('/v1/kpis.csv?' + q.toString(), { headers: auth({}), credentials: 'same-origin' })
       .then(function (res) { if (!res.ok) throw new Error(res.statusText); return res.blob(); })
       .then(function (blob) {
         var a = document.createElement('a');
@@ -293,7 +299,10 @@
     $('channel').addEventListener('change', load);
     $('department').addEventListener('change', load);
     $('csv').addEventListener('click', download);
-    $('logout').addEventListener('click', function () { sessionStorage.removeItem(KEY); showLogin(); });
+    $('logout').addEventListener('click', function () {
+      if (sessionStorage.getItem(KEY)) { sessionStorage.removeItem(KEY); showLogin(); return; }
+      location.href = '/auth/logout'; // ends the session here and at the identity provider
+    });
     $('login-form').addEventListener('submit', function (e) {
       e.preventDefault();
       sessionStorage.setItem(KEY, $('key').value.trim());

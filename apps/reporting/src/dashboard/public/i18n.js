@@ -2,7 +2,7 @@
 window.LOTSEN_I18N = {
   sv: {
     skip: 'Hoppa till innehållet', title: 'Kontaktcenter – nyckeltal', language: 'Språk', signIn: 'Logga in',
-    signInHelp: 'Ange en API-nyckel för personal. Den sparas bara i den här fliken (sessionStorage).', apiKey: 'API-nyckel', open: 'Öppna',
+    signInSso: 'Logga in med ditt konto i kommunen', signInHelp: 'Eller ange en API-nyckel för ett system. Den sparas bara i den här fliken (sessionStorage).', apiKey: 'API-nyckel', open: 'Öppna',
     badKey: 'Nyckeln godtogs inte.', filters: 'Filter', from: 'Från', to: 'Till', channel: 'Kanal', department: 'Förvaltning', all: 'Alla',
     apply: 'Visa', downloadCsv: 'Ladda ner CSV', signOut: 'Logga ut', headline: 'Nyckeltal mot mål', showTable: 'Visa som tabell',
     volumeTitle: 'Ärenden över tid per kanal', qualityTitle: 'SLA och lösta vid första kontakt', backlogTitle: 'Öppna ärenden efter ålder',
@@ -21,7 +21,7 @@ window.LOTSEN_I18N = {
   },
   en: {
     skip: 'Skip to content', title: 'Contact center – key figures', language: 'Language', signIn: 'Sign in',
-    signInHelp: 'Enter a staff API key. It is kept in this tab only (sessionStorage).', apiKey: 'API key', open: 'Open',
+    signInSso: 'Sign in with your municipality account', signInHelp: 'Or enter a system API key. It is kept in this tab only (sessionStorage).', apiKey: 'API key', open: 'Open',
     badKey: 'The key was not accepted.', filters: 'Filters', from: 'From', to: 'To', channel: 'Channel', department: 'Department', all: 'All',
     apply: 'Show', downloadCsv: 'Download CSV', signOut: 'Sign out', headline: 'Key figures against goals', showTable: 'Show as table',
     volumeTitle: 'Inquiries over time by channel', qualityTitle: 'SLA and first-contact resolution', backlogTitle: 'Open inquiries by age',
