@@ -148,6 +148,44 @@ describe('the staff workspace in a real browser', () => {
     }
   });
 
+  it('a supervisor reassigns an item live; a caseworker acknowledges one transferred to gata_park', async () => {
+    const forAgent = await registerInquiry('How do I apply for Swedish for immigrants (SFI)? I want to start this autumn.', 'SFI');
+    const forDepartment = await registerInquiry('There is a deep pothole on the street outside the school, please repair it.', 'Pothole');
+    await waitFor('routing to queue both', async () => Boolean((await workItem(forAgent.id))?.status) && Boolean((await workItem(forDepartment.id))?.status), 20_000);
+    const transferred = await fetch(`${rig.platform.urls.routing}/v1/work/${forDepartment.id}/transfer`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': rig.platform.keys.supervisor },
+      body: JSON.stringify({ toDepartment: 'gata_park', reason: 'street maintenance' }),
+    });
+    expect(transferred.status).toBe(200);
+
+    const supervisor = await signedIn('sven');
+    try {
+      await supervisor.page.goto(`${rig.url}/#/supervisor`);
+      await supervisor.page.getByRole('heading', { name: 'Agents' }).waitFor();
+      // Live: an inquiry arriving now shows up without a reload.
+      const late = await registerInquiry('Can I renew my library loans online? My card number is on the back.', 'Library loans');
+      await supervisor.page.getByLabel('Item').locator('option', { hasText: late.reference }).waitFor({ state: 'attached', timeout: 20_000 });
+      await supervisor.page.getByLabel('Item').selectOption({ label: `${forAgent.reference} (${(await workItem(forAgent.id))!.status})` });
+      await supervisor.page.getByLabel('Agent', { exact: true }).selectOption({ label: 'Amira Lind' });
+      await supervisor.page.getByRole('button', { name: 'Reassign' }).click();
+      await waitFor('the item to be Amira\'s', async () => (await workItem(forAgent.id))?.assignedTo === 'demo-agent', 10_000);
+    } finally {
+      await supervisor.context.close();
+    }
+
+    const caseworker = await signedIn('gustav');
+    try {
+      await caseworker.page.getByRole('link', { name: 'Department queue' }).click();
+      await caseworker.page.getByRole('button', { name: `Acknowledge ${forDepartment.reference}` }).click();
+      await caseworker.page.getByRole('status').filter({ hasText: 'Done.' }).waitFor();
+      const routing = rig.platform.apps.routing!.get(DataSource);
+      const [row] = await routing.query(`SELECT status, assigned_to FROM routing.work_items WHERE inquiry_id = $1`, [forDepartment.id]);
+      expect(row).toEqual({ status: 'assigned', assigned_to: 'gata_park' });
+    } finally {
+      await caseworker.context.close();
+    }
+  });
+
   it('axe finds no WCAG 2.1 AA violations in the views', async () => {
     const inquiry = await registerInquiry('Where do I find the form for a building permit, and what does it cost?', 'Building permit form');
     await waitFor('routing to queue the inquiry', async () => (await workItem(inquiry.id))?.status === 'queued', 20_000);
