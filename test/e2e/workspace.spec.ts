@@ -16,12 +16,10 @@ const SHOTS = process.env.WORKSPACE_SCREENSHOTS ? join(__dirname, '..', '..', 'd
 describe('the staff workspace in a real browser', () => {
   let rig: WorkspaceRig;
   let browser: Browser;
-  let ds: DataSource;
 
   beforeAll(async () => {
     const executablePath = ensureChromium();
     rig = await startWorkspaceRig(['intake', 'routing', 'reporting']);
-    ds = rig.workspace.app.get(DataSource);
     browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
     if (SHOTS) mkdirSync(SHOTS, { recursive: true });
   }, BROWSER_SETUP_TIMEOUT_MS);

@@ -20,7 +20,7 @@ interface Listener {
   end(): void;
 }
 
-const FIELDS = ['inquiryId', 'department', 'toDepartment', 'fromDepartment', 'agentId'] as const;
+type Field = 'inquiryId' | 'department' | 'toDepartment' | 'agentId';
 
 /** Open browsers per tenant, and the fan-out of the live queue's events to them. */
 @Injectable()
@@ -47,7 +47,7 @@ export class LiveHub implements OnModuleDestroy {
     const set = this.listeners.get(e.tenantId);
     if (!set) return;
     const p = (e.payload ?? {}) as Record<string, unknown>;
-    const pick = (k: (typeof FIELDS)[number]) => (typeof p[k] === 'string' ? (p[k] as string) : undefined);
+    const pick = (k: Field) => (typeof p[k] === 'string' ? (p[k] as string) : undefined);
     const update: LiveUpdate = {
       type: e.type, at: e.occurredAt,
       inquiryId: pick('inquiryId'), department: pick('toDepartment') ?? pick('department'), agentId: pick('agentId'),
