@@ -10,8 +10,11 @@ const root = path.resolve(__dirname, '..');
 const out = path.join(root, 'dist');
 const aliases = { '@lotsen/': 'libs/' };
 
+// The workspace's browser application is Vite's to build (build-workspace-ui.js), not SWC's.
+const BROWSER_SOURCES = path.join(root, 'apps', 'workspace', 'ui');
+
 function* walk(dir) {
-  if (!fs.existsSync(dir)) return;
+  if (!fs.existsSync(dir) || dir === BROWSER_SOURCES) return;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, entry.name);
     if (entry.isDirectory()) yield* walk(p);
@@ -41,3 +44,9 @@ for (const dir of ['apps', 'libs', 'scripts', 'bench']) {
   }
 }
 if (!process.env.LOTSEN_QUIET_BUILD) console.log(`build: ${count} files compiled to dist/`);
+
+// The workspace's browser application (Vite), when its sources changed since the last build.
+require('./build-workspace-ui').buildWorkspaceUi().then(
+  (built) => { if (built && !process.env.LOTSEN_QUIET_BUILD) console.log('build: workspace application built to dist/workspace-ui/'); },
+  (err) => { console.error(err); process.exit(1); },
+);

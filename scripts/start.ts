@@ -12,19 +12,23 @@ import { DEFAULT_BROKER_URL, DEFAULT_DATABASE_URL } from '@lotsen/config';
 import { serviceDatabaseUrl } from '@lotsen/persistence';
 import { checkDependencies } from '@lotsen/platform';
 import { DEMO_AGENTS } from '../apps/routing/src/seed/demo-seed';
-import { migrateAll, ServiceName, SERVICES } from './setup/migrate-all';
+import { migrateAll, ServiceName as CoreService, SERVICES as CORE_SERVICES, WORKSPACE } from './setup/migrate-all';
 import { DemoKeys, demoSeeded, seedDemo } from './setup/seed-demo';
 import { DemoFileIdentity, startDemoIdentity } from './identity/demo-identity';
 
 const ROOT = resolve(__dirname, '..', '..');
 const DIST = resolve(__dirname, '..');
-const PORTS: Record<ServiceName, number> = { intake: 3001, routing: 3002, notifications: 3003, reporting: 3004 };
-const COLORS: Record<ServiceName, string> = { intake: '36', routing: '35', notifications: '33', reporting: '32' };
+// The staff workspace runs beside the four services (it calls them as the signed-in person).
+type ServiceName = CoreService | typeof WORKSPACE;
+const SERVICES: ServiceName[] = [...CORE_SERVICES, WORKSPACE];
+const PORTS: Record<ServiceName, number> = { intake: 3001, routing: 3002, notifications: 3003, reporting: 3004, workspace: 3005 };
+const COLORS: Record<ServiceName, string> = { intake: '36', routing: '35', notifications: '33', reporting: '32', workspace: '34' };
 const WHAT: Record<ServiceName, string> = {
   intake: 'citizen form, follow page, inquiries API, Open311',
   routing: 'classification, queues, agent work, SLA clocks',
   notifications: 'receipts, answers, surveys',
   reporting: 'dashboard and KPIs',
+  workspace: 'the staff workspace: sign in as a demo user below',
 };
 /** The last problems a service logged, to say why it did not start. */
 const PROBLEMS_KEPT = 5;

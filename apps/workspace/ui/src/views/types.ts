@@ -1,0 +1,49 @@
+export interface WorkItem {
+  inquiryId: string;
+  reference: string;
+  department: string;
+  queue: string;
+  category: string | null;
+  language: string;
+  priority: number;
+  urgent: boolean;
+  status: string;
+  assignedTo: string | null;
+  enqueuedAt: string;
+  firstResponseDueAt: string | null;
+  resolutionDueAt: string | null;
+  answeredAt: string | null;
+}
+
+export interface Suggestion {
+  id: string;
+  kind: string;
+  question: string;
+  answer: string;
+}
+
+export interface WorkView extends WorkItem {
+  suggestions: Suggestion[];
+  inquiry?: { reference: string; channel: string; subject: string | null; body: string; language: string; receivedAt: string };
+  history: { action: string; actor: string; at?: string; createdAt?: string; details?: Record<string, unknown> }[];
+  redacted?: boolean;
+}
+
+export interface ThreadMessage {
+  id: string;
+  author: string;
+  visibility: string;
+  channel: string | null;
+  body: string;
+  createdAt: string;
+}
+
+export interface Agent {
+  id: string;
+  name: string;
+  presence: string;
+  capacity: number;
+  load?: number;
+  skills?: string[];
+  languages?: string[];
+}

@@ -1,0 +1,240 @@
+import { mkdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import { waitFor } from '@lotsen/testing';
+import { BROWSER_SETUP_TIMEOUT_MS, CHROMIUM_ARGS, ensureChromium } from '../support/chromium';
+import { startWorkspaceRig, WorkspaceRig } from '../support/workspace';
+
+// Callbacks below run inside the page; the tests' tsconfig has no DOM types, so page globals are reached untyped.
+type PageGlobals = any;
+
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+// Screenshots for docs/workspace/ when asked for (they would otherwise rewrite tracked files on every run).
+const SHOTS = process.env.WORKSPACE_SCREENSHOTS ? join(__dirname, '..', '..', 'docs', 'workspace') : undefined;
+
+describe('the staff workspace in a real browser', () => {
+  let rig: WorkspaceRig;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const executablePath = ensureChromium();
+    rig = await startWorkspaceRig(['intake', 'routing', 'reporting']);
+    browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+    if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+  }, BROWSER_SETUP_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await browser?.close();
+    await rig?.close();
+  });
+
+  /** A browser of its own for one member of staff, signed in through the provider's login form. */
+  async function signedIn(username: string, lang = 'en', viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport });
+    await context.addInitScript((l: string) => (globalThis as PageGlobals).localStorage.setItem('lotsen.lang', l), lang);
+    const page = await context.newPage();
+    page.on('pageerror', (e) => console.log('PAGEERROR', e.message));
+    await page.goto(rig.url);
+    await page.locator('main button.primary').click();
+    await page.fill('#username', username);
+    await page.fill('#password', rig.users[username].password);
+    await page.click('button[type=submit]');
+    await page.waitForURL(`${rig.url}/**`);
+    await page.locator('header.banner').waitFor({ timeout: 8000 }).catch(async (e) => { console.log('DEBUG', page.url(), await page.evaluate(async () => { const r = await fetch('/api/me'); const w = await fetch('/api/routing/v1/agents/me'); return r.status + ' ' + (await r.text()) + ' ' + w.status + (await w.text()); })); throw e; });
+    return { context, page };
+  }
+
+  async function axe(page: Page, view: string): Promise<void> {
+    // Evaluated through the debugging protocol: the page's CSP (script-src 'self') stays in force.
+    await page.evaluate(AXE);
+    const violations = await page.evaluate(async () => {
+      const r = await (globalThis as PageGlobals).axe.run((globalThis as PageGlobals).document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return r.violations.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect({ view, violations }).toEqual({ view, violations: [] });
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, `${view}.png`), fullPage: true });
+  }
+
+  async function registerInquiry(body: string, subject?: string): Promise<{ id: string; reference: string }> {
+    const res = await fetch(`${rig.platform.urls.intake}/v1/inquiries`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': rig.platform.keys.web },
+      body: JSON.stringify({ channel: 'web', subject, body, language: 'en', citizen: { email: 'resident@example.org' } }),
+    });
+    expect(res.status).toBe(202);
+    return (await res.json()) as { id: string; reference: string };
+  }
+
+  async function workItem(id: string, key = rig.platform.keys.supervisor): Promise<{ status: string; answeredAt: string | null; assignedTo: string | null } | undefined> {
+    const res = await fetch(`${rig.platform.urls.routing}/v1/work/${id}`, { headers: { 'x-api-key': key } });
+    return res.ok ? ((await res.json()) as { status: string; answeredAt: string | null; assignedTo: string | null }) : undefined;
+  }
+
+  it('an agent signs in, takes next, answers with a knowledge suggestion and resolves at first contact', async () => {
+    const inquiry = await registerInquiry('Hello, what are the opening hours of the contact centre? I would like to call you.', 'Opening hours');
+    await waitFor('routing to queue the inquiry', async () => (await workItem(inquiry.id))?.status === 'queued', 20_000);
+    const { context, page } = await signedIn('amira');
+    try {
+      await page.getByRole('heading', { name: 'My queue' }).waitFor();
+      await page.getByLabel('Presence').selectOption('available');
+      await page.getByRole('button', { name: 'Take next' }).click();
+      await page.getByRole('heading', { name: new RegExp(inquiry.reference) }).waitFor();
+      expect(await workItem(inquiry.id)).toMatchObject({ status: 'assigned', assignedTo: 'demo-agent' });
+
+      await page.getByRole('region', { name: 'Knowledge suggestions' }).getByRole('button', { name: 'Insert' }).first().click();
+      const answer = await page.getByRole('textbox', { name: 'Answer to the citizen' }).inputValue();
+      expect(answer).toMatch(/08/);
+      await page.getByRole('button', { name: 'Send answer' }).click();
+      await page.getByRole('status').filter({ hasText: 'Sent to the citizen.' }).waitFor();
+      await waitFor('the answer to be recorded', async () => Boolean((await workItem(inquiry.id))?.answeredAt), 10_000);
+
+      await page.getByLabel('Resolution code').selectOption('answered');
+      expect(await page.getByLabel('Resolved at first contact').isChecked()).toBe(true);
+      await page.getByRole('button', { name: 'Resolve' }).click();
+      await waitFor('the item to be resolved', async () => (await workItem(inquiry.id))?.status === 'resolved', 10_000);
+      const intake = rig.platform.apps.intake!.get(DataSource);
+      await waitFor('the answer in the citizen\'s thread', async () => {
+        const rows: { body: string }[] = await intake.query(`SELECT body FROM intake.inquiry_messages WHERE inquiry_id = $1 AND author = 'staff' AND visibility = 'public'`, [inquiry.id]);
+        return rows.some((r) => r.body === answer);
+      }, 10_000);
+      await page.getByText('Resolved ✓').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a phone call is registered with the keyboard alone', async () => {
+    const { context, page } = await signedIn('amira');
+    try {
+      await page.getByRole('link', { name: 'Register call' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { name: 'Register call' }).waitFor();
+      // The first field has focus: type, Tab, type …, Ctrl+Enter registers.
+      await page.keyboard.type('Kim Caller');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('+46 70 000 00 00');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('Library card');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('How do I renew my library loans?');
+      await page.keyboard.press('Control+Enter');
+      const status = page.getByRole('status').filter({ hasText: /Registered as KC-/ });
+      await status.waitFor();
+      const reference = /KC-\d{4}-\d+/.exec((await status.textContent())!)![0];
+      expect(await page.evaluate(() => (globalThis as PageGlobals).document.activeElement.id)).toBe('caller-name');
+      const [row] = await rig.platform.apps.intake!.get(DataSource).query(`SELECT channel, subject FROM intake.inquiries WHERE reference = $1`, [reference]);
+      expect(row).toEqual({ channel: 'phone', subject: 'Library card' });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('lays Arabic out right to left, with the interface in Arabic', async () => {
+    const { context, page } = await signedIn('amira', 'ar');
+    try {
+      await page.getByRole('button', { name: 'خذ التالي' }).waitFor();
+      expect(await page.getAttribute('html', 'dir')).toBe('rtl');
+      expect(await page.getAttribute('html', 'lang')).toBe('ar');
+      // The brand starts at the right edge, the account controls sit at the left.
+      const brand = (await page.locator('.brand').boundingBox())!;
+      const me = (await page.locator('.me').boundingBox())!;
+      expect(brand.x).toBeGreaterThan(me.x);
+      expect(brand.x + brand.width).toBeGreaterThan(1280 - 40);
+      await axe(page, 'queue-ar');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a supervisor reassigns an item live; a caseworker acknowledges one transferred to gata_park', async () => {
+    const forAgent = await registerInquiry('How do I apply for Swedish for immigrants (SFI)? I want to start this autumn.', 'SFI');
+    const forDepartment = await registerInquiry('There is a deep pothole on the street outside the school, please repair it.', 'Pothole');
+    await waitFor('routing to queue both', async () => Boolean((await workItem(forAgent.id))?.status) && Boolean((await workItem(forDepartment.id))?.status), 20_000);
+    const transferred = await fetch(`${rig.platform.urls.routing}/v1/work/${forDepartment.id}/transfer`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': rig.platform.keys.supervisor },
+      body: JSON.stringify({ toDepartment: 'gata_park', reason: 'street maintenance' }),
+    });
+    expect(transferred.status).toBe(200);
+
+    const supervisor = await signedIn('sven');
+    try {
+      await supervisor.page.goto(`${rig.url}/#/supervisor`);
+      await supervisor.page.getByRole('heading', { name: 'Agents' }).waitFor();
+      // Live: an inquiry arriving now shows up without a reload.
+      const late = await registerInquiry('Can I renew my library loans online? My card number is on the back.', 'Library loans');
+      await supervisor.page.getByLabel('Item').locator('option', { hasText: late.reference }).waitFor({ state: 'attached', timeout: 20_000 });
+      await supervisor.page.getByLabel('Item').selectOption({ label: `${forAgent.reference} (${(await workItem(forAgent.id))!.status})` });
+      await supervisor.page.getByLabel('Agent', { exact: true }).selectOption({ label: 'Amira Lind' });
+      await supervisor.page.getByRole('button', { name: 'Reassign' }).click();
+      await waitFor('the item to be Amira\'s', async () => (await workItem(forAgent.id))?.assignedTo === 'demo-agent', 10_000);
+    } finally {
+      await supervisor.context.close();
+    }
+
+    const caseworker = await signedIn('gustav');
+    try {
+      await caseworker.page.getByRole('link', { name: 'Department queue' }).click();
+      await caseworker.page.getByRole('button', { name: `Acknowledge ${forDepartment.reference}` }).click();
+      await caseworker.page.getByRole('status').filter({ hasText: 'Done.' }).waitFor();
+      const routing = rig.platform.apps.routing!.get(DataSource);
+      const [row] = await routing.query(`SELECT status, assigned_to FROM routing.work_items WHERE inquiry_id = $1`, [forDepartment.id]);
+      expect(row).toEqual({ status: 'assigned', assigned_to: 'gata_park' });
+    } finally {
+      await caseworker.context.close();
+    }
+  });
+
+  it('axe finds no WCAG 2.1 AA violations in the views', async () => {
+    const inquiry = await registerInquiry('Where do I find the form for a building permit, and what does it cost?', 'Building permit form');
+    await waitFor('routing to queue the inquiry', async () => (await workItem(inquiry.id))?.status === 'queued', 20_000);
+    const anonymous = await browser.newContext();
+    const start = await anonymous.newPage();
+    await start.goto(rig.url);
+    await start.locator('main button.primary').waitFor();
+    await axe(start, 'sign-in');
+    await anonymous.close();
+
+    const agent = await signedIn('amira', 'en', { width: 1024, height: 768 });
+    try {
+      await agent.page.getByRole('heading', { name: 'My queue' }).waitFor();
+      await axe(agent.page, 'queue');
+      await agent.page.goto(`${rig.url}/#/item/${inquiry.id}`);
+      await agent.page.getByRole('heading', { name: new RegExp(inquiry.reference) }).waitFor();
+      await agent.page.getByRole('region', { name: 'Routing decision' }).getByText('Department').waitFor();
+      await axe(agent.page, 'inquiry');
+      await agent.page.goto(`${rig.url}/#/call`);
+      await agent.page.getByRole('heading', { name: 'Register call' }).waitFor();
+      await axe(agent.page, 'register-call');
+      await agent.page.goto(`${rig.url}/#/search`);
+      await agent.page.getByLabel('Reference or words').fill('opening hours');
+      await agent.page.getByRole('button', { name: 'Search' }).click();
+      await agent.page.getByRole('heading', { name: 'Knowledge suggestions' }).waitFor();
+      await axe(agent.page, 'search');
+      await agent.page.goto(`${rig.url}/#/dashboard`);
+      await agent.page.getByRole('heading', { name: 'Key figures' }).waitFor();
+      await agent.page.locator('.figures dd').first().filter({ hasText: /\d/ }).waitFor();
+      await axe(agent.page, 'dashboard');
+    } finally {
+      await agent.context.close();
+    }
+
+    const supervisor = await signedIn('sven');
+    try {
+      await supervisor.page.goto(`${rig.url}/#/supervisor`);
+      await supervisor.page.getByRole('heading', { name: 'Agents' }).waitFor();
+      await supervisor.page.getByRole('row', { name: /Amira Lind/ }).waitFor();
+      await axe(supervisor.page, 'supervisor');
+    } finally {
+      await supervisor.context.close();
+    }
+
+    const caseworker = await signedIn('gustav', 'fi');
+    try {
+      await caseworker.page.getByRole('link', { name: 'Toimialan jono' }).click();
+      await caseworker.page.getByRole('heading', { name: /Toimialan jono/ }).waitFor();
+      await axe(caseworker.page, 'department-fi');
+    } finally {
+      await caseworker.context.close();
+    }
+  });
+});
