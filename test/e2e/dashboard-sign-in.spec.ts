@@ -5,7 +5,7 @@ import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { BROWSER_SETUP_TIMEOUT_MS, CHROMIUM_ARGS, ensureChromium } from '../support/chromium';
 import { startPlatform, TestPlatform } from '../support/platform';
 
-type PageGlobals = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+type PageGlobals = any;
 
 describe('dashboard sign-in in a real browser', () => {
   let p: TestPlatform;

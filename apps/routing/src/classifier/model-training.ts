@@ -12,7 +12,7 @@ import { DEFAULT_FEATURE_CONFIG, ExtractedText, FeatureConfig, Vectorizer, build
 import { stratifiedFolds } from './folds';
 import { detectLanguage, normalizeLanguageTag } from './language';
 import { dualScores, gramMatrix, primalScores, primalWeights, subGram, trainSoftmax, trainSoftmaxPrimal } from './logreg';
-import { AnyHeadName, HEAD_NAMES, HeadData, MODEL_KIND, MODEL_VERSION, ModelData, TrainingExample } from './model-schema';
+import { AnyHeadName, HEAD_NAMES, MODEL_KIND, MODEL_VERSION, ModelData, TrainingExample } from './model-schema';
 import { mixFirstLine } from './topic-intent';
 
 export interface TrainOptions {
