@@ -141,7 +141,7 @@ describe('privacy: nothing an anonymous client can reach shows what is not publi
     for (const r of registered) expect([r.reference, flagged.get(r.reference)]).toEqual([r.reference, r.sensitive]);
   });
 
-  it('the issue\'s orosanmälan through the e-tjänst form is registered sensitive', async () => {
+  it('a child-welfare report (orosanmälan) through the e-tjänst form is registered sensitive', async () => {
     const page = await intake().get('/e-tjanst?lang=sv').expect(200);
     const cookie = String(page.headers['set-cookie']).split(';')[0];
     const csrf = /name="csrf" value="([^"]+)"/.exec(page.text)![1];

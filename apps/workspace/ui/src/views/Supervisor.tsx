@@ -7,7 +7,7 @@ import { Agent, WorkItem } from './types';
 
 const AT_RISK_MS = 60 * 60_000;
 
-/** The floor at a glance, live: each queue's waiting count, oldest wait and SLA at risk; agents' presence and load; reassigning. */
+/** The contact center at a glance, live: each queue's waiting count, oldest wait and SLA at risk; agents' presence and load; reassigning. */
 export function Supervisor() {
   const { t } = useWorkspace();
   const now = useNow();
