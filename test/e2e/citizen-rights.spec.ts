@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { waitFor } from '@lotsen/testing';
 import { accessRequest, erasureRequest, renderHtml, renderPdf, ServiceUrls } from '../../scripts/registerutdrag';
 import { ensureChromium } from '../support/chromium';
+import { everyRow } from '../support/retention-scan';
 import { startPlatform, TestPlatform } from '../support/platform';
 
 /**
@@ -102,9 +103,7 @@ describe("the citizen's rights (registerutdrag, erasure)", () => {
       const run = runs.body.find((r: { runId: string }) => r.runId === result.runId);
       return run && Object.values(run.done).every((n) => n === 1);
     }, 30000);
-    const tables = (await db.query(`SELECT table_schema AS s, table_name AS t FROM information_schema.tables WHERE table_schema IN ('intake','routing','notifications','reporting') AND table_type = 'BASE TABLE'`)).rows;
-    let all = '';
-    for (const { s, t } of tables) all += (await db.query(`SELECT string_agg(x::text, E'\\n') AS rows FROM "${s}"."${t}" x`)).rows[0].rows ?? '';
+    const all = await everyRow(db);
     for (const gone of ['Rattmarkord', 'Svarmarkord', 'Rättighet']) expect({ gone, found: all.includes(gone) }).toEqual({ gone, found: false });
     for (const stays of ['Öppenmarkord', 'Mejlmarkord', 'Hållmarkord', 'Hemligmarkord']) expect({ stays, found: all.includes(stays) }).toEqual({ stays, found: true });
 

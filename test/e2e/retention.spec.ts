@@ -2,6 +2,7 @@ import request from 'supertest';
 import { Client } from 'pg';
 import { waitFor } from '@lotsen/testing';
 import { gallring } from '../../scripts/gallring';
+import { everyRow, kpiAnswers } from '../support/retention-scan';
 import { startPlatform, TestPlatform } from '../support/platform';
 
 /**
@@ -34,29 +35,9 @@ describe('retention (gallring)', () => {
     `from=${today}&to=${today}&groupBy=hour`, `from=2025-01-01&to=${today}&groupBy=month,category`, 'channel=web&groupBy=department',
   ];
 
-  async function kpis(): Promise<unknown[]> {
-    const out: unknown[] = [];
-    for (const q of KPI_QUERIES) {
-      const r = await request(p.urls.reporting!).get(`/v1/kpis?${q}`).set(staff(p.keys.supervisor)).expect(200);
-      // When the answer was computed is no figure.
-      out.push(JSON.parse(JSON.stringify(r.body), (k, v) => (k === 'asOf' ? undefined : v)));
-    }
-    return out;
-  }
+  const kpis = () => kpiAnswers(p.urls.reporting!, p.keys.supervisor, KPI_QUERIES);
 
-  /** Every row of every table of the four schemas, as text. */
-  async function everything(): Promise<string> {
-    const tables: { s: string; t: string }[] = (await db.query(
-      `SELECT table_schema AS s, table_name AS t FROM information_schema.tables
-       WHERE table_schema IN ('intake', 'routing', 'notifications', 'reporting') AND table_type = 'BASE TABLE'`,
-    )).rows;
-    const parts: string[] = [];
-    for (const { s, t } of tables) {
-      const rows = (await db.query(`SELECT x::text AS row FROM "${s}"."${t}" x`)).rows;
-      for (const r of rows) parts.push(`${s}.${t}: ${r.row}`);
-    }
-    return parts.join('\n');
-  }
+  const everything = () => everyRow(db);
 
   beforeAll(async () => {
     p = await startPlatform(['intake', 'routing', 'notifications', 'reporting'], { REPORTING_PROJECTION_SETTLE_MS: '100' });

@@ -1,7 +1,7 @@
 import { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { HousekeepingConfig } from '@lotsen/config';
-import { PeriodicTask } from '@lotsen/persistence';
+import { deleteInBatches, PeriodicTask } from '@lotsen/persistence';
 
 const BATCH = 10_000;
 
@@ -19,16 +19,10 @@ export class InboxHousekeeping implements OnApplicationBootstrap, OnApplicationS
 
   /** Rows removed; loops until nothing older is left (or the service stops). */
   async sweep(stopped: () => boolean = () => false): Promise<number> {
-    let removed = 0;
-    for (;;) {
-      const [, n] = await this.ds.query(
-        `DELETE FROM "${this.schema}".inbox WHERE (event_id, consumer) IN (
-           SELECT event_id, consumer FROM "${this.schema}".inbox WHERE handled_at < now() - make_interval(days => $1) LIMIT $2)`,
-        [this.config.afterDays, BATCH],
-      );
-      removed += n ?? 0;
-      if ((n ?? 0) < BATCH || stopped()) return removed;
-    }
+    return deleteInBatches((sql, params) => this.ds.query(sql, params),
+      `DELETE FROM "${this.schema}".inbox WHERE (event_id, consumer) IN (
+         SELECT event_id, consumer FROM "${this.schema}".inbox WHERE handled_at < now() - make_interval(days => $1) LIMIT $2)`,
+      [this.config.afterDays], BATCH, stopped);
   }
 
   onApplicationBootstrap(): void {

@@ -40,3 +40,19 @@ export class PeriodicTask {
     await this.running;
   }
 }
+
+/**
+ * Runs a DELETE that removes at most `batch` rows (its last parameter is the batch size) until it
+ * removes fewer, so a large backlog goes in short statements that never hold up live work.
+ * Returns the rows removed.
+ */
+export async function deleteInBatches(
+  query: (sql: string, params: unknown[]) => Promise<unknown>, sql: string, params: unknown[], batch: number, stopped: () => boolean = () => false,
+): Promise<number> {
+  let removed = 0;
+  for (;;) {
+    const [, n] = (await query(sql, [...params, batch])) as [unknown, number | undefined];
+    removed += n ?? 0;
+    if ((n ?? 0) < batch || stopped()) return removed;
+  }
+}

@@ -1,6 +1,6 @@
 import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { PeriodicTask } from '@lotsen/persistence';
+import { deleteInBatches, PeriodicTask } from '@lotsen/persistence';
 import { IntakeConfig } from '../intake.config';
 
 const BATCH = 5_000;
@@ -18,16 +18,10 @@ export class IdempotencyHousekeeping implements OnApplicationBootstrap, OnApplic
   }
 
   async sweep(stopped: () => boolean = () => false): Promise<number> {
-    let removed = 0;
-    for (;;) {
-      const [, n] = await this.ds.query(
-        `DELETE FROM intake.idempotency_keys WHERE ctid IN (
-           SELECT ctid FROM intake.idempotency_keys WHERE created_at < now() - make_interval(days => $1) LIMIT $2)`,
-        [this.config.housekeeping.afterDays, BATCH],
-      );
-      removed += n ?? 0;
-      if ((n ?? 0) < BATCH || stopped()) return removed;
-    }
+    return deleteInBatches((sql, params) => this.ds.query(sql, params),
+      `DELETE FROM intake.idempotency_keys WHERE ctid IN (
+         SELECT ctid FROM intake.idempotency_keys WHERE created_at < now() - make_interval(days => $1) LIMIT $2)`,
+      [this.config.housekeeping.afterDays], BATCH, stopped);
   }
 
   onApplicationBootstrap(): void {
