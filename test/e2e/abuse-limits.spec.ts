@@ -33,6 +33,8 @@ describe('abuse limits on the public interfaces', () => {
       SUBMISSIONS_PER_RECIPIENT_PER_HOUR: '2',
       OPEN311_SUBMISSIONS_PER_CLIENT_PER_HOUR: '3',
       NOTIFICATIONS_RECEIPTS_PER_ADDRESS_PER_HOUR: '3',
+      // The cap holds per consumer batch in flight (documented in docs/abuse-limits.md): one worker here, so batches see each other's deliveries.
+      NOTIFICATIONS_CONSUMER_WORKERS: '1',
       NOTIFICATIONS_SMTP_URL: smtp.url,
       NOTIFICATIONS_SMS_URL: pathToFileURL(smsDir).toString(),
       NOTIFICATIONS_DISPATCH_POLL_MS: '100',
