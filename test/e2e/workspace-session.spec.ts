@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { waitFor } from '@lotsen/testing';
+import { SessionService } from '../../apps/workspace/src/sessions/session.service';
 import { startWorkspaceRig, WorkspaceRig } from '../support/workspace';
 
 /** A browser's cookie jar, for the workspace and the provider (both on 127.0.0.1: cookies ignore ports). */
@@ -117,6 +118,21 @@ describe('the workspace session (backend-for-frontend)', () => {
     const res = await b.go(`${rig.url}/api/me`);
     expect(res.status).toBe(401);
     expect(((await res.json()) as { type: string }).type).toMatch(/not-signed-in$/);
+  });
+
+  it('housekeeping removes sessions idle past the limit, in batches, and keeps the live ones', async () => {
+    await ds.query(`DELETE FROM workspace.sessions`);
+    const { b } = await signIn('amira');
+    await ds.query(
+      `INSERT INTO workspace.sessions (id_hash, tenant_id, subject, name, roles, departments, csrf_token, tokens, access_expires_at, last_seen_at)
+       SELECT 'idle-' || n, 'demo', 'someone', 'Someone', '{agent}', '{}', 'c', 'sealed', now(), now() - interval '8 hours 1 minute'
+       FROM generate_series(1, 2500) n`,
+    );
+    const removed = await rig.workspace.app.get(SessionService).removeIdle();
+    expect(removed).toBe(2500);
+    const left: { n: number }[] = await ds.query(`SELECT count(*)::int AS n FROM workspace.sessions`);
+    expect(left[0].n).toBe(1);
+    expect((await b.go(`${rig.url}/api/me`)).status).toBe(200);
   });
 
   it('signs out here and at the provider (RP-initiated logout)', async () => {

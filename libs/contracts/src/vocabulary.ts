@@ -8,7 +8,12 @@ export type InquiryType = (typeof INQUIRY_TYPES)[number];
 /** Languages the platform detects and answers in; others may be given explicitly. */
 export const SUPPORTED_LANGUAGES = ['sv', 'en', 'ar', 'fi'] as const;
 
-export const STAFF_ROLES = ['agent', 'supervisor', 'department', 'admin'] as const;
+/** Roles that take work from routing (an agent row in routing has one of these). */
+export const WORK_ROLES = ['agent', 'supervisor', 'department', 'admin'] as const;
+export type WorkRole = (typeof WORK_ROLES)[number];
+
+/** Every staff role: the work roles, plus the auditor (reads the audit trail) and the registrar (the diarium). */
+export const STAFF_ROLES = [...WORK_ROLES, 'auditor', 'registrar'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** What a citizen sees of their case. */

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Ip, Param, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiHeader, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { STAFF_ROLES } from '@lotsen/contracts';
 import { accessReason } from '@lotsen/identity';
 import { CurrentPrincipal, Principal, ProblemException, Public, rolesOf } from '@lotsen/platform';
 import { AcceptedInquiryDto, AddMessageDto, CreateInquiryDto } from './dto/create-inquiry.dto';
 import { InquiriesService } from './inquiries.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const STAFF_ROLES = ['agent', 'supervisor', 'department', 'admin', 'auditor', 'registrar'];
 
 function checkIdempotencyKey(key?: string): string | undefined {
   if (key === undefined) return undefined;
@@ -40,7 +40,7 @@ export class InquiriesController {
   ) {
     if (UUID.test(idOrReference)) {
       if (!principal) throw ProblemException.of(401, 'missing-api-key', 'Sign in (Authorization: Bearer) or send a staff API key in the x-api-key header.');
-      if (!rolesOf(principal).some((r) => STAFF_ROLES.includes(r))) throw ProblemException.of(403, 'forbidden', 'Only staff can read inquiries by id.');
+      if (!rolesOf(principal).some((r) => (STAFF_ROLES as readonly string[]).includes(r))) throw ProblemException.of(403, 'forbidden', 'Only staff can read inquiries by id.');
       return this.inquiries.staffView(principal, idOrReference, accessReason(reason));
     }
     // Malformed tokens go through the same lookup, so they count against the guessing limit too.

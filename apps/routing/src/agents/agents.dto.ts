@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { STAFF_ROLES } from '@lotsen/contracts';
+import { WORK_ROLES } from '@lotsen/contracts';
 
 export const PRESENCES = ['available', 'away', 'offline'] as const;
 const CODE = /^[a-z0-9_]{1,64}$/;
@@ -14,7 +14,7 @@ export class SkillDto {
 
 export class AgentDto {
   @ApiProperty() @IsString() @MaxLength(200) name: string;
-  @ApiProperty({ enum: STAFF_ROLES }) @IsIn(STAFF_ROLES) role: string;
+  @ApiProperty({ enum: WORK_ROLES }) @IsIn(WORK_ROLES) role: string;
   @ApiProperty({ description: 'Team: kontaktcenter or a department code' }) @Matches(CODE) department: string;
   @ApiProperty({ example: ['sv', 'en'] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @Matches(/^[a-z]{2,3}$/, { each: true }) languages: string[];
   @ApiProperty({ description: 'Concurrent items' }) @IsInt() @Min(0) @Max(100) capacity: number;

@@ -28,6 +28,9 @@ function hashId(id: string): string {
   return createHash('sha256').update(id).digest('hex');
 }
 
+/** Sessions removed per statement by housekeeping: short statements beside live sign-ins. */
+const REMOVAL_BATCH = 1_000;
+
 /**
  * Sessions of signed-in staff: created from a finished code exchange, found by the cookie's
  * random id, ended by sign-out or after inactivity; the access token is refreshed silently
@@ -133,8 +136,9 @@ export class SessionService {
     return row ? this.sealer.open<SealedTokens>(row.tokens)?.idToken : undefined;
   }
 
-  removeIdle(): Promise<number> {
-    return this.tx.run(() => this.repo.removeIdle(this.config.sessionIdleSeconds));
+  /** Removes the sessions idle past the limit (refused on use already), a batch at a time. */
+  removeIdle(stopped: () => boolean = () => false): Promise<number> {
+    return this.repo.removeIdle(this.config.sessionIdleSeconds, REMOVAL_BATCH, stopped);
   }
 }
 

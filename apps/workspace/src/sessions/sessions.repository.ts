@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionContext } from '@lotsen/persistence';
+import { deleteInBatches, TransactionContext } from '@lotsen/persistence';
 
 export interface SessionRow {
   idHash: string;
@@ -69,11 +69,11 @@ export class SessionsRepository {
     return rows[0] ? toRow(rows[0]) : undefined;
   }
 
-  async removeIdle(idleSeconds: number): Promise<number> {
-    const rows = returned(await this.tx.manager.query(
-      `DELETE FROM workspace.sessions WHERE id_hash IN (SELECT id_hash FROM workspace.sessions WHERE last_seen_at <= now() - make_interval(secs => $1) LIMIT 500) RETURNING 1`,
-      [idleSeconds],
-    ));
-    return rows.length;
+  /** Removes sessions idle past the limit, in batches (each a statement of its own, outside any transaction). */
+  removeIdle(idleSeconds: number, batch: number, stopped: () => boolean): Promise<number> {
+    return deleteInBatches((sql, params) => this.tx.manager.query(sql, params),
+      `DELETE FROM workspace.sessions WHERE id_hash IN (
+         SELECT id_hash FROM workspace.sessions WHERE last_seen_at <= now() - make_interval(secs => $1) LIMIT $2)`,
+      [idleSeconds], batch, stopped);
   }
 }
