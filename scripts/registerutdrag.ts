@@ -1,11 +1,13 @@
 /**
  * `npm run registerutdrag -- --tenant demo (--email a@b.se | --phone 070… | --personnummer 19121212-1212)
- *    [--out utdrag.json] [--pdf utdrag.pdf] [--erase --reason "Begäran 2026/123"]`
+ *    [--out utdrag.json] [--pdf utdrag.pdf] [--erase --reason "Begäran 2026/123"]
+ *    [--correct-email e --correct-phone p --correct-name n --reason "Begäran 2026/124"]`
  * The citizen's rights across the four services, each answering for its own copy through its API:
  * intake finds the person's inquiries, routing, notifications and reporting add what they hold of
  * them. One JSON document (and a readable PDF, printed by Debian's chromium); with --erase, the
  * person's inquiries are erased in every service where no law keeps them, and each kept one says
- * why. The identity check of the person is the municipality's process, before this is run.
+ * why; with --correct-*, the person's contact data is rectified in every service that holds it.
+ * The identity check of the person is the municipality's process, before this is run.
  */
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { resolve } from 'path';
@@ -118,6 +120,11 @@ export async function renderPdf(html: string): Promise<Buffer> {
   }
 }
 
+/** Rectification: the contact data of the person's inquiries (found by e-mail or phone) is corrected everywhere. */
+export async function rectificationRequest(urls: ServiceUrls, key: string, subject: Subject, correct: { email?: string; phone?: string; name?: string }, reason: string) {
+  return call(urls.intake, key, '/v1/data-subjects/rectify', { email: subject.email, phone: subject.phone, correct, reason });
+}
+
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -127,7 +134,7 @@ async function main() {
   const tenant = arg('tenant');
   const subject: Subject = { email: arg('email'), phone: arg('phone'), personnummer: arg('personnummer') };
   if (!tenant || (!subject.email && !subject.phone && !subject.personnummer)) {
-    throw new Error('usage: npm run registerutdrag -- --tenant <id> (--email e | --phone p | --personnummer n) [--out f.json] [--pdf f.pdf] [--erase --reason r]');
+    throw new Error('usage: npm run registerutdrag -- --tenant <id> (--email e | --phone p | --personnummer n) [--out f.json] [--pdf f.pdf] [--erase --reason r] [--correct-email e] [--correct-phone p] [--correct-name n]');
   }
   const file = resolve(ROOT, '.lotsen', 'demo.json');
   const demo = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
@@ -135,6 +142,13 @@ async function main() {
   if (!key) throw new Error(`no administrator key for tenant "${tenant}": pass --key or set LOTSEN_API_KEY`);
   const host = (svc: string, port: number) => process.env[`${svc.toUpperCase()}_URL`] ?? `http://127.0.0.1:${port}`;
   const urls: ServiceUrls = { intake: host('intake', 3001), routing: host('routing', 3002), notifications: host('notifications', 3003), reporting: host('reporting', 3004) };
+  const correct = { email: arg('correct-email'), phone: arg('correct-phone'), name: arg('correct-name') };
+  if (correct.email || correct.phone || correct.name) {
+    const reason = arg('reason');
+    if (!reason) throw new Error('a correction needs --reason (the request, e.g. its registration number)');
+    console.log(JSON.stringify(await rectificationRequest(urls, key, subject, correct, reason), null, 2));
+    return;
+  }
   if (process.argv.includes('--erase')) {
     const reason = arg('reason');
     if (!reason) throw new Error('--erase needs --reason (the request, e.g. its registration number)');

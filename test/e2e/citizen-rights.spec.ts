@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { Client } from 'pg';
 import { waitFor } from '@lotsen/testing';
-import { accessRequest, erasureRequest, renderHtml, renderPdf, ServiceUrls } from '../../scripts/registerutdrag';
+import { accessRequest, erasureRequest, rectificationRequest, renderHtml, renderPdf, ServiceUrls } from '../../scripts/registerutdrag';
 import { ensureChromium } from '../support/chromium';
 import { everyRow } from '../support/retention-scan';
 import { startPlatform, TestPlatform } from '../support/platform';
@@ -11,7 +11,7 @@ import { startPlatform, TestPlatform } from '../support/platform';
  * holds, and an erasure that removes what no law keeps and says why the rest stays, without
  * revealing a secret case that names the person.
  */
-describe("the citizen's rights (registerutdrag, erasure)", () => {
+describe("the citizen's rights (registerutdrag, erasure, rectification)", () => {
   let p: TestPlatform;
   let db: Client;
   let urls: ServiceUrls;
@@ -113,5 +113,46 @@ describe("the citizen's rights (registerutdrag, erasure)", () => {
     expect(JSON.stringify(audit.body)).not.toContain(anna.email);
     const runs = await request(p.urls.routing!).get('/v1/retention/runs').set(staff(p.keys.admin)).expect(200);
     expect(runs.body[0]).toMatchObject({ purpose: 'erasure', reason: 'Begäran 2026/17', requestedBy: 'demo-admin' });
+  }, 120_000);
+
+  it("rectifies a person's contact data in intake and in notifications, so the next message reaches the corrected address", async () => {
+    const bo = { old: 'bo.gammal@example.se', corrected: 'bo.ny@example.se' };
+    await register('bo', p.keys.web, {
+      channel: 'web', category: 'library', body: 'Kan jag låna e-böcker? Bomarkord.', citizen: { name: 'Bo Fel', email: bo.old, phone: '070-111 22 33', notify: true },
+    });
+    await waitFor('notifications to hold the recipient', async () => (await db.query(`SELECT 1 FROM notifications.recipients WHERE inquiry_id = $1 AND NOT placeholder`, [ids.bo])).rowCount === 1, 20000);
+    const requestsBefore = (await db.query(`SELECT count(*)::int AS n FROM intake.data_subject_requests`)).rows[0].n;
+
+    for (const bad of [
+      { email: bo.old, correct: {}, reason: 'r' }, { email: bo.old, correct: [], reason: 'r' }, { email: bo.old, correct: { email: 'not-an-address' }, reason: 'r' },
+      { email: bo.old, correct: { email: bo.corrected } }, { correct: { email: bo.corrected }, reason: 'r' }, { email: bo.old, correct: { email: bo.corrected }, reason: 'r\u0000' }, { email: bo.old, correct: { email: bo.corrected, admin: true }, reason: 'r' },
+    ]) {
+      const res = await request(p.urls.intake!).post('/v1/data-subjects/rectify').set(staff(p.keys.admin)).send(bad);
+      expect({ bad, status: res.status, type: res.headers['content-type'] }).toEqual({ bad, status: 400, type: expect.stringContaining('application/problem+json') });
+    }
+    await request(p.urls.intake!).post('/v1/data-subjects/rectify').set(staff(p.keys.agent)).send({ email: bo.old, correct: { email: bo.corrected }, reason: 'r' }).expect(403);
+    expect((await db.query(`SELECT count(*)::int AS n FROM intake.data_subject_requests`)).rows[0].n).toBe(requestsBefore);
+
+    const rectified = await rectificationRequest(urls, p.keys.admin, { email: bo.old.toUpperCase() }, { email: bo.corrected, name: 'Bo Rätt' }, 'Begäran 2026/77');
+    expect(rectified).toMatchObject({ fields: ['name', 'email'], inquiries: [expect.stringMatching(/^[A-Z]+-/)] });
+    const [{ citizen }] = (await db.query(`SELECT citizen FROM intake.inquiries WHERE id = $1`, [ids.bo])).rows;
+    expect(citizen).toMatchObject({ name: 'Bo Rätt', email: bo.corrected, phone: '070-111 22 33', notify: true });
+    await waitFor('notifications to take the correction', async () => {
+      const { rows } = await db.query(`SELECT citizen_name, email, phone FROM notifications.recipients WHERE inquiry_id = $1`, [ids.bo]);
+      return rows[0]?.email === bo.corrected && rows[0]?.citizen_name === 'Bo Rätt' && rows[0]?.phone === '070-111 22 33';
+    }, 20000);
+
+    await request(p.urls.routing!).post(`/v1/work/${ids.bo}/answer`).set(staff(p.keys.supervisor)).send({ text: 'Ja, i appen. Bosvar.' }).expect(200);
+    await waitFor('the answer to go to the corrected address', async () => {
+      const { rows } = await db.query(`SELECT recipient FROM notifications.deliveries WHERE inquiry_id = $1 AND trigger = 'answer'`, [ids.bo]);
+      return rows.length === 1 && rows[0].recipient === bo.corrected;
+    }, 20000);
+
+    const audit = await request(p.urls.intake!).get('/v1/data-subjects/requests').set(staff(p.keys.admin)).expect(200);
+    expect(audit.body[0]).toMatchObject({ kind: 'rectification', subject: 'email B***@EXAMPLE.SE', inquiries: 1, outcome: { fields: ['name', 'email'], reason: 'Begäran 2026/77' } });
+    expect(JSON.stringify(audit.body)).not.toContain(bo.corrected);
+    expect((await db.query(`SELECT count(*)::int AS n FROM reporting.events WHERE type = 'inquiry.contact.rectified'`)).rows[0].n).toBe(0);
+    const doc = await accessRequest(urls, p.keys.admin, { email: bo.corrected });
+    expect(doc.inquiries.map((i) => i.id)).toEqual([ids.bo]);
   }, 120_000);
 });

@@ -17,6 +17,7 @@ import { ServiceDefinitionsService } from './catalogue/service-definitions.servi
 import { DataSubjectsController } from './data-subjects/data-subjects.controller';
 import { DataSubjectsRepository } from './data-subjects/data-subjects.repository';
 import { DataSubjectsService } from './data-subjects/data-subjects.service';
+import { RectificationService } from './data-subjects/rectification.service';
 import { DuplicatesRepository } from './duplicates/duplicates.repository';
 import { EmailIntakeService } from './email/email-intake.service';
 import { EmailRepository } from './email/email.repository';
@@ -93,6 +94,7 @@ export class IntakeModule {
         CitizenPagesService,
         DataSubjectsRepository,
         DataSubjectsService,
+        RectificationService,
         ...retention.providers,
       ],
       exports: [InquiriesService, InquiriesRepository, TenantsRepository, ServiceDefinitionsRepository, INTAKE_CONFIG],

@@ -3,6 +3,7 @@ import { MessagingModule } from '@lotsen/messaging';
 import { AuditController, auditTrailProviders, IdentityModule } from '@lotsen/identity';
 import { PersistenceModule } from '@lotsen/persistence';
 import { retentionParticipant } from '@lotsen/retention';
+import { ContactRectification, ContactRectificationHandler } from './retention/contact-rectification';
 import { DataSubjectsController } from './retention/data-subjects.controller';
 import { PlatformModule, staffAuthProviders } from '@lotsen/platform';
 import { Channels } from './deliveries/channels';
@@ -44,7 +45,7 @@ export class NotificationsModule {
         PersistenceModule.forRoot({ url: config.database.url, schema: 'notifications', migrations: notificationsMigrations, poolSize: config.database.poolSize }),
         MessagingModule.forRoot({ service: 'notifications', schema: 'notifications', broker: config.broker, housekeeping: config.housekeeping, consumerPurpose: 'triggers', batchPreparer: RecipientsBatch }),
       ],
-      controllers: [TriggersHandler, DeliveriesController, TemplatesController, SurveysController, OptOutController, SuppressionsController, DataSubjectsController, ...retention.controllers, AuditController],
+      controllers: [TriggersHandler, DeliveriesController, TemplatesController, SurveysController, OptOutController, SuppressionsController, DataSubjectsController, ContactRectificationHandler, ...retention.controllers, AuditController],
       providers: [
         ...staffAuthProviders('notifications'),
         ...auditTrailProviders('notifications'),
@@ -63,6 +64,8 @@ export class NotificationsModule {
         TenantSettingsService,
         // retention (gallring)
         ...retention.providers,
+        // rectification (the citizen's rights)
+        ContactRectification,
       ],
     };
   }

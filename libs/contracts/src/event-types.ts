@@ -21,6 +21,8 @@ export const EventTypes = {
   InquiryRetentionDue: 'inquiry.retention.due',
   /** One service has removed its copy of an inquiry's personal data. */
   InquiryRetentionDone: 'inquiry.retention.done',
+  /** The citizen's contact data was corrected on request (GDPR art. 16); services holding a copy update it. */
+  InquiryContactRectified: 'inquiry.contact.rectified',
   TenantCalendarChanged: 'tenant.calendar.changed',
   CategoryChanged: 'catalogue.category.changed',
 } as const;

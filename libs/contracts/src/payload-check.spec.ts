@@ -38,6 +38,7 @@ const SAMPLES: Record<EventType, Record<string, unknown>> = {
   [T.CallAbandoned]: { callId: 'c1', queue: 'q', waitSeconds: 0 },
   [T.InquiryRetentionDue]: { inquiryId: uuid, runId: uuid, category: 'library', resolvedAt: at },
   [T.InquiryRetentionDone]: { inquiryId: uuid, runId: uuid, service: 'routing', rows: 3 },
+  [T.InquiryContactRectified]: { inquiryId: uuid, name: 'Anna B', email: 'anna.b@example.se', phone: '+46701234568' },
   [T.CategoryChanged]: { code: 'library', names: { sv: 'Bibliotek', en: 'Library' }, department: 'kultur_fritid', active: true },
   [T.TenantCalendarChanged]: { timezone: 'Europe/Stockholm', hours: { days: [1, 2, 3, 4, 5], opens: '08:00', closes: '17:00', breaks: [{ from: '12:00', to: '13:00' }] }, holidays: 'SE' },
 };

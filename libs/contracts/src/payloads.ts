@@ -187,6 +187,17 @@ export class InquiryRetentionDonePayload {
   @IsInt() @Min(0) rows: number;
 }
 
+/**
+ * The corrected contact data of one inquiry (only the fields that changed). Carries personal data,
+ * like inquiry.received: reporting does not record it.
+ */
+export class InquiryContactRectifiedPayload {
+  @IsUUID() inquiryId: string;
+  @IsOptional() @IsString() @MaxLength(200) name?: string;
+  @IsOptional() @IsEmail() email?: string;
+  @IsOptional() @IsString() @MaxLength(40) phone?: string;
+}
+
 const CLOCK = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
 
 export class ClosedSpanPayload {

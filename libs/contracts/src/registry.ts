@@ -29,6 +29,7 @@ export const PAYLOAD_CLASSES: Record<EventType, PayloadClass> = {
   [T.CallAbandoned]: P.CallPayload,
   [T.InquiryRetentionDue]: P.InquiryRetentionDuePayload,
   [T.InquiryRetentionDone]: P.InquiryRetentionDonePayload,
+  [T.InquiryContactRectified]: P.InquiryContactRectifiedPayload,
   [T.TenantCalendarChanged]: P.TenantCalendarChangedPayload,
   [T.CategoryChanged]: P.CategoryChangedPayload,
 };

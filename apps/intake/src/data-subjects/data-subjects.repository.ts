@@ -45,6 +45,22 @@ export class DataSubjectsRepository {
     );
   }
 
+  /** The inquiries whose contact data is the person's (locked: a rectification rewrites it). */
+  async ownByContact(tenantId: string, who: { email?: string; phoneKey?: string }): Promise<{ id: string; reference: string }[]> {
+    return this.tx.manager.query(
+      `SELECT id, reference FROM intake.inquiries WHERE tenant_id = $1 AND citizen IS NOT NULL AND (
+         ($2::text IS NOT NULL AND lower(citizen->>'email') = lower($2))
+         OR ($3::text IS NOT NULL AND right(regexp_replace(citizen->>'phone', '\\D', '', 'g'), 9) = $3))
+       ORDER BY received_at FOR UPDATE`,
+      [tenantId, who.email ?? null, who.phoneKey ?? null],
+    );
+  }
+
+  /** Replaces the given contact fields of these inquiries (the rest of the contact data stays). */
+  async correctContact(inquiryIds: string[], correction: { name?: string; email?: string; phone?: string }): Promise<void> {
+    await this.tx.manager.query(`UPDATE intake.inquiries SET citizen = citizen || $2::jsonb WHERE id = ANY($1::uuid[])`, [inquiryIds, JSON.stringify(correction)]);
+  }
+
   async thread(inquiryIds: string[]) {
     return this.tx.manager.query(
       `SELECT inquiry_id AS "inquiryId", author, visibility, channel, body, created_at AS "createdAt"
@@ -69,7 +85,7 @@ export class DataSubjectsRepository {
     );
   }
 
-  async record(r: { tenantId: string; kind: 'access' | 'erasure'; subjectMasked: string; requestedBy: string; inquiries: number; outcome: object }): Promise<string> {
+  async record(r: { tenantId: string; kind: 'access' | 'erasure' | 'rectification'; subjectMasked: string; requestedBy: string; inquiries: number; outcome: object }): Promise<string> {
     const id = randomUUID();
     await this.tx.manager.query(
       `INSERT INTO intake.data_subject_requests (id, tenant_id, kind, subject_masked, requested_by, inquiries, outcome) VALUES ($1, $2, $3, $4, $5, $6, $7)`,

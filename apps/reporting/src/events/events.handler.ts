@@ -3,8 +3,12 @@ import { EventPattern, Payload } from '@nestjs/microservices';
 import { ALL_EVENT_TYPES, EventEnvelope, EventTypes } from '@lotsen/contracts';
 import { IngestService } from '../projections/ingest.service';
 
-/** Retention events change what is kept, they are no figures of their own (see retention/). */
-const RECORDED_EVENT_TYPES = ALL_EVENT_TYPES.filter((t) => t !== EventTypes.InquiryRetentionDue && t !== EventTypes.InquiryRetentionDone);
+/**
+ * Retention events change what is kept, they are no figures of their own (see retention/); a
+ * rectification is only corrected contact data, which reporting never keeps.
+ */
+const NOT_RECORDED: string[] = [EventTypes.InquiryRetentionDue, EventTypes.InquiryRetentionDone, EventTypes.InquiryContactRectified];
+const RECORDED_EVENT_TYPES = ALL_EVENT_TYPES.filter((t) => !NOT_RECORDED.includes(t));
 
 /** Reporting keeps every event type that is a fact about an inquiry or a call. */
 @Controller()
