@@ -129,18 +129,6 @@ export function fitCalibration(input: CalibrationInput): Calibration {
   return unpack(lay, x);
 }
 
-/** Mean negative log-likelihood with a given calibration (for reports and tests). */
-export function meanNll(input: CalibrationInput, cal: Calibration): number {
-  const lay = layout(input);
-  const x = new Float64Array(lay.dim);
-  x[0] = cal.scale;
-  x[1] = cal.catalogueWeight;
-  for (let c = 1; c < lay.k && lay.shifts; c++) x[1 + c] = cal.shift[c];
-  for (let j = 0; j < lay.e; j++) x[2 + lay.shifts + j] = cal.stack[j];
-  const v = objective(input, lay, x, null) - RIDGE * ((x[0] - 1) ** 2 + x[1] ** 2) - cal.stack.reduce((s, w) => s + STACK_RIDGE * w * w, 0);
-  return v / Math.max(1, input.labels.length);
-}
-
 /**
  * Calibrated class probabilities from raw logits: scale·s + shift + catalogueWeight·evidence,
  * plus the stacked inputs (department and type probabilities) on the last class.

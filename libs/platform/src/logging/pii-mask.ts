@@ -14,10 +14,6 @@ const TOKEN_PARAM = /([?&](?:token|api_key)=)[^&\s"]+/gi;
 /** Secrets carried in a path: survey and opt-out links. */
 const TOKEN_PATH = /(\/(?:surveys|opt-out)\/)[^/?\s"]+/gi;
 
-export function maskPersonnummer(text: string): string {
-  return text.replace(PERSONNUMMER, '[personnummer]');
-}
-
 export function maskPii(text: string): string {
   return text
     .replace(TOKEN_PARAM, '$1***')
