@@ -8,6 +8,7 @@ export * from './metrics/metrics';
 export * from './health/health.module';
 export * from './http/create-http-app';
 export * from './http/trust-proxy';
+export * from './http/cookies';
 export * from './text/person-name';
 export * from './auth/api-key';
 export * from './auth/staff-keys';

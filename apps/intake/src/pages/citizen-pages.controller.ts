@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, Inject, Post, Query, Res, Ip } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Public } from '@lotsen/platform';
+import { cookieHeader, Public } from '@lotsen/platform';
 import { IntakeConfig } from '../intake.config';
 import { pickLocale } from '../open311/open311-texts';
 import { FORM_JS, SITE_CSS } from './assets';
@@ -65,8 +65,7 @@ export class CitizenPagesController {
     const existing = readCookie(cookie, CSRF_COOKIE);
     if (existing) return existing;
     const secret = this.pages.tokens.newBrowserSecret();
-    const secure = this.config.publicUrl.startsWith('https:') ? '; Secure' : '';
-    void reply.header('set-cookie', `${CSRF_COOKIE}=${secret}; Path=/; HttpOnly; SameSite=Strict; Max-Age=14400${secure}`);
+    void reply.header('set-cookie', cookieHeader(CSRF_COOKIE, secret, { secure: this.config.publicUrl.startsWith('https:'), sameSite: 'Strict', maxAgeSeconds: 14_400 }));
     return secret;
   }
 

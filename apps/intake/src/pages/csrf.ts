@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'crypto';
+import { readCookie as cookieValue } from '@lotsen/platform';
 
 // The citizen form's protection against cross-site posts: a per-browser secret in a SameSite
 // cookie and, per rendered form, a token = issue time + nonce + HMAC(secret, cookie, time, nonce).
@@ -40,13 +41,8 @@ export class FormTokens {
   }
 }
 
+/** The form's CSRF secret, only when it has the shape this service gives it. */
 export function readCookie(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) {
-      const v = part.slice(eq + 1).trim();
-      return /^[A-Za-z0-9_-]{10,100}$/.test(v) ? v : undefined;
-    }
-  }
-  return undefined;
+  const v = cookieValue(header, name);
+  return v !== undefined && /^[A-Za-z0-9_-]{10,100}$/.test(v) ? v : undefined;
 }

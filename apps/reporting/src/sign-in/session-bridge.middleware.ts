@@ -1,6 +1,7 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'http';
-import { readCookie, SESSION_COOKIE, setCookie, StaffSession } from './session-cookie';
+import { cookieHeader, readCookie } from '@lotsen/platform';
+import { SESSION_COOKIE, StaffSession } from './session-cookie';
 import { StaffSignIn } from './staff-sign-in.service';
 
 /**
@@ -21,10 +22,10 @@ export class SessionBridge implements NestMiddleware {
         if (session) {
           const current = await this.signIn.current(session);
           const secure = (req.socket as { encrypted?: boolean }).encrypted === true;
-          if (!current) res.setHeader('set-cookie', setCookie(SESSION_COOKIE, '', { maxAgeSeconds: 0, secure }));
+          if (!current) res.setHeader('set-cookie', cookieHeader(SESSION_COOKIE, '', { maxAgeSeconds: 0, secure }));
           else {
             req.headers.authorization = `Bearer ${current.session.accessToken}`;
-            if (current.changed) res.setHeader('set-cookie', setCookie(SESSION_COOKIE, this.signIn.seal(current.session), { maxAgeSeconds: 24 * 3600, secure }));
+            if (current.changed) res.setHeader('set-cookie', cookieHeader(SESSION_COOKIE, this.signIn.seal(current.session), { maxAgeSeconds: 24 * 3600, secure }));
           }
         }
       }

@@ -48,16 +48,3 @@ export class CookieSealer {
     }
   }
 }
-
-export function readCookie(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const i = part.indexOf('=');
-    if (i > 0 && part.slice(0, i).trim() === name) return part.slice(i + 1).trim();
-  }
-  return undefined;
-}
-
-/** httpOnly, SameSite=Lax (the provider's redirect back is a top-level GET), Secure on https. */
-export function setCookie(name: string, value: string, o: { maxAgeSeconds: number; secure: boolean; path?: string }): string {
-  return `${name}=${value}; Path=${o.path ?? '/'}; Max-Age=${o.maxAgeSeconds}; HttpOnly; SameSite=Lax${o.secure ? '; Secure' : ''}`;
-}

@@ -1,8 +1,8 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Public } from '@lotsen/platform';
-import { PendingSignIn, readCookie, SESSION_COOKIE, setCookie, SIGN_IN_COOKIE, StaffSession } from './session-cookie';
+import { cookieHeader, Public, readCookie } from '@lotsen/platform';
+import { PendingSignIn, SESSION_COOKIE, SIGN_IN_COOKIE, StaffSession } from './session-cookie';
 import { StaffSignIn } from './staff-sign-in.service';
 
 /** The dashboard's sign-in pages: to the provider and back, and sign-out everywhere. */
@@ -18,7 +18,7 @@ export class SignInController {
     try {
       const { url, pending } = await this.signIn.start(origin(req) + '/auth/callback');
       // Not returned: a Fastify reply is thenable, and it is sent here.
-      reply.header('set-cookie', setCookie(SIGN_IN_COOKIE, this.signIn.seal(pending), { maxAgeSeconds: 600, secure: secure(req), path: '/auth' }))
+      reply.header('set-cookie', cookieHeader(SIGN_IN_COOKIE, this.signIn.seal(pending), { maxAgeSeconds: 600, secure: secure(req), path: '/auth' }))
         .header('cache-control', 'no-store').redirect(url, 303);
       return;
     } catch {
@@ -34,8 +34,8 @@ export class SignInController {
       const session = await this.signIn.finish(new URL(req.url, origin(req)), pending);
       reply
         .header('set-cookie', [
-          setCookie(SESSION_COOKIE, this.signIn.seal(session), { maxAgeSeconds: 24 * 3600, secure: secure(req) }),
-          setCookie(SIGN_IN_COOKIE, '', { maxAgeSeconds: 0, secure: secure(req), path: '/auth' }),
+          cookieHeader(SESSION_COOKIE, this.signIn.seal(session), { maxAgeSeconds: 24 * 3600, secure: secure(req) }),
+          cookieHeader(SIGN_IN_COOKIE, '', { maxAgeSeconds: 0, secure: secure(req), path: '/auth' }),
         ])
         .header('cache-control', 'no-store').redirect('/', 303);
       return;
@@ -48,7 +48,7 @@ export class SignInController {
   async logout(@Req() req: FastifyRequest, @Res() reply: FastifyReply) {
     const session = this.signIn.unseal<StaffSession>(readCookie(req.headers.cookie, SESSION_COOKIE));
     const url = this.signIn.enabled ? await this.signIn.endUrl(session, origin(req) + '/') : '/';
-    return reply.header('set-cookie', setCookie(SESSION_COOKIE, '', { maxAgeSeconds: 0, secure: secure(req) })).header('cache-control', 'no-store').redirect(url, 303);
+    return reply.header('set-cookie', cookieHeader(SESSION_COOKIE, '', { maxAgeSeconds: 0, secure: secure(req) })).header('cache-control', 'no-store').redirect(url, 303);
   }
 }
 
