@@ -8,9 +8,10 @@
  * The set is made from a few inquiries taken through the platform for real (intake, routing,
  * reporting): every row each service holds of them, in every table keyed by the inquiry, is cloned
  * in bulk, so each clone has as much for every eraser to remove as an inquiry of its own. The set is
- * scaled to finish in a few minutes here (BENCH_INQUIRIES, default 20 000) and the rate extrapolated
- * to 1 M; targets: 1 M within 8 hours, intake p99 under 500 ms meanwhile. Bounded: the run is given
- * up after BENCH_RUN_SECONDS (default 240).
+ * scaled to finish in a few minutes here (BENCH_INQUIRIES, default 10 000) and the rate extrapolated
+ * to 1 M; targets: 1 M within 8 hours, intake p99 under 500 ms meanwhile. The run goes at routing's
+ * pace (ROUTING_RETENTION_RATE, passed through when set). Bounded: the run is given up after
+ * BENCH_RUN_SECONDS (default 300).
  */
 import { Client } from 'pg';
 import { serviceDatabaseUrl } from '@lotsen/persistence';
@@ -19,11 +20,11 @@ import { freePort, machine, startServiceProcess, stopProcess } from '@lotsen/loa
 import { migrateAll } from '../scripts/setup/migrate-all';
 import { seedDemo } from '../scripts/setup/seed-demo';
 
-const INQUIRIES = Number(process.env.BENCH_INQUIRIES ?? 20_000);
+const INQUIRIES = Number(process.env.BENCH_INQUIRIES ?? 10_000);
 const TEMPLATES = 10;
 const LIVE_RATE = Number(process.env.BENCH_LIVE_RATE ?? 20);
 const BASELINE_S = Number(process.env.BENCH_BASELINE_SECONDS ?? 15);
-const RUN_LIMIT_S = Number(process.env.BENCH_RUN_SECONDS ?? 240);
+const RUN_LIMIT_S = Number(process.env.BENCH_RUN_SECONDS ?? 300);
 const SERVICES = ['intake', 'routing', 'notifications', 'reporting'] as const;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -124,10 +125,13 @@ async function main(): Promise<void> {
     const { keys } = await seedDemo(env.databaseUrl);
     await db.connect();
     const urls: Record<string, string> = {};
+    const paceRate = process.env.ROUTING_RETENTION_RATE;
+    const pace: Record<string, string> = paceRate ? { ROUTING_RETENTION_RATE: paceRate } : {};
+    console.log(`retention pace: ${paceRate ?? 'the default'} inquiries/s (ROUTING_RETENTION_RATE)`);
     for (const s of [...SERVICES].reverse()) {
       const port = await freePort();
       const up = s.toUpperCase();
-      procs.push(await startServiceProcess(s, { ...env.env, LOG_LEVEL: 'warn', [`${up}_DATABASE_URL`]: serviceDatabaseUrl(env.databaseUrl, s), [`${up}_DB_POOL_SIZE`]: '10' }, port));
+      procs.push(await startServiceProcess(s, { ...env.env, LOG_LEVEL: 'warn', [`${up}_DATABASE_URL`]: serviceDatabaseUrl(env.databaseUrl, s), [`${up}_DB_POOL_SIZE`]: '10', ...pace }, port));
       urls[s] = `http://127.0.0.1:${port}`;
     }
 

@@ -78,6 +78,12 @@ describe("the citizen's rights (registerutdrag, erasure, rectification)", () => 
     expect(library.notifications.recipient).toMatchObject({ email: anna.email });
     expect(library.notifications.messages).toEqual(expect.arrayContaining([expect.objectContaining({ trigger: 'answer', text: expect.stringContaining('Svarmarkord') })]));
     expect(library.reporting.topicWords.length).toBeGreaterThan(0);
+    // Each service's trail names who read the person's cases for the request.
+    for (const service of ['intake', 'routing', 'notifications', 'reporting']) {
+      const action = service === 'intake' ? 'data-subject.search' : 'data-subject.export';
+      const { rows } = await db.query(`SELECT actor FROM ${service}.audit_trail WHERE inquiry_id = $1 AND action = $2 AND basis = 'access request'`, [ids.library, action]);
+      expect({ service, rows: rows.length }).toEqual({ service, rows: 1 });
+    }
 
     const html = renderHtml(doc, 'demo');
     expect(html).toContain('Rattmarkord');

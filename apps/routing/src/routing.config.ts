@@ -36,8 +36,13 @@ export class RoutingConfig extends ServiceCommonConfig {
   @IsNumber() @Min(1) @Max(10_000)
   retentionBatchSize: number;
 
+  /** The least pause between two batches. */
   @IsNumber() @Min(0) @Max(60_000)
   retentionPauseMs: number;
+
+  /** Inquiries per second a run publishes, and so removes in every service: its pace beside live traffic. */
+  @IsNumber() @Min(1) @Max(100_000)
+  retentionRatePerSecond: number;
 
   /** Labelled examples the initial model and every retraining starts from. */
   @IsString()
@@ -75,8 +80,9 @@ export const loadRoutingConfig = defineConfig(RoutingConfig, (env: Env) => ({
   schedulerIntervalMs: intEnv(env.ROUTING_SCHEDULER_INTERVAL_MS, 1000),
   slaClockSpeed: numEnv(env.ROUTING_SLA_CLOCK_SPEED, 1),
   retentionIntervalMs: intEnv(env.ROUTING_RETENTION_INTERVAL_MS, 3_600_000),
-  retentionBatchSize: intEnv(env.ROUTING_RETENTION_BATCH_SIZE, 200),
+  retentionBatchSize: intEnv(env.ROUTING_RETENTION_BATCH_SIZE, 50),
   retentionPauseMs: intEnv(env.ROUTING_RETENTION_PAUSE_MS, 100),
+  retentionRatePerSecond: intEnv(env.ROUTING_RETENTION_RATE, 60),
   trainingDataPath: trainingDataPath(env),
   retrainMinHeldOut: intEnv(env.ROUTING_RETRAIN_MIN_HELD_OUT, 20),
   retrainHeldOutSize: intEnv(env.ROUTING_RETRAIN_HELD_OUT_SIZE, 200),

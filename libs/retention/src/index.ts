@@ -1,2 +1,3 @@
 export * from './retention-participant';
 export * from './inquiry-ids.dto';
+export * from './data-subject-export';

@@ -2,6 +2,7 @@ import { Controller, Inject, Injectable, Provider, Type } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { EventEnvelope, EventTypes, InquiryRetentionDonePayload, InquiryRetentionDuePayload, RetentionService } from '@lotsen/contracts';
 import { EventPublisher } from '@lotsen/messaging';
+import { DataSubjectExport } from './data-subject-export';
 
 /** What a service holds of one inquiry's personal data, removed or anonymised; returns the rows touched. */
 export interface PersonalDataEraser {
@@ -43,10 +44,10 @@ export class RetentionDueHandler {
   }
 }
 
-/** Controllers and providers that make a service take part in retention runs with its eraser. */
+/** Controllers and providers that make a service take part in retention runs with its eraser, and in access requests. */
 export function retentionParticipant(service: RetentionService, eraser: Type<PersonalDataEraser>): { controllers: Type[]; providers: Provider[] } {
   return {
     controllers: [RetentionDueHandler],
-    providers: [{ provide: PARTICIPANT, useValue: service }, eraser, { provide: PERSONAL_DATA_ERASER, useExisting: eraser }, RetentionParticipantService],
+    providers: [{ provide: PARTICIPANT, useValue: service }, eraser, { provide: PERSONAL_DATA_ERASER, useExisting: eraser }, RetentionParticipantService, DataSubjectExport],
   };
 }

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { AuditTrail } from '@lotsen/identity';
 import { TransactionContext } from '@lotsen/persistence';
 import { Principal, ProblemException } from '@lotsen/platform';
 import { maskedSubject, personnummerPattern, phoneKey } from './data-subject';
@@ -17,7 +18,7 @@ export const WITHHELD_REASON = 'Secrecy (sekretess, OSL) applies to inquiries in
 export class DataSubjectsService {
   private readonly log = new Logger('DataSubjects');
 
-  constructor(private readonly tx: TransactionContext, private readonly repo: DataSubjectsRepository) {}
+  constructor(private readonly tx: TransactionContext, private readonly repo: DataSubjectsRepository, private readonly audit: AuditTrail) {}
 
   async find(p: Principal, dto: DataSubjectDto) {
     if (!dto.email && !dto.phone && !dto.personnummer) throw ProblemException.of(400, 'validation', 'Give an e-mail address, a phone number or a personnummer.');
@@ -35,6 +36,7 @@ export class DataSubjectsService {
       const requestId = await this.repo.record({
         tenantId: p.tenantId, kind: dto.purpose, subjectMasked: maskedSubject(dto), requestedBy, inquiries: disclosed.length, outcome: { withheld },
       });
+      for (const inquiryId of ids) await this.audit.record(p, { action: 'data-subject.search', inquiryId, target: `request ${requestId}`, outcome: 'full', basis: `${dto.purpose} request` });
       this.log.log(`${dto.purpose} request ${requestId} by ${requestedBy}: ${disclosed.length} inquiries, ${withheld} withheld`);
       const of = <T extends { inquiryId: string }>(rows: T[], id: string) => rows.filter((r) => r.inquiryId === id).map(({ inquiryId: _, ...r }) => r);
       return {

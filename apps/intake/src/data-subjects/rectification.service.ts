@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventTypes } from '@lotsen/contracts';
+import { AuditTrail } from '@lotsen/identity';
 import { EventPublisher } from '@lotsen/messaging';
 import { TransactionContext } from '@lotsen/persistence';
 import { Principal, ProblemException } from '@lotsen/platform';
@@ -17,7 +18,7 @@ import { RectificationDto } from './data-subjects.dto';
 export class RectificationService {
   private readonly log = new Logger('Rectification');
 
-  constructor(private readonly tx: TransactionContext, private readonly repo: DataSubjectsRepository, private readonly events: EventPublisher) {}
+  constructor(private readonly tx: TransactionContext, private readonly repo: DataSubjectsRepository, private readonly events: EventPublisher, private readonly audit: AuditTrail) {}
 
   async rectify(p: Principal, dto: RectificationDto) {
     if (!dto.email && !dto.phone) throw ProblemException.of(400, 'validation', 'Give the e-mail address or phone number the inquiries carry now.');
@@ -37,6 +38,7 @@ export class RectificationService {
         tenantId: p.tenantId, kind: 'rectification', subjectMasked: maskedSubject(who.email ? { email: dto.email } : { phone: dto.phone }),
         requestedBy, inquiries: inquiries.length, outcome: { fields, reason: dto.reason },
       });
+      for (const i of inquiries) await this.audit.record(p, { action: 'data-subject.rectify', inquiryId: i.id, target: `request ${requestId}: ${fields.join(', ')}`, outcome: 'changed', basis: 'rectification request' });
       this.log.log(`rectification ${requestId} by ${requestedBy}: ${inquiries.length} inquiries, fields ${fields.join(', ')}`);
       return { requestId, fields, inquiries: inquiries.map((i) => i.reference) };
     });

@@ -1,19 +1,18 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { TransactionContext } from '@lotsen/persistence';
 import { CurrentPrincipal, Principal, Roles } from '@lotsen/platform';
-import { InquiryIdsDto } from '@lotsen/retention';
+import { DataSubjectExport, InquiryIdsDto } from '@lotsen/retention';
 import { ReportingPersonalDataRepository } from './reporting-personal-data.repository';
 
 @ApiTags('citizen rights')
 @ApiSecurity('api-key')
 @Controller('v1/data-subjects')
 export class DataSubjectsController {
-  constructor(private readonly tx: TransactionContext, private readonly personalData: ReportingPersonalDataRepository) {}
+  constructor(private readonly exports: DataSubjectExport, private readonly personalData: ReportingPersonalDataRepository) {}
 
   @Post('export') @HttpCode(200) @Roles('registrar', 'admin')
   @ApiOperation({ summary: "What reporting holds of a person's inquiries, for an access request (registerutdrag)" })
   export(@CurrentPrincipal() p: Principal, @Body() dto: InquiryIdsDto) {
-    return this.tx.run(() => this.personalData.export(p.tenantId, dto.inquiryIds));
+    return this.exports.read(p, dto.inquiryIds, () => this.personalData.export(p.tenantId, dto.inquiryIds));
   }
 }

@@ -4,6 +4,7 @@ import { EventEnvelope, EventTypes, InquiryRetentionDonePayload, InquiryRetentio
 import { EventPublisher } from '@lotsen/messaging';
 import { TransactionContext } from '@lotsen/persistence';
 import { Principal, ProblemException } from '@lotsen/platform';
+import { DataSubjectExport } from '@lotsen/retention';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import { RoutingInquiriesRepository } from '../routing/inquiries.repository';
 import { RoutingConfig } from '../routing.config';
@@ -11,6 +12,7 @@ import { LegalHoldsRepository } from './legal-holds.repository';
 import { ErasureRepository, ErasureStanding } from './erasure.repository';
 import { DueInquiry, RetentionCasesRepository } from './retention-cases.repository';
 import { DEFAULT_RULE, RetentionRulesRepository } from './retention-rules.repository';
+import { pauseBeforeNextBatch } from './run-pace';
 
 export interface RunResult {
   runId: string | null;
@@ -39,6 +41,7 @@ export class RetentionService {
     private readonly erasure: ErasureRepository,
     private readonly events: EventPublisher,
     private readonly config: RoutingConfig,
+    private readonly exports: DataSubjectExport,
   ) {}
 
   listRules(p: Principal) {
@@ -121,13 +124,14 @@ export class RetentionService {
 
   /**
    * Publishes due inquiries batch by batch, each batch in its own transaction with its case rows,
-   * pausing between batches so that live traffic is served first. A crash loses nothing: a batch
+   * at ROUTING_RETENTION_RATE inquiries per second so that live traffic is served first (run-pace.ts). A crash loses nothing: a batch
    * either committed (cases and events together) or is taken again by the next round.
    */
   async run(tenantId: string, asOf: Date, requestedBy: string, stopped: () => boolean = () => false): Promise<RunResult> {
     const runId = randomUUID();
     await this.tx.run(() => this.cases.createRun({ id: runId, tenantId, asOf, requestedBy }));
     let scheduled = 0;
+    const started = Date.now();
     for (;;) {
       const n = await this.tx.run(async () => {
         const due = await this.cases.claim(tenantId, asOf, runId, this.config.retentionBatchSize);
@@ -136,7 +140,8 @@ export class RetentionService {
       });
       scheduled += n;
       if (n < this.config.retentionBatchSize || stopped()) break;
-      await new Promise((r) => setTimeout(r, this.config.retentionPauseMs));
+      const pause = pauseBeforeNextBatch(scheduled, Date.now() - started, this.config.retentionRatePerSecond, this.config.retentionPauseMs);
+      await new Promise((r) => setTimeout(r, pause));
     }
     if (!scheduled) await this.tx.run(() => this.cases.dropRunIfEmpty(runId));
     else this.log.log(`retention run ${runId} for ${tenantId}: ${scheduled} inquiries due as of ${asOf.toISOString()}`);
@@ -173,7 +178,7 @@ export class RetentionService {
 
   /** Routing's copy of the given inquiries, for a person's access request. */
   export(p: Principal, inquiryIds: string[]) {
-    return this.tx.run(() => this.erasure.export(p.tenantId, inquiryIds));
+    return this.exports.read(p, inquiryIds, () => this.erasure.export(p.tenantId, inquiryIds));
   }
 
   runs(p: Principal) {
