@@ -2,7 +2,7 @@ import { randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
 import { migratedServiceDatabase, planScans, ServiceDatabase } from '@lotsen/testing';
 import { intakeMigrations } from '../migrations';
-import { eraseStatements } from './intake-personal-data.repository';
+import { eraseStatement } from './intake-personal-data.repository';
 
 describe("intake's eraser", () => {
   let db: ServiceDatabase;
@@ -24,8 +24,19 @@ describe("intake's eraser", () => {
 
   it('finds every row of the inquiry by an index, never by reading a whole table', async () => {
     const scans: string[] = [];
-    for (const [sql, params] of eraseStatements(randomUUID())) scans.push(...(await planScans(ds, sql, params)));
+    scans.push(...(await planScans(ds, ...eraseStatement(randomUUID()))));
     expect(scans.filter((s) => s.startsWith('Seq Scan') && /outgoing_messages|idempotency_keys/.test(s))).toEqual([]);
     expect(scans).toEqual(expect.arrayContaining([expect.stringMatching(/Index.* outgoing_messages/), expect.stringMatching(/Index.* idempotency_keys/)]));
+  });
+
+  it('runs every removal in its one statement, and answers the rows it touched', async () => {
+    const id = randomUUID();
+    await ds.query(`INSERT INTO intake.outgoing_messages (delivery_id, tenant_id, inquiry_id, message_id, sent_at) VALUES (gen_random_uuid(), 'demo', $1, '<one@lotsen>', now())`, [id]);
+    await ds.query(`INSERT INTO intake.idempotency_keys (tenant_id, key, request_hash, inquiry_id, response_sealed) VALUES ('demo', 'one', 'h', $1, 's')`, [id]);
+    const [{ rows }] = await ds.query(...eraseStatement(id));
+    expect(rows).toBe(2);
+    const [{ left }] = await ds.query(`SELECT (SELECT count(*) FROM intake.outgoing_messages WHERE inquiry_id = $1) + (SELECT count(*) FROM intake.idempotency_keys WHERE inquiry_id = $1) AS left`, [id]);
+    expect(Number(left)).toBe(0);
+    expect((await ds.query(...eraseStatement(id)))[0].rows).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { returningRows, TransactionContext } from '@lotsen/persistence';
-import { PersonalDataEraser } from '@lotsen/retention';
+import { PersonalDataEraser, removalsStatement } from '@lotsen/retention';
 
 /**
  * Notifications' copy of an inquiry's personal data: who the recipient was (name, e-mail, phone,
@@ -8,23 +8,24 @@ import { PersonalDataEraser } from '@lotsen/retention';
  * waiting for the inquiry, and the survey's free-text comment. The delivery log keeps trigger,
  * channel, status and times; the survey keeps its score.
  */
+/** $1 the inquiry, $2 its tenant. */
+const ERASE = removalsStatement([
+  `UPDATE notifications.recipients SET citizen_name = NULL, email = NULL, phone = NULL, tracking_token = NULL
+   WHERE inquiry_id = $1 AND (citizen_name IS NOT NULL OR email IS NOT NULL OR phone IS NOT NULL OR tracking_token IS NOT NULL) RETURNING 1`,
+  // A message still waiting is not sent any more: its inquiry is gone.
+  `UPDATE notifications.deliveries SET recipient = '', address_key = '', subject = '', body_text = '', body_html = NULL, meta = '{}',
+     provider_response = NULL, last_error = NULL, status = CASE WHEN status = 'pending' THEN 'suppressed' ELSE status END
+   WHERE tenant_id = $2 AND inquiry_id = $1 AND (recipient <> '' OR body_text <> '') RETURNING 1`,
+  `DELETE FROM notifications.deferred_triggers WHERE inquiry_id = $1 RETURNING 1`,
+  `UPDATE notifications.surveys SET comment = NULL WHERE inquiry_id = $1 AND comment IS NOT NULL RETURNING 1`,
+]);
+
 @Injectable()
 export class NotificationsPersonalDataRepository implements PersonalDataEraser {
   constructor(private readonly tx: TransactionContext) {}
 
   async erase(tenantId: string, inquiryId: string): Promise<number> {
-    const statements: [string, unknown[]][] = [
-      [`UPDATE notifications.recipients SET citizen_name = NULL, email = NULL, phone = NULL, tracking_token = NULL
-        WHERE inquiry_id = $1 AND (citizen_name IS NOT NULL OR email IS NOT NULL OR phone IS NOT NULL OR tracking_token IS NOT NULL) RETURNING 1`, [inquiryId]],
-      // A message still waiting is not sent any more: its inquiry is gone.
-      [`UPDATE notifications.deliveries SET recipient = '', address_key = '', subject = '', body_text = '', body_html = NULL, meta = '{}',
-          provider_response = NULL, last_error = NULL, status = CASE WHEN status = 'pending' THEN 'suppressed' ELSE status END
-        WHERE tenant_id = $2 AND inquiry_id = $1 AND (recipient <> '' OR body_text <> '') RETURNING 1`, [inquiryId, tenantId]],
-      [`DELETE FROM notifications.deferred_triggers WHERE inquiry_id = $1 RETURNING 1`, [inquiryId]],
-      [`UPDATE notifications.surveys SET comment = NULL WHERE inquiry_id = $1 AND comment IS NOT NULL RETURNING 1`, [inquiryId]],
-    ];
-    let rows = 0;
-    for (const [sql, params] of statements) rows += returningRows(await this.tx.manager.query(sql, params)).length;
+    const [{ rows }] = returningRows<{ rows: number }>(await this.tx.manager.query(ERASE, [inquiryId, tenantId]));
     return rows;
   }
 

@@ -1,9 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { returningRows, TransactionContext } from '@lotsen/persistence';
-import { PersonalDataEraser } from '@lotsen/retention';
+import { PersonalDataEraser, removalsStatement } from '@lotsen/retention';
 
 /** History details that carry no free text (codes, departments, ids); everything else goes. */
 const NEUTRAL_HISTORY_KEYS = ['agentId', 'from', 'to', 'toAgentId', 'resolutionCode', 'messageId', 'department', 'queue', 'category'];
+
+/** $1 the inquiry, $2 the neutral history keys. */
+const ERASE = removalsStatement([
+  `UPDATE routing.inquiries SET subject = NULL, body = '', location = NULL WHERE id = $1 AND (body <> '' OR subject IS NOT NULL OR location IS NOT NULL) RETURNING 1`,
+  `UPDATE routing.decisions SET reasons = '[]',
+     classification = CASE WHEN jsonb_typeof(classification) = 'object' THEN classification - 'explanation' ELSE classification END
+   WHERE inquiry_id = $1 AND (reasons <> '[]' OR classification ? 'explanation') RETURNING 1`,
+  `UPDATE routing.work_items SET suggestions = '[]' WHERE inquiry_id = $1 AND suggestions <> '[]' RETURNING 1`,
+  `UPDATE routing.work_history SET details = (SELECT COALESCE(jsonb_object_agg(k, v), '{}') FROM jsonb_each(details) AS e(k, v) WHERE k = ANY($2::text[]))
+   WHERE inquiry_id = $1 AND EXISTS (SELECT 1 FROM jsonb_object_keys(details) k WHERE k <> ALL($2::text[])) RETURNING 1`,
+  // A draft is the answer to this citizen; a published entry was reviewed and stripped of personal data, and only loses its link.
+  `DELETE FROM routing.knowledge WHERE inquiry_id = $1 AND kind = 'answered' AND status = 'draft' RETURNING 1`,
+  `UPDATE routing.knowledge SET inquiry_id = NULL WHERE inquiry_id = $1 AND NOT (kind = 'answered' AND status = 'draft') RETURNING 1`,
+]);
 
 /**
  * Routing's copy of an inquiry's personal data: the citizen's text and location, the words the
@@ -16,19 +30,7 @@ export class RoutingPersonalDataRepository implements PersonalDataEraser {
   constructor(private readonly tx: TransactionContext) {}
 
   async erase(_tenantId: string, inquiryId: string): Promise<number> {
-    const statements: [string, unknown[]][] = [
-      [`UPDATE routing.inquiries SET subject = NULL, body = '', location = NULL WHERE id = $1 AND (body <> '' OR subject IS NOT NULL OR location IS NOT NULL) RETURNING 1`, [inquiryId]],
-      [`UPDATE routing.decisions SET reasons = '[]',
-         classification = CASE WHEN jsonb_typeof(classification) = 'object' THEN classification - 'explanation' ELSE classification END WHERE inquiry_id = $1 AND (reasons <> '[]' OR classification ? 'explanation') RETURNING 1`, [inquiryId]],
-      [`UPDATE routing.work_items SET suggestions = '[]' WHERE inquiry_id = $1 AND suggestions <> '[]' RETURNING 1`, [inquiryId]],
-      [`UPDATE routing.work_history SET details = (SELECT COALESCE(jsonb_object_agg(k, v), '{}') FROM jsonb_each(details) AS e(k, v) WHERE k = ANY($2))
-         WHERE inquiry_id = $1 AND EXISTS (SELECT 1 FROM jsonb_object_keys(details) k WHERE k <> ALL($2)) RETURNING 1`, [inquiryId, NEUTRAL_HISTORY_KEYS]],
-      // A draft is the answer to this citizen; a published entry was reviewed and stripped of personal data, and only loses its link.
-      [`DELETE FROM routing.knowledge WHERE inquiry_id = $1 AND kind = 'answered' AND status = 'draft' RETURNING 1`, [inquiryId]],
-      [`UPDATE routing.knowledge SET inquiry_id = NULL WHERE inquiry_id = $1 RETURNING 1`, [inquiryId]],
-    ];
-    let rows = 0;
-    for (const [sql, params] of statements) rows += returningRows(await this.tx.manager.query(sql, params)).length;
+    const [{ rows }] = returningRows<{ rows: number }>(await this.tx.manager.query(ERASE, [inquiryId, NEUTRAL_HISTORY_KEYS]));
     return rows;
   }
 }
