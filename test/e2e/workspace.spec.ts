@@ -167,6 +167,15 @@ describe('the staff workspace in a real browser', () => {
       await supervisor.page.getByLabel('Agent', { exact: true }).selectOption({ label: 'Amira Lind' });
       await supervisor.page.getByRole('button', { name: 'Reassign' }).click();
       await waitFor('the item to be Amira\'s', async () => (await workItem(forAgent.id))?.assignedTo === 'demo-agent', 10_000);
+      // Every agent's current items, live.
+      await supervisor.page.getByRole('row', { name: /Amira Lind/ }).getByRole('cell', { name: new RegExp(forAgent.reference) }).waitFor({ timeout: 10_000 });
+      await supervisor.page.getByRole('heading', { name: 'Triage and overflow' }).waitFor();
+      // The wall board shows the queue figures large; Escape goes back.
+      await supervisor.page.getByRole('button', { name: 'Wall board' }).click();
+      await supervisor.page.getByRole('heading', { name: 'Wall board', level: 1 }).waitFor();
+      expect(await supervisor.page.locator('.wall-tiles li').count()).toBeGreaterThanOrEqual(2);
+      await supervisor.page.keyboard.press('Escape');
+      await supervisor.page.getByRole('heading', { name: 'Supervisor', level: 1 }).waitFor();
     } finally {
       await supervisor.context.close();
     }
@@ -224,6 +233,9 @@ describe('the staff workspace in a real browser', () => {
       await supervisor.page.getByRole('heading', { name: 'Agents' }).waitFor();
       await supervisor.page.getByRole('row', { name: /Amira Lind/ }).waitFor();
       await axe(supervisor.page, 'supervisor');
+      await supervisor.page.getByRole('button', { name: 'Wall board' }).click();
+      await supervisor.page.getByRole('heading', { name: 'Wall board', level: 1 }).waitFor();
+      await axe(supervisor.page, 'wall-board');
     } finally {
       await supervisor.context.close();
     }

@@ -96,6 +96,12 @@ const en = {
   hours: '{h} h {m} min',
   days: '{d} d {h} h',
   back: 'Back to my queue',
+  triageOverflow: 'Triage and overflow',
+  nothingToTriage: 'Nothing waits for triage or a supervisor.',
+  currentItems: 'Current items',
+  wallBoard: 'Wall board',
+  leaveWallBoard: 'Leave wall board',
+  agentsAvailable: 'Agents available',
 };
 
 export type Key = keyof typeof en;
@@ -120,6 +126,8 @@ const sv: Record<Key, string> = {
   dashboard: 'Nyckeltal', received: 'Inkomna', answered: 'Besvarade', resolved: 'Avslutade', fcr: 'Lösta vid första kontakten',
   live: 'Liveuppdateringar på', liveLost: 'Liveuppdateringar pausade; återansluter…', unavailable: 'Inte tillgängligt just nu: {what}',
   loading: 'Laddar…', minutes: '{n} min', hours: '{h} h {m} min', days: '{d} d {h} h', back: 'Tillbaka till min kö',
+  triageOverflow: 'Sortering och överflöde', nothingToTriage: 'Inget väntar på sortering eller arbetsledare.', currentItems: 'Aktuella ärenden',
+  wallBoard: 'Väggtavla', leaveWallBoard: 'Lämna väggtavlan', agentsAvailable: 'Tillgängliga handläggare',
 };
 
 const ar: Record<Key, string> = {
@@ -142,6 +150,8 @@ const ar: Record<Key, string> = {
   dashboard: 'الأرقام الرئيسية', received: 'الواردة', answered: 'المُجاب عنها', resolved: 'المغلقة', fcr: 'حُلّت من أول اتصال',
   live: 'التحديثات المباشرة مفعّلة', liveLost: 'التحديثات المباشرة متوقفة؛ جارٍ إعادة الاتصال…', unavailable: 'غير متاح حاليًا: {what}',
   loading: 'جارٍ التحميل…', minutes: '{n} دقيقة', hours: '{h} س {m} د', days: '{d} يوم {h} س', back: 'العودة إلى قائمتي',
+  triageOverflow: 'الفرز والفائض', nothingToTriage: 'لا شيء ينتظر الفرز أو المشرف.', currentItems: 'البنود الحالية',
+  wallBoard: 'لوحة العرض', leaveWallBoard: 'مغادرة لوحة العرض', agentsAvailable: 'الموظفون المتاحون',
 };
 
 const fi: Record<Key, string> = {
@@ -164,6 +174,8 @@ const fi: Record<Key, string> = {
   dashboard: 'Tunnusluvut', received: 'Saapuneet', answered: 'Vastatut', resolved: 'Ratkaistut', fcr: 'Ratkaistu ensimmäisellä yhteydenotolla',
   live: 'Reaaliaikaiset päivitykset käytössä', liveLost: 'Päivitykset tauolla; yhdistetään uudelleen…', unavailable: 'Ei juuri nyt saatavilla: {what}',
   loading: 'Ladataan…', minutes: '{n} min', hours: '{h} t {m} min', days: '{d} pv {h} t', back: 'Takaisin omaan jonoon',
+  triageOverflow: 'Lajittelu ja ylivuoto', nothingToTriage: 'Mikään ei odota lajittelua tai esihenkilöä.', currentItems: 'Nykyiset asiat',
+  wallBoard: 'Seinänäyttö', leaveWallBoard: 'Poistu seinänäytöstä', agentsAvailable: 'Tavoitettavissa olevat',
 };
 
 const DICTIONARIES: Record<Lang, Record<Key, string>> = { en, sv, ar, fi };
