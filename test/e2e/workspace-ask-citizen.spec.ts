@@ -65,6 +65,12 @@ describe('workspace: ask the citizen, SLA clocks paused until they reply', () =>
     const mail = await waitFor('the question mailed', () => smtp.to(email).find((m) => m.text.includes(question)), 15000);
     expect(mail.subject).toContain('New message about your inquiry');
 
+    // and joins the thread staff and citizen see
+    await waitFor('the question in the thread', async () => {
+      const r = await request(p.urls.intake!).get(`/v1/inquiries/${id}`).set('x-api-key', p.keys.supervisor).set('x-access-reason', 'following the question to the citizen');
+      return (r.body.thread ?? []).some((m: { author: string; body: string }) => m.author === 'staff' && m.body === question);
+    }, 15000);
+
     // past every due time while paused: nothing fires
     const resolutionDue = Math.max(...pausedTimers.map((t) => new Date(t.due_at).getTime()));
     expect(resolutionDue).toBeGreaterThan(Date.now());

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import {
-  EventEnvelope, InquiryAnsweredPayload, InquiryAssignedPayload, InquiryReopenedPayload, InquiryResolvedPayload,
+  EventEnvelope, InquiryAnsweredPayload, InquiryAssignedPayload, InquiryCitizenAskedPayload, InquiryReopenedPayload, InquiryResolvedPayload,
   InquiryReturnedPayload, InquiryRoutedPayload, InquiryTransferredPayload, NotificationPayload,
 } from '@lotsen/contracts';
 import { EmailRepository } from '../email/email.repository';
@@ -48,6 +48,19 @@ export class StatusProjectionService {
     }
   }
 
+  /** A question to the citizen joins the thread as staff's public message (notifications sends it). */
+  async citizenAsked(e: EventEnvelope<InquiryCitizenAskedPayload>): Promise<void> {
+    const p = e.payload;
+    // The citizen-facing status stays as it is (null): only the thread changes.
+    const applied = await this.inquiries.applyStatus(change(e, p.inquiryId, null, {}));
+    const row = applied && (await this.inquiries.findByIdAny(p.inquiryId));
+    if (row) {
+      await this.inquiries.addMessage({
+        id: randomUUID(), inquiryId: p.inquiryId, tenantId: row.tenantId, author: 'staff', visibility: 'public', body: p.question, at: new Date(e.occurredAt),
+      });
+    }
+  }
+
   async resolved(e: EventEnvelope<InquiryResolvedPayload>): Promise<void> {
     await this.apply(e, e.payload.inquiryId, 'resolved', { note: e.payload.resolutionCode });
   }
@@ -64,6 +77,6 @@ export class StatusProjectionService {
 
 type StatusExtra = { department?: string; departmentName?: string; agentName?: string | null; note?: string };
 
-function change(e: EventEnvelope, inquiryId: string, status: string, extra: StatusExtra): StatusChange {
+function change(e: EventEnvelope, inquiryId: string, status: string | null, extra: StatusExtra): StatusChange {
   return { inquiryId, status, occurredAt: new Date(e.occurredAt), eventId: e.id, ...extra };
 }
