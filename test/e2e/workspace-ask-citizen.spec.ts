@@ -77,9 +77,24 @@ describe('workspace: ask the citizen, SLA clocks paused until they reply', () =>
     await new Promise((r) => setTimeout(r, Math.max(0, resolutionDue - Date.now()) + 1000));
     expect((await timers(id)).filter((t) => t.fired_at !== null)).toEqual([]);
 
-    // the citizen replies with their tracking token: the clocks run again, due later by the pause
-    await request(p.urls.intake!).post(`/v1/inquiries/${id}/messages`).query({ token: created.body.trackingToken })
-      .send({ body: 'The one by number 14.' }).expect(201);
+    // the citizen replies on the follow page: its reply box (CSRF-protected, length-limited) is there while the case awaits them
+    const follow = await waitFor('the follow page offers a reply box', async () => {
+      const r = await request(p.urls.intake!).get('/arende').query({ reference: created.body.reference, token: created.body.trackingToken, lang: 'en' });
+      return r.text.includes('name="message"') ? r : undefined;
+    }, 15000);
+    expect(follow.text).toContain('Awaiting your reply');
+    const cookie = String(follow.headers['set-cookie']).split(';')[0];
+    const csrf = /name="csrf" value="([^"]+)"/.exec(follow.text)![1];
+    const replyForm = { csrf, reference: created.body.reference, token: created.body.trackingToken, lang: 'en' };
+    const forged = await request(p.urls.intake!).post('/arende').set('cookie', 'lotsen_form=someoneelsesbrowser123').type('form').send({ ...replyForm, message: 'Hi' }).expect(400);
+    expect(forged.headers['content-type']).toContain('application/problem+json');
+    const long = await request(p.urls.intake!).post('/arende').set('cookie', cookie).type('form').send({ ...replyForm, message: 'x'.repeat(5001) }).expect(400);
+    expect(long.headers['content-type']).toContain('application/problem+json');
+    await request(p.urls.intake!).post('/arende').set('cookie', cookie).type('form').send({ ...replyForm, message: 'The one by number 14 <b>near</b> the bus stop.' }).expect(303);
+    const shown = await request(p.urls.intake!).get('/arende').set('cookie', cookie).query({ reference: created.body.reference, token: created.body.trackingToken, lang: 'en' }).expect(200);
+    expect(shown.text).toContain('The one by number 14 &lt;b&gt;near&lt;/b&gt; the bus stop.');
+
+    // routing resumes the clocks, due later by the pause
     const resumed = await waitFor('resumed', async () => {
       const w = await item(id);
       return w.status !== 'awaiting_citizen' ? w : undefined;

@@ -48,11 +48,10 @@ export class StatusProjectionService {
     }
   }
 
-  /** A question to the citizen joins the thread as staff's public message (notifications sends it). */
+  /** A question to the citizen joins the thread as staff's public message (notifications sends it); the case awaits their reply. */
   async citizenAsked(e: EventEnvelope<InquiryCitizenAskedPayload>): Promise<void> {
     const p = e.payload;
-    // The citizen-facing status stays as it is (null): only the thread changes.
-    const applied = await this.inquiries.applyStatus(change(e, p.inquiryId, null, {}));
+    const applied = await this.inquiries.applyStatus(change(e, p.inquiryId, 'awaiting_citizen', {}));
     const row = applied && (await this.inquiries.findByIdAny(p.inquiryId));
     if (row) {
       await this.inquiries.addMessage({
@@ -77,6 +76,6 @@ export class StatusProjectionService {
 
 type StatusExtra = { department?: string; departmentName?: string; agentName?: string | null; note?: string };
 
-function change(e: EventEnvelope, inquiryId: string, status: string | null, extra: StatusExtra): StatusChange {
+function change(e: EventEnvelope, inquiryId: string, status: string, extra: StatusExtra): StatusChange {
   return { inquiryId, status, occurredAt: new Date(e.occurredAt), eventId: e.id, ...extra };
 }
