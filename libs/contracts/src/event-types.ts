@@ -7,6 +7,8 @@ export const EventTypes = {
   InquiryTransferred: 'inquiry.transferred',
   InquiryReturned: 'inquiry.returned',
   InquiryAnswered: 'inquiry.answered',
+  /** Staff asked the citizen a question; the SLA clocks stand still until they reply. */
+  InquiryCitizenAsked: 'inquiry.citizen.asked',
   InquiryResolved: 'inquiry.resolved',
   InquiryReopened: 'inquiry.reopened',
   SlaWarning: 'inquiry.sla.warning',

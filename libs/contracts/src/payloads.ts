@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsISO8601, IsNumber, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsISO8601, IsNumber, IsObject, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength,
   ValidateNested,
 } from 'class-validator';
 import { CHANNELS, INQUIRY_TYPES } from './vocabulary';
@@ -115,6 +115,15 @@ export class InquiryAnsweredPayload {
   @IsString() department: string;
   /** True when the contact center answered it itself (first line). */
   @IsBoolean() byContactCenter: boolean;
+}
+
+/** The question to the citizen: staff's words, like an answer (notifications sends it). */
+export class InquiryCitizenAskedPayload {
+  @IsUUID() inquiryId: string;
+  @IsOptional() @IsString() reference?: string;
+  @IsString() @MinLength(1) @MaxLength(5000) question: string;
+  @IsString() askedBy: string;
+  @IsString() department: string;
 }
 
 export class InquiryResolvedPayload {

@@ -17,6 +17,7 @@ export const PAYLOAD_CLASSES: Record<EventType, PayloadClass> = {
   [T.InquiryTransferred]: P.InquiryTransferredPayload,
   [T.InquiryReturned]: P.InquiryReturnedPayload,
   [T.InquiryAnswered]: P.InquiryAnsweredPayload,
+  [T.InquiryCitizenAsked]: P.InquiryCitizenAskedPayload,
   [T.InquiryResolved]: P.InquiryResolvedPayload,
   [T.InquiryReopened]: P.InquiryReopenedPayload,
   [T.SlaWarning]: P.SlaPayload,

@@ -297,10 +297,25 @@ export class InquiriesService {
     return this.append(row, 'citizen', 'public', channel, body);
   }
 
+  /** The citizen's reply from the follow page, to a case that awaits it (reference and tracking token prove it is theirs). */
+  async citizenReply(reference: string, token: string, body: string, client?: string) {
+    const row = await this.inquiries.findByTracking(reference, hashToken(token));
+    if (!row) {
+      this.lookups.failed(client);
+      throw ProblemException.of(404, 'not-found', 'No case with this reference and token.');
+    }
+    if (row.status !== 'awaiting_citizen') throw ProblemException.of(409, 'not-awaiting-reply', 'This case does not await a reply.');
+    return this.append(row, 'citizen', 'public', 'web', body);
+  }
+
   private async append(inquiry: InquiryRow, author: 'staff' | 'citizen', visibility: string, channel: string | undefined, body: string) {
     const messageId = randomUUID();
     await this.tx.run(async () => {
       await this.inquiries.addMessage({ id: messageId, inquiryId: inquiry.id, tenantId: inquiry.tenantId, author, visibility, channel, body });
+      // The citizen's words answer the question they were asked: the case is being handled again.
+      if (author === 'citizen' && inquiry.status === 'awaiting_citizen') {
+        await this.inquiries.applyStatus({ inquiryId: inquiry.id, status: 'in_progress', occurredAt: new Date(), eventId: messageId });
+      }
       await this.events.publish(
         EventTypes.InquiryMessageAdded,
         { inquiryId: inquiry.id, messageId, author, visibility, body, channel },

@@ -42,6 +42,12 @@ const T = {
     ar: 'الطلب قيد المعالجة.',
     fi: 'Asia on käsittelyssä.',
   },
+  statusawaiting_citizen: {
+    sv: 'Ärendet väntar på svar från den som anmälde det.',
+    en: 'The request awaits a reply from the person who reported it.',
+    ar: 'الطلب بانتظار رد من مقدّمه.',
+    fi: 'Asia odottaa vastausta ilmoittajalta.',
+  },
   statusanswered: {
     sv: 'Ärendet är besvarat.',
     en: 'The request has been answered.',

@@ -17,7 +17,7 @@ const MAX_WINDOW_MS = 90 * DAY_MS;
 const MAX_RESULTS = 1000;
 const MAX_DESCRIPTION = 4000;
 const MAX_MEDIA_URLS = 10;
-const OPEN_STATUSES = ['received', 'in_progress', 'answered', 'reopened'];
+const OPEN_STATUSES = ['received', 'in_progress', 'awaiting_citizen', 'answered', 'reopened'];
 const CLOSED_STATUSES = ['resolved'];
 /** Keywords FixMyStreet gives a meaning of its own (hidden, staff-only, …); never emitted by accident. */
 const FMS_RESERVED_KEYWORDS = new Set(['private', 'inactive', 'staff', 'waste_only']);

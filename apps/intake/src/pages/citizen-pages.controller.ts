@@ -44,10 +44,18 @@ export class CitizenPagesController {
   }
 
   @Get(FOLLOW_PATH.slice(1))
-  async follow(@Query() query: Record<string, unknown>, @Res() reply: FastifyReply, @Ip() ip: string) {
+  async follow(@Query() query: Record<string, unknown>, @Headers('cookie') cookie: string | undefined, @Res() reply: FastifyReply, @Ip() ip: string) {
     const s = (v: unknown) => (typeof v === 'string' ? v : undefined);
     const tenant = await this.pages.tenantFor(undefined);
-    return this.send(reply, await this.pages.follow({ reference: s(query.reference), token: s(query.token) }, pickLocale(s(query.lang)), tenant?.timezone ?? 'Europe/Stockholm', ip));
+    const secret = this.browserSecret(reply, cookie);
+    return this.send(reply, await this.pages.follow({ reference: s(query.reference), token: s(query.token) }, pickLocale(s(query.lang)), tenant?.timezone ?? 'Europe/Stockholm', ip, secret));
+  }
+
+  /** The reply box of a case awaiting the citizen; back to the case page once it is in the thread. */
+  @Post(FOLLOW_PATH.slice(1))
+  async reply(@Body() body: Record<string, unknown> | undefined, @Headers('cookie') cookie: string | undefined, @Res() reply: FastifyReply, @Ip() ip: string) {
+    const location = await this.pages.reply(body && typeof body === 'object' ? body : {}, readCookie(cookie, CSRF_COOKIE), ip);
+    void reply.status(303).header('location', location).header('cache-control', 'no-store').send();
   }
 
   @Get(`${ASSET_BASE.slice(1)}/site.css`)

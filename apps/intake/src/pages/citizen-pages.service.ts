@@ -10,8 +10,8 @@ import { IntakeConfig } from '../intake.config';
 import { pickLocale } from '../open311/open311-texts';
 import { Tenant, TenantsRepository } from '../tenants/tenants.repository';
 import { FormTokens } from './csrf';
-import { renderFollowForm, renderFollowPage } from './follow-page';
-import { FormErrors, FormField, FormValues, renderFormPage, renderReceiptPage } from './form-page';
+import { renderFollowForm, renderFollowPage, REPLY_MAX } from './follow-page';
+import { FOLLOW_PATH, FormErrors, FormField, FormValues, renderFormPage, renderReceiptPage } from './form-page';
 import { Locale, t, TextKey } from './page-texts';
 
 export interface PageResult {
@@ -120,20 +120,37 @@ export class CitizenPagesService {
     }
   }
 
-  async follow(query: { reference?: string; token?: string }, locale: Locale, timeZone: string, client?: string): Promise<PageResult> {
+  /** The citizen's reply from the follow page; answers where to see the case again. */
+  async reply(body: FormBody, browserSecret: string | undefined, client?: string): Promise<string> {
+    if (!this.tokens.verify(str(body.csrf), browserSecret)) throw ProblemException.of(400, 'csrf', 'The page has expired: open it again and resend.');
+    const reference = str(body.reference).trim().toUpperCase();
+    const token = str(body.token).trim();
+    const message = str(body.message).trim();
+    if (!reference || reference.length > 40 || token.length < 10 || token.length > 100) throw badReply('Give the reference and the tracking token of the case.');
+    if (!message) throw badReply('Write a reply.');
+    if (message.length > REPLY_MAX) throw badReply(`A reply has at most ${REPLY_MAX} characters.`);
+    await this.inquiries.citizenReply(reference, token, message, client);
+    const lang = pickLocale(str(body.lang));
+    return `${FOLLOW_PATH}?reference=${encodeURIComponent(reference)}&token=${encodeURIComponent(token)}&lang=${lang}`;
+  }
+
+  async follow(query: { reference?: string; token?: string }, locale: Locale, timeZone: string, client?: string, browserSecret?: string): Promise<PageResult> {
     const reference = (query.reference ?? '').trim().toUpperCase();
     const token = (query.token ?? '').trim();
     if (!reference && !token) return { status: 200, html: renderFollowForm({ locale }) };
     if (token.length < 10 || token.length > 100 || reference.length > 40) return { status: 404, html: renderFollowForm({ locale, reference, notFound: true }) };
     try {
       const c = await this.inquiries.citizenView(reference, token, client);
-      return { status: 200, html: renderFollowPage({ locale, c, token, timeZone }) };
+      return { status: 200, html: renderFollowPage({ locale, c, token, timeZone, csrf: browserSecret && this.tokens.issue(browserSecret) }) };
     } catch (err) {
       if (err instanceof ProblemException && (err.body.status === 404 || err.body.status === 429)) return { status: 404, html: renderFollowForm({ locale, reference, notFound: true }) };
       throw err;
     }
   }
 }
+
+/** Bad input of the reply box: problem+json, nothing stored. */
+const badReply = (detail: string) => ProblemException.of(400, 'validation', detail);
 
 function str(v: unknown): string {
   const first = Array.isArray(v) ? v[0] : v;

@@ -47,7 +47,25 @@ ${p.notFound ? `<p class="field-error" id="follow-error"><span class="visually-h
 }
 
 /** The case as the citizen may see it; every value escaped (a message may hold anything). */
-export function renderFollowPage(p: { locale: Locale; c: CitizenCase; token: string; timeZone: string }): string {
+export const REPLY_MAX = 5000;
+
+/** The reply box of a case that awaits the citizen (posted with the form's CSRF token). */
+function replyForm(L: Locale, c: CitizenCase, token: string, csrf: string): string {
+  return `<h2 id="reply-title">${esc(t('replyTitle', L))}</h2>
+<form method="post" action="${FOLLOW_PATH}" aria-labelledby="reply-title">
+<input type="hidden" name="lang" value="${L}">
+<input type="hidden" name="reference" value="${esc(c.reference)}">
+<input type="hidden" name="token" value="${esc(token)}">
+<input type="hidden" name="csrf" value="${esc(csrf)}">
+<div class="field">
+<label for="f-reply">${esc(t('replyLabel', L))}</label>
+<textarea id="f-reply" name="message" rows="6" required maxlength="${REPLY_MAX}"></textarea>
+</div>
+<button type="submit">${esc(t('replySend', L))}</button>
+</form>`;
+}
+
+export function renderFollowPage(p: { locale: Locale; c: CitizenCase; token: string; timeZone: string; csrf?: string }): string {
   const L = p.locale;
   const c = p.c;
   const handledBy = c.handledBy === 'kontaktcenter' ? t('contactCenter', L) : c.handledBy;
@@ -65,7 +83,8 @@ ${c.subject ? `<dt>${esc(t('subject', L))}</dt><dd>${esc(c.subject)}</dd>` : ''}
 <h2>${esc(t('thread', L))}</h2>
 <ol class="thread" id="thread">
 ${thread}
-</ol>`;
+</ol>
+${c.status === 'awaiting_citizen' && p.csrf ? replyForm(L, c, p.token, p.csrf) : ''}`;
   const path = `${FOLLOW_PATH}?reference=${encodeURIComponent(c.reference)}&token=${encodeURIComponent(p.token)}`;
   return layout({ locale: L, title: `${t('followTitle', L)}: ${c.reference}`, path, body });
 }

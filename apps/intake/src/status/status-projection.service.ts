@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import {
-  EventEnvelope, InquiryAnsweredPayload, InquiryAssignedPayload, InquiryReopenedPayload, InquiryResolvedPayload,
+  EventEnvelope, InquiryAnsweredPayload, InquiryAssignedPayload, InquiryCitizenAskedPayload, InquiryReopenedPayload, InquiryResolvedPayload,
   InquiryReturnedPayload, InquiryRoutedPayload, InquiryTransferredPayload, NotificationPayload,
 } from '@lotsen/contracts';
 import { EmailRepository } from '../email/email.repository';
@@ -44,6 +44,18 @@ export class StatusProjectionService {
     if (row) {
       await this.inquiries.addMessage({
         id: randomUUID(), inquiryId: p.inquiryId, tenantId: row.tenantId, author: 'staff', visibility: 'public', body: p.answer, at: new Date(e.occurredAt),
+      });
+    }
+  }
+
+  /** A question to the citizen joins the thread as staff's public message (notifications sends it); the case awaits their reply. */
+  async citizenAsked(e: EventEnvelope<InquiryCitizenAskedPayload>): Promise<void> {
+    const p = e.payload;
+    const applied = await this.inquiries.applyStatus(change(e, p.inquiryId, 'awaiting_citizen', {}));
+    const row = applied && (await this.inquiries.findByIdAny(p.inquiryId));
+    if (row) {
+      await this.inquiries.addMessage({
+        id: randomUUID(), inquiryId: p.inquiryId, tenantId: row.tenantId, author: 'staff', visibility: 'public', body: p.question, at: new Date(e.occurredAt),
       });
     }
   }

@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import {
-  EventEnvelope, EventTypes, InquiryAnsweredPayload, InquiryAssignedPayload, InquiryMessageAddedPayload, InquiryReceivedPayload,
+  EventEnvelope, EventTypes, InquiryAnsweredPayload, InquiryAssignedPayload, InquiryCitizenAskedPayload, InquiryMessageAddedPayload, InquiryReceivedPayload,
   InquiryResolvedPayload, InquiryRoutedPayload, InquiryTransferredPayload, SlaPayload,
 } from '@lotsen/contracts';
 import { TriggersService } from './triggers.service';
@@ -39,6 +39,11 @@ export class TriggersHandler {
   @EventPattern(EventTypes.InquiryMessageAdded)
   messageAdded(@Payload() e: EventEnvelope<InquiryMessageAddedPayload>) {
     return this.triggers.messageAdded(e);
+  }
+
+  @EventPattern(EventTypes.InquiryCitizenAsked)
+  citizenAsked(@Payload() e: EventEnvelope<InquiryCitizenAskedPayload>) {
+    return this.triggers.citizenAsked(e);
   }
 
   @EventPattern(EventTypes.InquiryResolved)

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
-  EventEnvelope, EventTypes, InquiryAnsweredPayload, InquiryAssignedPayload, InquiryMessageAddedPayload, InquiryReceivedPayload,
+  EventEnvelope, EventTypes, InquiryAnsweredPayload, InquiryAssignedPayload, InquiryCitizenAskedPayload, InquiryMessageAddedPayload, InquiryReceivedPayload,
   InquiryResolvedPayload, InquiryRoutedPayload, InquiryTransferredPayload, SlaPayload,
 } from '@lotsen/contracts';
 import { DeliveryPlanner } from '../deliveries/delivery-planner.service';
@@ -25,6 +25,7 @@ import { statusUpdateAllowed } from './status-window';
  * |                               |                  | window of the receipt or of the last update       |
  * | inquiry.answered              | the answer       | always (it is what the citizen asked for)         |
  * | inquiry.message.added         | staff message    | public and by staff, always (like an answer)      |
+ * | inquiry.citizen.asked         | staff message    | always: the question (the citizen is to reply)    |
  * | inquiry.resolved              | survey invitation| notify=true; one survey per inquiry               |
  * | inquiry.sla.breached          | apology          | the tenant enabled it                             |
  *
@@ -92,6 +93,12 @@ export class TriggersService {
     if (r) await this.planner.plan({ event: e, recipient: r, trigger: 'staff_message', values: { answer: p.body } });
   }
 
+  /** A question to the citizen goes out like a public staff message (its wording invites a reply). */
+  async citizenAsked(e: EventEnvelope<InquiryCitizenAskedPayload>): Promise<void> {
+    const r = await this.recipientFor(e, e.payload.inquiryId);
+    if (r) await this.planner.plan({ event: e, recipient: r, trigger: 'staff_message', values: { answer: e.payload.question } });
+  }
+
   async resolved(e: EventEnvelope<InquiryResolvedPayload>): Promise<void> {
     const r = await this.recipientFor(e, e.payload.inquiryId);
     if (!r || !r.notify || !this.planner.reachable(r)) return;
@@ -157,6 +164,7 @@ export class TriggersService {
       case EventTypes.InquiryTransferred: return this.transferred(e as EventEnvelope<InquiryTransferredPayload>);
       case EventTypes.InquiryAnswered: return this.answered(e as EventEnvelope<InquiryAnsweredPayload>);
       case EventTypes.InquiryMessageAdded: return this.messageAdded(e as EventEnvelope<InquiryMessageAddedPayload>);
+      case EventTypes.InquiryCitizenAsked: return this.citizenAsked(e as EventEnvelope<InquiryCitizenAskedPayload>);
       case EventTypes.InquiryResolved: return this.resolved(e as EventEnvelope<InquiryResolvedPayload>);
       case EventTypes.SlaBreached: return this.slaBreached(e as EventEnvelope<SlaPayload>);
       default: return Promise.resolve();

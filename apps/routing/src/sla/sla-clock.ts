@@ -23,4 +23,9 @@ export class SlaClock {
     const span = calendar.addBusinessHours(start, hours).getTime() - start.getTime();
     return new Date(start.getTime() + Math.round(span / this.speed));
   }
+
+  /** The business hours, at this clock's speed, that passed between `from` and `to` (a pause's length). */
+  elapsed(calendar: BusinessCalendar, from: Date, to: Date): number {
+    return (calendar.businessMs(from, to) * this.speed) / 3_600_000;
+  }
 }

@@ -13,6 +13,14 @@ export interface FiredTimer {
   department: string;
 }
 
+export interface PausedTimer {
+  id: string;
+  clock: SlaClockName;
+  fireAt: Date;
+  dueAt: Date;
+  pausedAt: Date;
+}
+
 @Injectable()
 export class SlaTimersRepository {
   constructor(private readonly tx: TransactionContext) {}
@@ -33,6 +41,28 @@ export class SlaTimersRepository {
     );
   }
 
+  /** Pauses an inquiry's pending timers (awaiting the citizen): the scheduler passes them by. */
+  async pause(inquiryId: string, at: Date): Promise<void> {
+    await this.tx.manager.query(
+      `UPDATE routing.sla_timers SET paused_at = $2 WHERE inquiry_id = $1 AND fired_at IS NULL AND stopped_at IS NULL AND paused_at IS NULL`,
+      [inquiryId, at],
+    );
+  }
+
+  /** The paused timers of an inquiry, locked. */
+  async paused(inquiryId: string): Promise<PausedTimer[]> {
+    const rows = await this.tx.manager.query(
+      `SELECT id, clock, fire_at, due_at, paused_at FROM routing.sla_timers WHERE inquiry_id = $1 AND paused_at IS NOT NULL FOR UPDATE`,
+      [inquiryId],
+    );
+    return rows.map((r: Record<string, any>) => ({ id: String(r.id), clock: r.clock, fireAt: r.fire_at, dueAt: r.due_at, pausedAt: r.paused_at }));
+  }
+
+  /** Runs a paused timer again with its moved times. */
+  async resume(id: string, fireAt: Date, dueAt: Date): Promise<void> {
+    await this.tx.manager.query(`UPDATE routing.sla_timers SET paused_at = NULL, fire_at = $2, due_at = $3 WHERE id = $1`, [id, fireAt, dueAt]);
+  }
+
   /**
    * Claims due timers (SKIP LOCKED: two instances never take the same row) and marks them fired
    * in the caller's transaction, so each fires once and a crash before commit fires it again.
@@ -40,7 +70,7 @@ export class SlaTimersRepository {
   async claimDue(limit: number): Promise<FiredTimer[]> {
     const result = await this.tx.manager.query(
       `WITH due AS (
-         SELECT id FROM routing.sla_timers WHERE fired_at IS NULL AND stopped_at IS NULL AND fire_at <= now()
+         SELECT id FROM routing.sla_timers WHERE fired_at IS NULL AND stopped_at IS NULL AND paused_at IS NULL AND fire_at <= now()
          ORDER BY fire_at LIMIT $1 FOR UPDATE SKIP LOCKED)
        UPDATE routing.sla_timers t SET fired_at = now() FROM due WHERE t.id = due.id
        RETURNING t.id, t.tenant_id, t.inquiry_id, t.clock, t.kind, t.due_at,

@@ -80,4 +80,28 @@ export class SlaService {
   stop(inquiryId: string, clocks: SlaClockName[]): Promise<void> {
     return this.timers.stop(inquiryId, clocks);
   }
+
+  /** Stops the clocks standing still (awaiting the citizen): no warning or breach fires meanwhile. */
+  pause(inquiryId: string, at: Date): Promise<void> {
+    return this.timers.pause(inquiryId, at);
+  }
+
+  /**
+   * Runs paused clocks again, every time moved later by the business time the pause lasted;
+   * returns the new due time of each clock resumed (none when nothing was paused).
+   */
+  async resume(c: { tenantId: string; inquiryId: string; department: string; at: Date }): Promise<Partial<Record<SlaClockName, Date>>> {
+    const paused = await this.timers.paused(c.inquiryId);
+    if (!paused.length) return {};
+    const cal = await this.calendar(c.tenantId, c.department);
+    const out: Partial<Record<SlaClockName, Date>> = {};
+    for (const t of paused) {
+      const hours = this.clock.elapsed(cal, t.pausedAt, c.at);
+      const moved = (at: Date) => (hours > 0 ? this.clock.due(cal, at, hours) : at);
+      const dueAt = moved(t.dueAt);
+      await this.timers.resume(t.id, moved(t.fireAt), dueAt);
+      out[t.clock] = dueAt;
+    }
+    return out;
+  }
 }

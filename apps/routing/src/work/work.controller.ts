@@ -4,7 +4,7 @@ import { accessReason } from '@lotsen/identity';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Principal, ProblemException, Roles } from '@lotsen/platform';
 import { UUID } from '../routing/routing.controller';
-import { AnswerDto, NoteDto, ReasonDto, ResolveDto, TransferDto } from './work.dto';
+import { AnswerDto, AskDto, NoteDto, ReasonDto, ResolveDto, TransferDto } from './work.dto';
 import { WorkService } from './work.service';
 
 const STAFF = ['agent', 'supervisor', 'admin', 'department'];
@@ -52,6 +52,12 @@ export class WorkController {
   @ApiOperation({ summary: 'Answer the citizen (inquiry.answered); stops the first-response clock' })
   answer(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: AnswerDto) {
     return this.work.answer(p, itemId(id), dto.text);
+  }
+
+  @Post(':id/ask') @HttpCode(200) @Roles(...STAFF)
+  @ApiOperation({ summary: 'Ask the citizen a question (inquiry.citizen.asked); the SLA clocks pause until they reply' })
+  ask(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: AskDto) {
+    return this.work.ask(p, itemId(id), dto.question);
   }
 
   @Post(':id/resolve') @HttpCode(200) @Roles(...STAFF)

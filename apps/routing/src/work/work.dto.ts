@@ -5,6 +5,11 @@ export class AnswerDto {
   @ApiProperty({ description: 'The answer to the citizen' }) @IsString() @MinLength(1) @MaxLength(8000) text: string;
 }
 
+export class AskDto {
+  @ApiProperty({ description: 'The question to the citizen (sent to them; the SLA clocks pause until they reply)' })
+  @IsString() @MinLength(1) @MaxLength(5000) question: string;
+}
+
 export class ResolveDto {
   @ApiProperty({ example: 'answered' }) @Matches(/^[a-z0-9_]{1,64}$/) resolutionCode: string;
   @ApiPropertyOptional({ description: 'Resolved during the first contact' }) @IsOptional() @IsBoolean() resolvedAtFirstContact?: boolean;

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import {
-  EventEnvelope, EventTypes, InquiryAnsweredPayload, InquiryAssignedPayload, InquiryMessageAddedPayload, InquiryReopenedPayload,
+  EventEnvelope, EventTypes, InquiryAnsweredPayload, InquiryAssignedPayload, InquiryCitizenAskedPayload, InquiryMessageAddedPayload, InquiryReopenedPayload,
   InquiryResolvedPayload, InquiryReturnedPayload, InquiryTransferredPayload,
 } from '@lotsen/contracts';
 import { EventPublisher } from '@lotsen/messaging';
@@ -142,6 +142,45 @@ export class WorkService {
     });
   }
 
+  /**
+   * A question to the citizen (inquiry.citizen.asked, sent to them by notifications): the item
+   * awaits their reply with its SLA clocks standing still. Asking again while waiting only sends
+   * the new question.
+   */
+  async ask(p: Principal, id: string, question: string) {
+    return this.tx.run(async () => {
+      const item = await this.actionable(p, id);
+      if (item.status !== 'awaiting_citizen') {
+        const at = new Date();
+        await this.items.update(id, { status: 'awaiting_citizen', statusBeforePause: item.status, pausedAt: at });
+        await this.sla.pause(id, at);
+      }
+      await this.items.addHistory({ inquiryId: id, tenantId: p.tenantId, action: 'asked_citizen', actor: this.actor(p), details: { question } });
+      const payload: InquiryCitizenAskedPayload = { inquiryId: id, reference: item.reference, question, askedBy: this.actor(p), department: item.department };
+      await this.events.publish(EventTypes.InquiryCitizenAsked, payload, { tenantId: p.tenantId });
+      return this.view(p.tenantId, id);
+    });
+  }
+
+  /**
+   * The citizen's reply to a question: the paused clocks run again, due later by the pause, and
+   * the item is back where it was. A second delivery finds nothing paused and changes nothing.
+   */
+  private async resumeAfterReply(item: WorkItem, e: EventEnvelope<InquiryMessageAddedPayload>): Promise<void> {
+    const department = item.department === 'triage' ? CONTACT_CENTER : item.department;
+    const due = await this.sla.resume({ tenantId: e.tenantId, inquiryId: item.inquiryId, department, at: new Date(e.occurredAt) });
+    const back = item.status === 'awaiting_citizen' ? { status: item.statusBeforePause ?? (item.assignedTo ? 'assigned' : 'queued') } : {};
+    await this.items.update(item.inquiryId, {
+      ...back, pausedAt: null, statusBeforePause: null,
+      ...(due.first_response ? { firstResponseDueAt: due.first_response } : {}),
+      ...(due.resolution ? { resolutionDueAt: due.resolution } : {}),
+    } as Partial<WorkItem>);
+    await this.items.addHistory({
+      inquiryId: item.inquiryId, tenantId: e.tenantId, action: 'citizen_replied', actor: 'citizen',
+      details: { pausedSince: item.pausedAt!.toISOString(), ...Object.fromEntries(Object.entries(due).map(([k, v]) => [`${k}DueAt`, v!.toISOString()])) },
+    });
+  }
+
   async resolve(p: Principal, id: string, dto: { resolutionCode: string; resolvedAtFirstContact?: boolean; category?: string }) {
     return this.tx.run(async () => {
       const item = await this.actionable(p, id);
@@ -256,6 +295,7 @@ export class WorkService {
     const item = await this.items.find(e.tenantId, m.inquiryId, true);
     if (!item) return; // not routed here (yet): nothing to reopen
     await this.items.addHistory({ inquiryId: item.inquiryId, tenantId: e.tenantId, action: 'citizen_message', actor: 'citizen', details: { messageId: m.messageId } });
+    if (item.pausedAt) await this.resumeAfterReply(item, e);
     if (item.status !== 'resolved') return;
     const queue = isContactCenter(item.department) ? 'first_line' : 'department';
     const department = item.department === 'triage' ? CONTACT_CENTER : item.department;

@@ -37,7 +37,7 @@ export function Item({ id, go }: { id: string; go(hash: string): void }) {
     after('')();
   }, t('sent'));
   const ask = () => act.run(async () => {
-    await call('intake', `v1/inquiries/${id}/messages`, { method: 'POST', body: { body: answer, visibility: 'public' } });
+    await call('routing', `v1/work/${id}/ask`, { method: 'POST', body: { question: answer } });
     clearAnswer();
     after('')();
   }, t('sent'));
@@ -58,6 +58,7 @@ export function Item({ id, go }: { id: string; go(hash: string): void }) {
   }, t('done'));
 
   const resolved = item?.status === 'resolved';
+  const awaiting = item?.status === 'awaiting_citizen';
   return (
     <article aria-labelledby="item-title" className="item">
       <p><a href="#/">{t('back')}</a></p>
@@ -104,9 +105,10 @@ export function Item({ id, go }: { id: string; go(hash: string): void }) {
         <div className="side-column">
           <section aria-labelledby="sla-title" className="panel">
             <h2 id="sla-title">{t('sla')}</h2>
+            {awaiting ? <p className="awaiting-citizen">{t('awaitingCitizen')}</p> : null}
             <dl>
-              <dt>{t('firstResponse')}</dt><dd>{item?.answeredAt ? '✓' : <Clock due={item?.firstResponseDueAt} />}</dd>
-              <dt>{t('resolutionDue')}</dt><dd>{resolved ? '✓' : <Clock due={item?.resolutionDueAt} />}</dd>
+              <dt>{t('firstResponse')}</dt><dd>{item?.answeredAt ? '✓' : awaiting ? t('paused') : <Clock due={item?.firstResponseDueAt} />}</dd>
+              <dt>{t('resolutionDue')}</dt><dd>{resolved ? '✓' : awaiting ? t('paused') : <Clock due={item?.resolutionDueAt} />}</dd>
             </dl>
           </section>
 
