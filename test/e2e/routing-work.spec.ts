@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { generateApiKey, hashApiKey } from '@lotsen/platform';
 import { waitFor } from '@lotsen/testing';
 import { startPlatform, TestPlatform } from '../support/platform';
+import { AnswerRequestsHousekeeping } from '../../apps/routing/src/work/answer-requests-housekeeping';
 import { devDataPath } from '@lotsen/config';
 
 const DEV_DATA = devDataPath();
@@ -160,6 +161,45 @@ describe('routing: agents, claims, catalogue and bad input', () => {
     const [{ n: double }] = await db.query(
       `SELECT count(*)::int AS n FROM (SELECT inquiry_id FROM routing.work_history WHERE action = 'claimed' GROUP BY inquiry_id HAVING count(*) > 1) d`);
     expect(double).toBe(0);
+  });
+
+  it('answers once per Idempotency-Key: a repeat, even concurrent, sends nothing again; another answer under the key is refused', async () => {
+    const id = await post('Hur förnyar jag mina lån på biblioteket?', 'Lån');
+    await routed([id]);
+    const r = request(p.urls.routing!);
+    const answer = (key: string, text: string) => r.post(`/v1/work/${id}/answer`).set('x-api-key', p.keys.supervisor).set('idempotency-key', key).send({ text });
+    const answered = async () => (await db.query(`SELECT count(*)::int AS n FROM routing.work_history WHERE inquiry_id = $1 AND action = 'answered'`, [id]))[0].n;
+
+    const key = randomUUID();
+    const [a, b] = await Promise.all([answer(key, 'Logga in på bibliotekets sida.'), answer(key, 'Logga in på bibliotekets sida.')]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect((await answer(key, 'Logga in på bibliotekets sida.')).status).toBe(200);
+    expect(await answered()).toBe(1);
+
+    const reused = await answer(key, 'Ett annat svar.');
+    expect(reused.status).toBe(422);
+    expect(reused.body.type).toMatch(/idempotency-key-reused/);
+    const bad = await answer('not a key!', 'Logga in.');
+    expect(bad.status).toBe(400);
+    expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(await answered()).toBe(1);
+
+    // Another key is another answer.
+    expect((await answer(randomUUID(), 'Och ring oss om det inte går.')).status).toBe(200);
+    expect(await answered()).toBe(2);
+    // Without a key: a double click is one answer; past the window the same text is a new one.
+    const keyless = () => r.post(`/v1/work/${id}/answer`).set('x-api-key', p.keys.supervisor).send({ text: 'Välkommen åter!' });
+    expect([(await keyless()).status, (await keyless()).status]).toEqual([200, 200]);
+    expect(await answered()).toBe(3);
+    await db.query(`UPDATE routing.answer_requests SET created_at = now() - interval '3 minutes' WHERE key LIKE 'auto:%' AND inquiry_id = $1`, [id]);
+    expect((await keyless()).status).toBe(200);
+    expect(await answered()).toBe(4);
+
+    // Housekeeping removes keys past the window and keeps the recent ones.
+    await db.query(`UPDATE routing.answer_requests SET created_at = now() - interval '400 days' WHERE key = $1`, [key]);
+    expect(await p.apps.routing!.get(AnswerRequestsHousekeeping).sweep()).toBe(1);
+    const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM routing.answer_requests WHERE inquiry_id = $1`, [id]);
+    expect(n).toBe(2);
   });
 
   it('finds curated answers with full text and despite typos', async () => {

@@ -43,6 +43,8 @@ import { SlaClock } from './sla/sla-clock';
 import { SlaScheduler } from './sla/sla-scheduler.service';
 import { SlaTimersRepository } from './sla/sla-timers.repository';
 import { SlaService } from './sla/sla.service';
+import { AnswerRequestsHousekeeping } from './work/answer-requests-housekeeping';
+import { AnswerRequestsRepository } from './work/answer-requests.repository';
 import { OverflowService } from './work/overflow.service';
 import { WorkController } from './work/work.controller';
 import { WorkItemsRepository } from './work/work-items.repository';
@@ -73,7 +75,7 @@ export class RoutingModule {
         ModelRegistry, ClassificationService, TrainingService,
         RoutingInquiriesRepository, ReceivedInquiries, DecisionsRepository, RoutingService,
         AgentsRepository, AgentsService,
-        WorkItemsRepository, WorkService, OverflowService,
+        WorkItemsRepository, WorkService, OverflowService, AnswerRequestsRepository, AnswerRequestsHousekeeping,
         DepartmentWorkService,
         KnowledgeRepository, KnowledgeService,
         CalendarRepository, CalendarService, SlaTimersRepository, SlaClock, SlaService, SlaScheduler,

@@ -14,6 +14,14 @@ function itemId(id: string): string {
   return id;
 }
 
+const ANSWER_KEY = /^[A-Za-z0-9_-]{1,200}$/;
+
+function answerKey(key: string | undefined): string | undefined {
+  if (key === undefined) return undefined;
+  if (!ANSWER_KEY.test(key)) throw ProblemException.of(400, 'bad-idempotency-key', 'Idempotency-Key is 1 to 200 characters of A-Z, a-z, 0-9, _ and -.');
+  return key;
+}
+
 @ApiTags('work')
 @ApiSecurity('api-key')
 @Controller('v1/work')
@@ -50,8 +58,9 @@ export class WorkController {
 
   @Post(':id/answer') @HttpCode(200) @Roles(...STAFF)
   @ApiOperation({ summary: 'Answer the citizen (inquiry.answered); stops the first-response clock' })
-  answer(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: AnswerDto) {
-    return this.work.answer(p, itemId(id), dto.text);
+  @ApiHeader({ name: 'idempotency-key', required: false, description: 'A repeat with the same key (double click, retry) answers as the first and reaches the citizen once' })
+  answer(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: AnswerDto, @Headers('idempotency-key') key?: string) {
+    return this.work.answer(p, itemId(id), dto.text, answerKey(key));
   }
 
   @Post(':id/ask') @HttpCode(200) @Roles(...STAFF)

@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import {
   EventEnvelope, EventTypes, InquiryAnsweredPayload, InquiryAssignedPayload, InquiryCitizenAskedPayload, InquiryMessageAddedPayload, InquiryReopenedPayload,
@@ -14,6 +15,7 @@ import { CONTACT_CENTER, TRIAGE } from '../routing/decision';
 import { RoutingInquiriesRepository } from '../routing/inquiries.repository';
 import { workPriority } from '../routing/routing.service';
 import { SlaService } from '../sla/sla.service';
+import { AnswerRequestsRepository, REPEAT_WINDOW_SECONDS } from './answer-requests.repository';
 import { claimRefusal, rankCandidates } from './ranking';
 import { WorkItem, WorkItemsRepository } from './work-items.repository';
 
@@ -40,6 +42,7 @@ export class WorkService {
     private readonly sla: SlaService,
     private readonly events: EventPublisher,
     private readonly audit: AuditTrail,
+    private readonly answerRequests: AnswerRequestsRepository,
   ) {}
 
   /** Need-to-know over a work item: its handling unit, its assignee, the inquiry's sensitivity. */
@@ -123,8 +126,20 @@ export class WorkService {
     return item;
   }
 
-  async answer(p: Principal, id: string, text: string) {
+  /**
+   * With an Idempotency-Key, a repeat (double click, retry) answers as the first did and sends
+   * nothing again; the same key for another answer is refused. Without one, the same text by the
+   * same person within REPEAT_WINDOW_SECONDS is a repeat.
+   */
+  async answer(p: Principal, id: string, text: string, idempotencyKey?: string) {
     return this.tx.run(async () => {
+      const bodyHash = createHash('sha256').update(text).digest('base64url');
+      const actor = this.actor(p);
+      // Without a key, the key is the answer itself, for the repeat window only.
+      const key = idempotencyKey ?? `auto:${createHash('sha256').update(`${id}\n${actor}\n${bodyHash}`).digest('base64url')}`;
+      const outcome = await this.answerRequests.claim({ tenantId: p.tenantId, key, inquiryId: id, actor, bodyHash }, idempotencyKey ? undefined : REPEAT_WINDOW_SECONDS);
+      if (outcome === 'conflict') throw ProblemException.of(422, 'idempotency-key-reused', 'This Idempotency-Key was used for another answer.');
+      if (outcome === 'repeat') return this.view(p.tenantId, id);
       const item = await this.actionable(p, id);
       const inquiry = (await this.inquiries.find(p.tenantId, id))!;
       await this.items.update(id, { status: 'answered', answeredAt: new Date(), assignedTo: item.assignedTo ?? this.actor(p) });

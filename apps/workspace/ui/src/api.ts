@@ -41,11 +41,12 @@ export async function loadMe(): Promise<Me | undefined> {
 }
 
 /** A service call; 401 (session over) is an ApiError the page answers by offering sign-in, keeping what was typed. */
-export async function call<T = unknown>(service: Service, path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+export async function call<T = unknown>(service: Service, path: string, init: { method?: string; body?: unknown; idempotencyKey?: string } = {}): Promise<T> {
   const method = init.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
+  if (init.idempotencyKey) headers['idempotency-key'] = init.idempotencyKey;
   const res = await fetch(`/api/${service}/${path}`, { method, headers, credentials: 'same-origin', body: init.body === undefined ? undefined : JSON.stringify(init.body) });
   if (!res.ok) throw await problem(res);
   if (res.status === 204) return undefined as T;

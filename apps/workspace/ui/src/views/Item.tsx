@@ -22,6 +22,9 @@ export function Item({ id, go }: { id: string; go(hash: string): void }) {
   const thread = useLoad(() => call<{ thread?: ThreadMessage[] }>('intake', `v1/inquiries/${id}`), [id]);
   const departments = useLoad(() => call<{ code: string; name: Record<string, string> }[]>('routing', 'v1/departments'), []);
   const [answer, setAnswer, clearAnswer] = useDraft(`answer.${id}`);
+  // One Idempotency-Key per draft: a double click or a retry after an error reaches the citizen once.
+  const [answerKey, setAnswerKey, clearAnswerKey] = useDraft(`answer-key.${id}`);
+  const editAnswer = (text: string) => { setAnswer(text); clearAnswerKey(); };
   const [note, setNote, clearNote] = useDraft(`note.${id}`);
   const [reason, setReason] = useState('');
   const [toDepartment, setToDepartment] = useState('');
@@ -32,8 +35,11 @@ export function Item({ id, go }: { id: string; go(hash: string): void }) {
   const after = (done: string, leave = false) => () => { if (leave) go('#/'); else { work.reload(); thread.reload(); } return done; };
 
   const send = () => act.run(async () => {
-    await call('routing', `v1/work/${id}/answer`, { method: 'POST', body: { text: answer } });
+    const key = answerKey || crypto.randomUUID();
+    setAnswerKey(key);
+    await call('routing', `v1/work/${id}/answer`, { method: 'POST', body: { text: answer }, idempotencyKey: key });
     clearAnswer();
+    clearAnswerKey();
     after('')();
   }, t('sent'));
   const ask = () => act.run(async () => {
@@ -85,7 +91,7 @@ export function Item({ id, go }: { id: string; go(hash: string): void }) {
           <section aria-labelledby="answer-title" className="panel">
             <h2 id="answer-title">{t('answer')}</h2>
             <label htmlFor="answer-text" className="visually-hidden">{t('answer')}</label>
-            <textarea id="answer-text" rows={6} value={answer} onChange={(e) => setAnswer(e.target.value)} disabled={resolved} />
+            <textarea id="answer-text" rows={6} value={answer} onChange={(e) => editAnswer(e.target.value)} disabled={resolved} />
             <div className="actions">
               <button type="button" className="primary" onClick={() => void send()} disabled={act.busy || resolved || !answer.trim()}>{t('sendAnswer')}</button>
               <button type="button" onClick={() => void ask()} disabled={act.busy || resolved || !answer.trim()}>{t('askCitizen')}</button>
@@ -134,7 +140,7 @@ export function Item({ id, go }: { id: string; go(hash: string): void }) {
                 <li key={s.id}>
                   <p className="question">{s.question}</p>
                   <p>{s.answer}</p>
-                  <button type="button" onClick={() => setAnswer(answer ? `${answer}\n\n${s.answer}` : s.answer)} disabled={resolved} aria-describedby={undefined}>{t('insert')}</button>
+                  <button type="button" onClick={() => editAnswer(answer ? `${answer}\n\n${s.answer}` : s.answer)} disabled={resolved} aria-describedby={undefined}>{t('insert')}</button>
                 </li>
               ))}
             </ul>
