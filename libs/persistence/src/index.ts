@@ -8,3 +8,4 @@ export { prepared } from './prepared-statements';
 export type { Statement } from './collected-writes';
 export * from './returning-rows';
 export * from './periodic-task';
+export * from './aged-rows-housekeeping';

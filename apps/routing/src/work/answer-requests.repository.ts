@@ -17,12 +17,13 @@ export class AnswerRequestsRepository {
    * With `reclaimAfterSeconds`, a claim older than that is taken over as a new first.
    */
   async claim(r: { tenantId: string; key: string; inquiryId: string; actor: string; bodyHash: string }, reclaimAfterSeconds?: number): Promise<AnswerRequestOutcome> {
-    const onConflict = reclaimAfterSeconds === undefined ? 'DO NOTHING'
-      : `DO UPDATE SET created_at = now() WHERE routing.answer_requests.created_at < now() - make_interval(secs => $6)`;
+    // Without `reclaimAfterSeconds` ($6 NULL) the WHERE is never true: a plain DO NOTHING.
     const inserted: unknown[] = await this.tx.manager.query(
       `INSERT INTO routing.answer_requests (tenant_id, key, inquiry_id, actor, body_hash) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (tenant_id, key) ${onConflict} RETURNING 1`,
-      reclaimAfterSeconds === undefined ? [r.tenantId, r.key, r.inquiryId, r.actor, r.bodyHash] : [r.tenantId, r.key, r.inquiryId, r.actor, r.bodyHash, reclaimAfterSeconds],
+       ON CONFLICT (tenant_id, key) DO UPDATE SET created_at = now()
+         WHERE routing.answer_requests.created_at < now() - make_interval(secs => $6::float8)
+       RETURNING 1`,
+      [r.tenantId, r.key, r.inquiryId, r.actor, r.bodyHash, reclaimAfterSeconds ?? null],
     );
     if (inserted.length) return 'first';
     const [earlier]: { inquiry_id: string; actor: string; body_hash: string }[] = await this.tx.manager.query(

@@ -142,15 +142,15 @@ export class WorkService {
       if (outcome === 'repeat') return this.view(p.tenantId, id);
       const item = await this.actionable(p, id);
       const inquiry = (await this.inquiries.find(p.tenantId, id))!;
-      await this.items.update(id, { status: 'answered', answeredAt: new Date(), assignedTo: item.assignedTo ?? this.actor(p) });
+      await this.items.update(id, { status: 'answered', answeredAt: new Date(), assignedTo: item.assignedTo ?? actor });
       await this.sla.stop(id, ['first_response']);
-      await this.items.addHistory({ inquiryId: id, tenantId: p.tenantId, action: 'answered', actor: this.actor(p) });
+      await this.items.addHistory({ inquiryId: id, tenantId: p.tenantId, action: 'answered', actor });
       await this.knowledge.learn({
         tenantId: p.tenantId, inquiryId: id, subject: inquiry.subject, body: inquiry.body, answer: text, language: inquiry.language,
         category: item.category, department: item.topicDepartment, sensitive: inquiry.sensitive,
       });
       const payload: InquiryAnsweredPayload = {
-        inquiryId: id, reference: item.reference, answer: text, answeredBy: this.actor(p), department: item.department, byContactCenter: isContactCenter(item.department),
+        inquiryId: id, reference: item.reference, answer: text, answeredBy: actor, department: item.department, byContactCenter: isContactCenter(item.department),
       };
       await this.events.publish(EventTypes.InquiryAnswered, payload, { tenantId: p.tenantId });
       return this.view(p.tenantId, id);

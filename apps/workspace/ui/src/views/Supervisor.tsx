@@ -37,7 +37,8 @@ export function Supervisor() {
   const queues = new Map<string, WorkItem[]>();
   for (const i of waiting) queues.set(`${i.department} / ${i.queue}`, [...(queues.get(`${i.department} / ${i.queue}`) ?? []), i]);
   const risk = (i: WorkItem) => { const due = i.firstResponseDueAt && !i.answeredAt ? i.firstResponseDueAt : i.resolutionDueAt; return due ? new Date(due).getTime() - now < AT_RISK_MS : false; };
-  const loadOf = (a: Agent) => a.load ?? open.filter((i) => i.assignedTo === a.id).length;
+  const itemsOf = (a: Agent) => open.filter((i) => i.assignedTo === a.id);
+  const loadOf = (a: Agent) => a.load ?? itemsOf(a).length;
   const figures: QueueFigures[] = [...queues].sort().map(([queue, items]) => ({
     queue, waiting: items.length, oldestMs: now - Math.min(...items.map((i) => new Date(i.enqueuedAt).getTime())), atRisk: items.filter(risk).length,
   }));
@@ -109,7 +110,7 @@ export function Supervisor() {
         <table aria-labelledby="agents-title">
           <thead><tr><th scope="col">{t('name')}</th><th scope="col">{t('presence')}</th><th scope="col">{t('load')}</th><th scope="col">{t('currentItems')}</th></tr></thead>
           <tbody>
-            {(agents.value ?? []).map((a) => <tr key={a.id}><th scope="row">{a.name}</th><td>{t((['available', 'away', 'offline'].includes(a.presence) ? a.presence : 'offline') as 'available')}</td><td>{loadOf(a)} / {a.capacity}</td><td>{open.filter((i) => i.assignedTo === a.id).map((i) => i.reference).join(', ')}</td></tr>)}
+            {(agents.value ?? []).map((a) => <tr key={a.id}><th scope="row">{a.name}</th><td>{t((['available', 'away', 'offline'].includes(a.presence) ? a.presence : 'offline') as 'available')}</td><td>{loadOf(a)} / {a.capacity}</td><td>{itemsOf(a).map((i) => i.reference).join(', ')}</td></tr>)}
           </tbody>
         </table>
       </div>
