@@ -1,5 +1,5 @@
 import { EventEnvelope } from '@lotsen/contracts';
-import { isDatabaseUnavailable, isTransientConflict, prepared, TransactionContext } from '@lotsen/persistence';
+import { code, isDatabaseUnavailable, isTransientConflict, named, TransactionContext } from '@lotsen/persistence';
 
 export type BatchOutcome = 'handled' | 'duplicate' | Error;
 
@@ -30,9 +30,9 @@ export class Inbox {
       return await this.tx.run(async (m) => {
         const claimed: Array<{ event_id: string }> = this.options.claims
           ? await m.query(
-            prepared(`INSERT INTO "${this.schema}".inbox (consumer, event_id, event_type)
+            named`INSERT INTO "${code(this.schema)}".inbox (consumer, event_id, event_type)
              SELECT $1, e.id, e.type FROM unnest($2::uuid[], $3::text[]) AS e(id, type)
-             ON CONFLICT DO NOTHING RETURNING event_id`),
+             ON CONFLICT DO NOTHING RETURNING event_id`,
             [consumer, events.map((e) => e.id), events.map((e) => e.type)],
           )
           : events.map((e) => ({ event_id: e.id }));

@@ -21,15 +21,12 @@ describe('writes collected for commit', () => {
     await env?.cleanup();
   });
 
-  it('go to the database together at commit, many rows per table, constraints checked at the end', async () => {
-    let seenBeforeCommit = -1;
+  it('go to the database together, many rows per table, constraints checked at the end of the statement', async () => {
     await tx.run(async () => {
       // The child rows are collected before their parents: one statement, so the foreign key holds.
       for (let i = 1; i <= 3; i++) tx.insertAtCommit('child', { id: i, parent_id: i, note: `c${i}` });
       for (let i = 1; i <= 3; i++) tx.insertAtCommit('parent', { id: i, doc: { n: i, tags: ['a', "it's"] } });
-      seenBeforeCommit = (await tx.manager.query(`SELECT count(*)::int AS n FROM parent`))[0].n;
     });
-    expect(seenBeforeCommit).toBe(0);
     expect(await count('parent')).toBe(3);
     expect(await count('child')).toBe(3);
     const [p] = await ds.query(`SELECT doc, at FROM parent WHERE id = 2`);
@@ -37,17 +34,46 @@ describe('writes collected for commit', () => {
     expect(p.at).toBeInstanceOf(Date); // a column left out gets its default
   });
 
+  it('are written before any other statement of the unit, so a read sees them', async () => {
+    const seen: number[] = [];
+    await tx.run(async (m) => {
+      tx.insertAtCommit('parent', { id: 240 });
+      seen.push((await m.query(`SELECT count(*)::int AS n FROM parent WHERE id = 240`))[0].n);
+      // A statement that refers to them without naming their table (a foreign key) too.
+      await m.query(`INSERT INTO child (id, parent_id) VALUES (240, 240)`);
+      tx.insertAtCommit('parent', { id: 241 });
+      seen.push((await tx.manager.query(`SELECT count(*)::int AS n FROM parent WHERE id IN (240, 241)`))[0].n);
+    });
+    expect(seen).toEqual([1, 2]);
+    expect(await count('child WHERE id = 240')).toBe(1);
+  });
+
+  it('with distinctBy, items of the same value go in successive statements, in the order collected', async () => {
+    const statements: number[][] = [];
+    const key = Symbol('parents, one per group');
+    const insert = (rows: Array<{ group: string; id: number }>) => {
+      statements.push(rows.map((r) => r.id));
+      return { sql: `INSERT INTO parent (id) SELECT * FROM unnest($1::int[])`, params: [rows.map((r) => r.id)] };
+    };
+    await tx.run(async () => {
+      for (const [group, id] of [['a', 250], ['b', 251], ['a', 252], ['a', 253], ['c', 254]] as const) tx.collect(key, { group, id }, insert, { distinctBy: (r) => r.group });
+    });
+    expect(statements).toEqual([[250, 251, 254], [252], [253]]);
+    expect(await count('parent WHERE id BETWEEN 250 AND 254')).toBe(5);
+  });
+
   it('are written early by flushCollected, and a failing write rolls back the whole transaction', async () => {
     await tx.run(async () => {
       tx.insertAtCommit('parent', { id: 10 });
       await tx.flushCollected();
-      expect((await tx.manager.query(`SELECT count(*)::int AS n FROM parent WHERE id = 10`))[0].n).toBe(1);
+      tx.discardCollected(); // nothing left to forget: the row is written
     });
+    expect(await count('parent WHERE id = 10')).toBe(1);
     await expect(tx.run(async () => {
       tx.insertAtCommit('parent', { id: 11 });
       tx.insertAtCommit('child', { id: 1, parent_id: 11 }); // id 1 exists: the statement fails
     })).rejects.toThrow(/duplicate key/);
-    expect(await count('parent')).toBe(4);
+    expect(await count('parent WHERE id IN (10, 11)')).toBe(1);
     expect(() => tx.insertAtCommit('parent', { id: 12 })).toThrow(/inside TransactionContext.run/);
   });
 
@@ -59,7 +85,7 @@ describe('writes collected for commit', () => {
       await m.query('ROLLBACK TO SAVEPOINT s');
       tx.insertAtCommit('parent', { id: 21 });
     });
-    expect((await ds.query(`SELECT id FROM parent WHERE id >= 20`)).map((r: { id: number }) => r.id)).toEqual([21]);
+    expect((await ds.query(`SELECT id FROM parent WHERE id IN (20, 21)`)).map((r: { id: number }) => r.id)).toEqual([21]);
   });
 
   it('need no BEGIN and COMMIT when the unit of work only collected writes: one auto-committed statement', async () => {
@@ -95,6 +121,13 @@ describe('writes collected for commit', () => {
         ltx.insertAtCommit('parent', { id: 32 });
       });
       expect(sent).toEqual(['START', 'SELECT', 'INSERT', 'COMMIT']);
+      // Rows collected before the first other statement go after START, inside the transaction.
+      sent.length = 0;
+      await ltx.run(async (m) => {
+        ltx.insertAtCommit('parent', { id: 34 });
+        await m.query('SELECT 1');
+      });
+      expect(sent).toEqual(['START', 'INSERT', 'SELECT', 'COMMIT']);
       sent.length = 0;
       await ltx.run(async () => undefined);
       expect(sent).toEqual([]);
@@ -112,7 +145,7 @@ describe('writes collected for commit', () => {
     }
   });
 
-  it('a statement can read what it returned (RETURNING), the others still run, at commit or when flushed', async () => {
+  it('a statement can read what it returned (RETURNING), the others still run, at commit or before the next statement', async () => {
     const returned: number[][] = [];
     const key = Symbol('parents returning');
     const insertReturning = (ids: number[]) => ({
@@ -125,11 +158,12 @@ describe('writes collected for commit', () => {
       for (const id of [130, 131]) tx.collect(key, id, insertReturning);
       tx.insertAtCommit('child', { id: 130, parent_id: 10 });
     });
-    // In a transaction, flushed early; 131 exists already and is not returned.
+    // In a transaction, written before the next statement; 131 exists already and is not returned.
     await tx.run(async (m) => {
       await m.query('SELECT 1');
       for (const id of [131, 132]) tx.collect(key, id, insertReturning);
-      await tx.flushCollected();
+      await m.query('SELECT 1');
+      expect(returned).toEqual([[130, 131], [132]]);
       tx.insertAtCommit('child', { id: 131, parent_id: 10 });
     });
     expect(returned).toEqual([[130, 131], [132]]);

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { prepared } from './prepared-statements';
+import { nameStatement } from './named-statements';
 
 /** One SQL statement with its positional parameters ($1 …). */
 export interface Statement {
@@ -13,6 +13,8 @@ export interface Statement {
 export interface CollectedWrites {
   items: unknown[];
   statement: (items: unknown[]) => Statement;
+  /** Items with the same value go in separate statements, in order (see CollectOptions). */
+  distinctBy?: (item: unknown) => string;
 }
 
 /** Writes what was collected (see collectedStatements). */
@@ -38,7 +40,7 @@ export function collectedStatements(collected: Map<symbol, CollectedWrites>): St
   const statements: Statement[] = [];
   for (const [key, entry] of collected) {
     collected.delete(key);
-    statements.push(entry.statement(entry.items));
+    for (const items of distinctRounds(entry)) statements.push(entry.statement(items));
   }
   const plain = statements.filter((s) => /^\s*INSERT\b/i.test(s.sql) && !s.onResult);
   const result = statements.filter((x) => !plain.includes(x));
@@ -53,7 +55,21 @@ export function collectedStatements(collected: Map<symbol, CollectedWrites>): St
     result.push({ sql: `WITH ${parts.join(',\n')} SELECT 1`, params });
   }
   // Collected statements are built from code (values go in parameters), so few distinct texts.
-  return result.map((s) => ({ ...s, sql: prepared(s.sql) }));
+  return result.map((s) => ({ ...s, sql: nameStatement(s.sql) }));
+}
+
+/** The entry's items as statements' worth: the k-th item of each distinct value goes in the k-th. */
+function distinctRounds(entry: CollectedWrites): unknown[][] {
+  if (!entry.distinctBy) return [entry.items];
+  const rounds: unknown[][] = [];
+  const seen = new Map<string, number>();
+  for (const item of entry.items) {
+    const value = entry.distinctBy(item);
+    const round = seen.get(value) ?? 0;
+    seen.set(value, round + 1);
+    (rounds[round] ??= []).push(item);
+  }
+  return rounds;
 }
 
 const tableKeys = new Map<string, symbol>();

@@ -1,5 +1,5 @@
 import { DataSource, MixedList, EntitySchema } from 'typeorm';
-import { PreparingClient } from './prepared-statements';
+import { PreparingClient } from './named-statements';
 
 export interface ServiceDataSourceOptions {
   url: string;

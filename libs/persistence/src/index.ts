@@ -4,7 +4,7 @@ export * from './database-admin';
 export * from './db-errors';
 export * from './persistence.module';
 export * from './service-role';
-export { prepared } from './prepared-statements';
+export { code, CodeText, named } from './named-statements';
 export type { Statement } from './collected-writes';
 export * from './returning-rows';
 export * from './periodic-task';

@@ -8,11 +8,20 @@ interface TxState {
   afterCommit: Array<() => void>;
   collected: Map<symbol, CollectedWrites>;
   locals: Map<symbol, unknown>;
+  /** True while the collected writes are being sent (their own statements must not flush again). */
+  flushing: boolean;
 }
+
+/** Statements that must not first write what was collected: they open or undo the transaction. */
+const TRANSACTION_CONTROL = /^\s*(START|BEGIN|ROLLBACK)\b/i;
 
 /**
  * The unit of work of a use-case: `run` opens one database transaction and every repository
  * and the outbox use it through `manager`, so a state change and its events commit together.
+ *
+ * Writes can be collected (`collect`, `insertAtCommit`) so that many rows go out as one
+ * statement. Collected rows are written before any other statement of the unit runs, so a read
+ * always sees them; code never flushes by hand. Units that only collected share a group commit.
  */
 export class TransactionContext {
   private readonly als = new AsyncLocalStorage<TxState>();
@@ -30,12 +39,13 @@ export class TransactionContext {
     // sends them as one auto-committed statement (atomic on its own): one round trip instead of
     // START, the statement and COMMIT.
     const query = runner.query.bind(runner);
+    const state: TxState = { manager: runner.manager, afterCommit: [], collected: new Map(), locals: new Map(), flushing: false };
     runner.query = (async (...args: Parameters<QueryRunner['query']>) => {
       // startTransaction marks the transaction active before it sends START (through this method).
       if (!runner.isTransactionActive) await runner.startTransaction();
+      if (state.collected.size && !state.flushing && !TRANSACTION_CONTROL.test(args[0])) await flush(state);
       return query(...args);
     }) as QueryRunner['query'];
-    const state: TxState = { manager: runner.manager, afterCommit: [], collected: new Map(), locals: new Map() };
     try {
       const result = await this.als.run(state, async () => {
         const value = await work(runner.manager);
@@ -44,7 +54,7 @@ export class TransactionContext {
           // other such units (group commit, see WriteCoalescer).
           await this.writes.write(state.collected);
         } else {
-          await writeCollected(runner.manager, state.collected);
+          await flush(state);
           await runner.commitTransaction();
         }
         return value;
@@ -64,12 +74,12 @@ export class TransactionContext {
    * the key, and the writes of all keys go to the database together just before commit (many
    * rows, few round trips). For writes nothing in the same transaction reads back.
    */
-  collect<T>(key: symbol, item: T, statement: (items: T[]) => Statement): void {
+  collect<T>(key: symbol, item: T, statement: (items: T[]) => Statement, options: CollectOptions<T> = {}): void {
     const state = this.als.getStore();
     if (!state) throw new Error('TransactionContext.collect must run inside TransactionContext.run');
     const entry = state.collected.get(key);
     if (entry) entry.items.push(item);
-    else state.collected.set(key, { items: [item], statement: statement as CollectedWrites['statement'] });
+    else state.collected.set(key, { items: [item], statement: statement as CollectedWrites['statement'], distinctBy: options.distinctBy as CollectedWrites['distinctBy'] });
   }
 
   /**
@@ -92,10 +102,13 @@ export class TransactionContext {
     return state.locals.get(key) as T;
   }
 
-  /** Writes what was collected so far now (before a savepoint is released). */
+  /**
+   * Writes what was collected so far now. For the consumer's inbox, whose batch must fail inside
+   * its effects when a collected write fails; any other statement does it by itself.
+   */
   async flushCollected(): Promise<void> {
     const state = this.als.getStore();
-    if (state) await writeCollected(state.manager, state.collected);
+    if (state) await flush(state);
   }
 
   /** Forgets what was collected since the last flush (its savepoint was rolled back). */
@@ -117,5 +130,23 @@ export class TransactionContext {
     const state = this.als.getStore();
     if (state) state.afterCommit.push(hook);
     else hook();
+  }
+}
+
+/** How collected items are written. */
+export interface CollectOptions<T> {
+  /**
+   * Items with the same value here never go in one statement (its text handles each once):
+   * a second one goes in the next statement, after the first, in the order collected.
+   */
+  distinctBy?: (item: T) => string;
+}
+
+async function flush(state: TxState): Promise<void> {
+  state.flushing = true;
+  try {
+    await writeCollected(state.manager, state.collected);
+  } finally {
+    state.flushing = false;
   }
 }

@@ -75,7 +75,7 @@ function merge(units: Collected[]): Collected {
     for (const [key, entry] of unit) {
       const into = merged.get(key);
       if (into) into.items.push(...entry.items);
-      else merged.set(key, { items: [...entry.items], statement: entry.statement });
+      else merged.set(key, { ...entry, items: [...entry.items] });
     }
   }
   return merged;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { prepared, TransactionContext } from '@lotsen/persistence';
+import { named, TransactionContext } from '@lotsen/persistence';
 
 export interface NewInquiry {
   id: string;
@@ -41,7 +41,6 @@ export interface StatusChange {
 }
 
 const STATUS_CHANGES = Symbol('intake status changes');
-const PENDING_STATUS = Symbol('inquiries with a collected status change');
 
 /**
  * One statement for status changes of distinct inquiries: each one's history row (skipped if its
@@ -55,7 +54,7 @@ const PENDING_STATUS = Symbol('inquiries with a collected status change');
  */
 export function statusChangesStatement(changes: StatusChange[]): { sql: string; params: unknown[] } {
   return {
-    sql: prepared(`WITH c AS (
+    sql: named`WITH c AS (
        SELECT * FROM json_to_recordset($1::json) AS c(inquiry_id uuid, status text, note text, occurred_at timestamptz, event_id uuid,
          department text, department_name text, sets_agent boolean, agent_name text)
        LIMIT $2
@@ -74,7 +73,7 @@ export function statusChangesStatement(changes: StatusChange[]): { sql: string; 
          updated_at = now()
        FROM c WHERE i.id = c.inquiry_id AND c.event_id IN (SELECT event_id FROM h)
      )
-     SELECT count(*)::int AS n FROM h`),
+     SELECT count(*)::int AS n FROM h`,
     params: [JSON.stringify(changes.map((c) => ({
       inquiry_id: c.inquiryId, status: c.status, note: c.note ?? null, occurred_at: c.occurredAt.toISOString(), event_id: c.eventId,
       department: c.department ?? null, department_name: c.departmentName ?? null, sets_agent: c.agentName !== undefined, agent_name: c.agentName ?? null,
@@ -127,10 +126,7 @@ const COLUMNS = `id, tenant_id AS "tenantId", reference, channel, subject, body,
 export class InquiriesRepository {
   constructor(private readonly tx: TransactionContext) {}
 
-  /**
-   * Inserts the inquiry when the transaction commits, together with its outbox row and the other
-   * collected writes. A caller that writes rows referring to it first calls tx.flushCollected().
-   */
+  /** Inserts the inquiry with the transaction's other collected writes (its outbox row). */
   insertAtCommit(i: NewInquiry): void {
     this.tx.insertAtCommit('intake.inquiries', {
       id: i.id, tenant_id: i.tenantId, reference: i.reference, tracking_token_hash: i.trackingTokenHash, channel: i.channel,
@@ -213,28 +209,18 @@ export class InquiriesRepository {
    * event was not applied before.
    */
   async applyStatus(c: StatusChange): Promise<boolean> {
-    // What the batch collected goes first: this change must land after them, and its caller reads.
-    if (this.tx.active && this.tx.local(PENDING_STATUS, () => new Set<string>()).size) await this.flushStatusChanges();
     const { sql, params } = statusChangesStatement([c]);
     const rows: Array<{ n: number }> = await this.tx.manager.query(sql, params);
     return rows[0].n > 0;
   }
 
   /**
-   * applyStatus() when the transaction commits, with the other changes its events collected, in
-   * one statement. A second change of the same inquiry first writes those collected so far, so
-   * each inquiry's changes land in the order of its events (one per inquiry per statement).
+   * applyStatus() with the other changes the transaction's events collected, in one statement.
+   * The statement takes one change per inquiry, so a second change of the same inquiry goes in
+   * the next one: each inquiry's changes land in the order of its events.
    */
-  async applyStatusAtCommit(c: StatusChange): Promise<void> {
-    const pending = this.tx.local(PENDING_STATUS, () => new Set<string>());
-    if (pending.has(c.inquiryId)) await this.flushStatusChanges();
-    pending.add(c.inquiryId);
-    this.tx.collect(STATUS_CHANGES, c, statusChangesStatement);
-  }
-
-  private async flushStatusChanges(): Promise<void> {
-    await this.tx.flushCollected();
-    this.tx.local(PENDING_STATUS, () => new Set<string>()).clear();
+  applyStatusAtCommit(c: StatusChange): void {
+    this.tx.collect(STATUS_CHANGES, c, statusChangesStatement, { distinctBy: (change) => change.inquiryId });
   }
 
   async lastStatusNote(inquiryId: string): Promise<string | undefined> {

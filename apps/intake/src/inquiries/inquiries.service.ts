@@ -185,11 +185,7 @@ export class InquiriesService {
         resolvedAtFirstContact, duplicateOf: original?.id,
       };
       await this.events.publish(EventTypes.InquiryReceived, payload, { tenantId: tenant.id, correlationId: id });
-      if (withinTransaction) {
-        // The adapter's rows refer to the inquiry: it goes to the database first.
-        await this.tx.flushCollected();
-        await withinTransaction(answer);
-      }
+      if (withinTransaction) await withinTransaction(answer);
       return answer;
     });
     this.logger.log(`registered ${reference} (${dto.channel}, ${language}${sensitive ? ', sensitive' : ''}${answer.duplicateOf ? `, duplicate of ${answer.duplicateOf.reference}` : ''})`);

@@ -19,21 +19,21 @@ export class StatusProjectionService {
     this.emails.rememberOutgoing({ deliveryId: p.deliveryId, tenantId: e.tenantId, inquiryId: p.inquiryId, messageId: p.messageId?.trim() || undefined, sentAt: new Date(e.occurredAt) });
   }
 
-  async routed(e: EventEnvelope<InquiryRoutedPayload>): Promise<void> {
+  routed(e: EventEnvelope<InquiryRoutedPayload>): void {
     const p = e.payload;
-    await this.apply(e, p.inquiryId, 'in_progress', { department: p.department, departmentName: p.departmentName ?? p.department });
+    this.apply(e, p.inquiryId, 'in_progress', { department: p.department, departmentName: p.departmentName ?? p.department });
   }
 
-  async assigned(e: EventEnvelope<InquiryAssignedPayload>): Promise<void> {
-    await this.apply(e, e.payload.inquiryId, 'in_progress', { agentName: e.payload.agentName ?? null });
+  assigned(e: EventEnvelope<InquiryAssignedPayload>): void {
+    this.apply(e, e.payload.inquiryId, 'in_progress', { agentName: e.payload.agentName ?? null });
   }
 
-  async transferred(e: EventEnvelope<InquiryTransferredPayload>): Promise<void> {
-    await this.apply(e, e.payload.inquiryId, 'in_progress', { department: e.payload.toDepartment, departmentName: e.payload.toDepartment, agentName: null });
+  transferred(e: EventEnvelope<InquiryTransferredPayload>): void {
+    this.apply(e, e.payload.inquiryId, 'in_progress', { department: e.payload.toDepartment, departmentName: e.payload.toDepartment, agentName: null });
   }
 
-  async returned(e: EventEnvelope<InquiryReturnedPayload>): Promise<void> {
-    await this.apply(e, e.payload.inquiryId, 'in_progress', { department: 'kontaktcenter', departmentName: 'kontaktcenter', agentName: null });
+  returned(e: EventEnvelope<InquiryReturnedPayload>): void {
+    this.apply(e, e.payload.inquiryId, 'in_progress', { department: 'kontaktcenter', departmentName: 'kontaktcenter', agentName: null });
   }
 
   async answered(e: EventEnvelope<InquiryAnsweredPayload>): Promise<void> {
@@ -60,17 +60,17 @@ export class StatusProjectionService {
     }
   }
 
-  async resolved(e: EventEnvelope<InquiryResolvedPayload>): Promise<void> {
-    await this.apply(e, e.payload.inquiryId, 'resolved', { note: e.payload.resolutionCode });
+  resolved(e: EventEnvelope<InquiryResolvedPayload>): void {
+    this.apply(e, e.payload.inquiryId, 'resolved', { note: e.payload.resolutionCode });
   }
 
-  async reopened(e: EventEnvelope<InquiryReopenedPayload>): Promise<void> {
-    await this.apply(e, e.payload.inquiryId, 'reopened', { note: e.payload.reason });
+  reopened(e: EventEnvelope<InquiryReopenedPayload>): void {
+    this.apply(e, e.payload.inquiryId, 'reopened', { note: e.payload.reason });
   }
 
   /** Written when the consumer's transaction commits, with the batch's other changes in one statement. */
-  private apply(e: EventEnvelope, inquiryId: string, status: string, extra: StatusExtra = {}): Promise<void> {
-    return this.inquiries.applyStatusAtCommit(change(e, inquiryId, status, extra));
+  private apply(e: EventEnvelope, inquiryId: string, status: string, extra: StatusExtra = {}): void {
+    this.inquiries.applyStatusAtCommit(change(e, inquiryId, status, extra));
   }
 }
 

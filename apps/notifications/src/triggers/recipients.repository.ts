@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventEnvelope, InquiryReceivedPayload } from '@lotsen/contracts';
-import { prepared, returningRows, TransactionContext } from '@lotsen/persistence';
+import { code, named, returningRows, TransactionContext } from '@lotsen/persistence';
 import { chooseChannel } from '../preferences/channel-preference';
 
 export interface Recipient {
@@ -72,11 +72,11 @@ export interface DepartmentMove {
 /** moveManyToDepartment's statement, on its own so a test can read its plan. */
 export function departmentMovesStatement(moves: DepartmentMove[]): { sql: string; params: unknown[] } {
   return {
-    sql: prepared(`UPDATE notifications.recipients r SET department = m.department,
+    sql: named`UPDATE notifications.recipients r SET department = m.department,
          department_name = COALESCE(m.department_name, CASE WHEN r.department = m.department THEN r.department_name END)
        FROM (SELECT * FROM json_to_recordset($1::json) AS m(inquiry_id uuid, tenant_id text, department text, department_name text) LIMIT $2) m
        WHERE r.inquiry_id = m.inquiry_id AND r.tenant_id = m.tenant_id AND NOT r.placeholder
-       RETURNING ${COLUMN_LIST.map((c) => `r.${c}`).join(', ')}`),
+       RETURNING ${code(COLUMN_LIST.map((c) => `r.${c}`).join(', '))}`,
     params: [JSON.stringify(moves.map((m) => ({ inquiry_id: m.inquiryId, tenant_id: m.tenantId, department: m.department, department_name: m.departmentName ?? null }))), moves.length],
   };
 }
@@ -95,10 +95,10 @@ export class RecipientsRepository {
    */
   async insert(r: Recipient): Promise<StoreOutcome> {
     const rows: Array<{ replaced: boolean }> = await this.tx.manager.query(
-      prepared(`INSERT INTO notifications.recipients (${COLUMNS})
+      named`INSERT INTO notifications.recipients (${code(COLUMNS)})
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,NULL)
-       ${REPLACE_PLACEHOLDER}
-       RETURNING (xmax <> 0) AS replaced`),
+       ${code(REPLACE_PLACEHOLDER)}
+       RETURNING (xmax <> 0) AS replaced`,
       [r.inquiryId, r.tenantId, r.reference, r.language, r.preferredLanguage ?? null, r.channel, r.citizenName ?? null, r.email ?? null,
         r.phone ?? null, r.notify, r.preferredChannel ?? null, r.department ?? null, r.departmentName ?? null, r.lastStatusAt ?? null],
     );
@@ -109,10 +109,10 @@ export class RecipientsRepository {
   /** insert() for the recipients of many inquiries (one each) in one statement: the outcome per inquiry. */
   async insertMany(recipients: Recipient[]): Promise<Map<string, StoreOutcome>> {
     const rows: Array<{ inquiry_id: string; replaced: boolean }> = await this.tx.manager.query(
-      prepared(`INSERT INTO notifications.recipients (${COLUMNS})
-       SELECT ${COLUMNS} FROM json_populate_recordset(NULL::notifications.recipients, $1::json) ORDER BY inquiry_id
-       ${REPLACE_PLACEHOLDER}
-       RETURNING inquiry_id, (xmax <> 0) AS replaced`),
+      named`INSERT INTO notifications.recipients (${code(COLUMNS)})
+       SELECT ${code(COLUMNS)} FROM json_populate_recordset(NULL::notifications.recipients, $1::json) ORDER BY inquiry_id
+       ${code(REPLACE_PLACEHOLDER)}
+       RETURNING inquiry_id, (xmax <> 0) AS replaced`,
       [JSON.stringify(recipients.map((r) => ({
         inquiry_id: r.inquiryId, tenant_id: r.tenantId, reference: r.reference, language: r.language, preferred_language: r.preferredLanguage ?? null,
         channel: r.channel, citizen_name: r.citizenName ?? null, email: r.email ?? null, phone: r.phone ?? null, notify: r.notify,
@@ -153,9 +153,9 @@ export class RecipientsRepository {
    */
   async moveToDepartment(inquiryId: string, tenantId: string, department: string, departmentName?: string): Promise<Recipient | undefined> {
     const rows = returningRows<Record<string, unknown>>(await this.tx.manager.query(
-      prepared(`UPDATE notifications.recipients SET department = $3, department_name = COALESCE($4, CASE WHEN department = $3 THEN department_name END)
+      named`UPDATE notifications.recipients SET department = $3, department_name = COALESCE($4, CASE WHEN department = $3 THEN department_name END)
        WHERE inquiry_id = $1 AND tenant_id = $2 AND NOT placeholder
-       RETURNING ${COLUMNS}`),
+       RETURNING ${code(COLUMNS)}`,
       [inquiryId, tenantId, department, departmentName ?? null],
     ));
     return rows[0] ? toRecipient(rows[0]) : undefined;

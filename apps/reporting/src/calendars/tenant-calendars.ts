@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { BusinessCalendar, CalendarSpec } from '@lotsen/business-calendar';
 import { EventEnvelope, TenantCalendarChangedPayload } from '@lotsen/contracts';
-import { prepared, TransactionContext } from '@lotsen/persistence';
+import { named, TransactionContext } from '@lotsen/persistence';
 
 const CACHE_MS = 10_000;
 
@@ -15,7 +15,7 @@ export function specOf(p: TenantCalendarChangedPayload): CalendarSpec {
 /** The stored calendars of these tenants; a tenant without one gets `fallback`. A stored one that no longer makes sense does too. */
 export async function loadTenantCalendars(m: EntityManager, tenants: string[], fallback: BusinessCalendar): Promise<(tenant: string) => BusinessCalendar> {
   const rows: Array<{ tenant_id: string; spec: CalendarSpec }> = tenants.length
-    ? await m.query(prepared(`SELECT tenant_id, spec FROM reporting.tenant_calendars WHERE tenant_id = ANY($1::text[])`), [tenants])
+    ? await m.query(named`SELECT tenant_id, spec FROM reporting.tenant_calendars WHERE tenant_id = ANY($1::text[])`, [tenants])
     : [];
   const calendars = new Map<string, BusinessCalendar>();
   for (const r of rows) {

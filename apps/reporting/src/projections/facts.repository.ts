@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { prepared } from '@lotsen/persistence';
+import { code, named } from '@lotsen/persistence';
 import { CallFact } from './call-projection';
 import { InquiryFact } from './inquiry-projection';
 
@@ -45,9 +45,9 @@ export async function upsertFacts(
 }
 
 function upsertStatement(table: string, columns: readonly string[], key: string): string {
-  return prepared(`INSERT INTO reporting.${table} (${columns.join(', ')})
-    SELECT ${columns.join(', ')} FROM json_populate_recordset(NULL::reporting.${table}, $1::json)
-    ON CONFLICT (tenant_id, ${key}) DO UPDATE SET ${columns.slice(2).map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`);
+  return named`INSERT INTO reporting.${code(table)} (${code(columns.join(', '))})
+    SELECT ${code(columns.join(', '))} FROM json_populate_recordset(NULL::reporting.${code(table)}, $1::json)
+    ON CONFLICT (tenant_id, ${code(key)}) DO UPDATE SET ${code(columns.slice(2).map((c) => `${c} = EXCLUDED.${c}`).join(', '))}`;
 }
 
 /** Built once: the same text every call is what makes them prepared statements. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { prepared, TransactionContext } from '@lotsen/persistence';
+import { named, TransactionContext } from '@lotsen/persistence';
 import { BusinessCalendar } from '@lotsen/business-calendar';
 import { applyFactDeltas, pruneEmptyRollups } from '../rollups/apply-fact-deltas';
 import { projectCall } from './call-projection';
@@ -30,18 +30,18 @@ export class ProjectorRepository {
     return this.tx.run(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(${PROJECTOR_LOCK})`);
       const marks: Array<{ id: string; tenant_id: string; stream: string }> = await m.query(
-        prepared(`SELECT d.id, d.tenant_id, d.stream FROM reporting.stream_dirty d
+        named`SELECT d.id, d.tenant_id, d.stream FROM reporting.stream_dirty d
          JOIN (SELECT tenant_id, stream FROM reporting.stream_dirty GROUP BY tenant_id, stream
                HAVING max(marked_at) <= now() - make_interval(secs => $2::double precision / 1000)
                    OR min(marked_at) <= now() - make_interval(secs => $2::double precision / 100)
-               ORDER BY min(id) LIMIT $1) s USING (tenant_id, stream)`),
+               ORDER BY min(id) LIMIT $1) s USING (tenant_id, stream)`,
         [limit, settledMs],
       );
       if (marks.length === 0) return 0;
       const streams = new Map<string, { tenant: string; stream: string }>();
       for (const k of marks) streams.set(`${k.tenant_id}\u0000${k.stream}`, { tenant: k.tenant_id, stream: k.stream });
       await projectStreams(m, [...streams.values()], this.calendar);
-      await m.query(prepared(`DELETE FROM reporting.stream_dirty WHERE id = ANY($1::bigint[])`), [marks.map((k) => k.id)]);
+      await m.query(named`DELETE FROM reporting.stream_dirty WHERE id = ANY($1::bigint[])`, [marks.map((k) => k.id)]);
       return marks.length;
     });
   }
@@ -70,8 +70,8 @@ export async function projectStreams(
   m: EntityManager, streams: Array<{ tenant: string; stream: string }>, calendar: BusinessCalendar, o: { rollups?: boolean } = {},
 ): Promise<{ inquiries: number; calls: number; events: number }> {
   const rows: Array<{ tenant_id: string; stream: string; id: string; type: string; occurred_at: Date; payload: Record<string, unknown>; terms: string[] | null }> = await m.query(
-    prepared(`SELECT e.tenant_id, e.stream, e.id, e.type, e.occurred_at, e.envelope->'payload' AS payload, e.terms
-     FROM reporting.events e JOIN unnest($1::text[], $2::text[]) AS s(t, st) ON e.tenant_id = s.t AND e.stream = s.st`),
+    named`SELECT e.tenant_id, e.stream, e.id, e.type, e.occurred_at, e.envelope->'payload' AS payload, e.terms
+     FROM reporting.events e JOIN unnest($1::text[], $2::text[]) AS s(t, st) ON e.tenant_id = s.t AND e.stream = s.st`,
     [streams.map((s) => s.tenant), streams.map((s) => s.stream)],
   );
   const byStream = new Map<string, { tenant: string; stream: string; events: StreamEvent[] }>();

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { prepared } from '@lotsen/persistence';
+import { code, named } from '@lotsen/persistence';
 import { DIMENSIONS, factDimension, INQUIRY_MEASURES } from './measures';
 
 /**
@@ -26,25 +26,21 @@ const CHANGES = `(
 const MEASURES = Object.entries(INQUIRY_MEASURES);
 const SUMS = MEASURES.map(([, e]) => `SUM(f.sign * (${e}))`);
 
-const INQUIRY_DAILY_DELTAS = prepared(
-  `INSERT INTO reporting.inquiry_daily AS r (tenant_id, day, ${DIMENSIONS.join(', ')}, ${MEASURES.map(([c]) => c).join(', ')})
-   SELECT f.tenant_id, f.day, ${DIMENSIONS.map(factDimension).join(', ')}, ${SUMS.join(', ')}
-   FROM ${CHANGES}
+const INQUIRY_DAILY_DELTAS = named`INSERT INTO reporting.inquiry_daily AS r (tenant_id, day, ${code(DIMENSIONS.join(', '))}, ${code(MEASURES.map(([c]) => c).join(', '))})
+   SELECT f.tenant_id, f.day, ${code(DIMENSIONS.map(factDimension).join(', '))}, ${code(SUMS.join(', '))}
+   FROM ${code(CHANGES)}
    WHERE f.day IS NOT NULL
-   GROUP BY f.tenant_id, f.day, ${DIMENSIONS.map((_, i) => i + 3).join(', ')}
-   HAVING ${SUMS.map((s) => `${s} <> 0`).join(' OR ')}
-   ON CONFLICT (tenant_id, day, ${DIMENSIONS.join(', ')}) DO UPDATE SET ${MEASURES.map(([c]) => `${c} = r.${c} + EXCLUDED.${c}`).join(', ')}`,
-);
+   GROUP BY f.tenant_id, f.day, ${code(DIMENSIONS.map((_, i) => i + 3).join(', '))}
+   HAVING ${code(SUMS.map((s) => `${s} <> 0`).join(' OR '))}
+   ON CONFLICT (tenant_id, day, ${code(DIMENSIONS.join(', '))}) DO UPDATE SET ${code(MEASURES.map(([c]) => `${c} = r.${c} + EXCLUDED.${c}`).join(', '))}`;
 
-const TERM_DAILY_DELTAS = prepared(
-  `INSERT INTO reporting.term_daily AS r (tenant_id, day, department, term, inquiries)
-   SELECT f.tenant_id, f.day, ${factDimension('department')}, t.term, SUM(f.sign)
-   FROM ${CHANGES} CROSS JOIN LATERAL unnest(f.terms) AS t(term)
+const TERM_DAILY_DELTAS = named`INSERT INTO reporting.term_daily AS r (tenant_id, day, department, term, inquiries)
+   SELECT f.tenant_id, f.day, ${code(factDimension('department'))}, t.term, SUM(f.sign)
+   FROM ${code(CHANGES)} CROSS JOIN LATERAL unnest(f.terms) AS t(term)
    WHERE f.day IS NOT NULL
    GROUP BY 1, 2, 3, 4
    HAVING SUM(f.sign) <> 0
-   ON CONFLICT (tenant_id, day, department, term) DO UPDATE SET inquiries = r.inquiries + EXCLUDED.inquiries`,
-);
+   ON CONFLICT (tenant_id, day, department, term) DO UPDATE SET inquiries = r.inquiries + EXCLUDED.inquiries`;
 
 /** The daily and the term rollup's deltas, in the order applyFactDeltas() runs them ($1 facts JSON, $2 their number). */
 export const FACT_DELTA_STATEMENTS = [INQUIRY_DAILY_DELTAS, TERM_DAILY_DELTAS];

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { prepared, TransactionContext } from '@lotsen/persistence';
+import { named, TransactionContext } from '@lotsen/persistence';
 import { Agreement } from '../catalogue/agreement';
 import { toAgreement } from '../catalogue/catalogue.repository';
 
@@ -28,12 +28,12 @@ export class RoutingInquiriesRepository {
     i: Omit<RoutingInquiry, 'receivedAt'> & { receivedAt: string }, category: string | null,
   ): Promise<{ fresh: boolean; agreement?: Agreement }> {
     const [row] = await this.tx.manager.query(
-      prepared(`WITH ins AS (
+      named`WITH ins AS (
          INSERT INTO routing.inquiries (id, tenant_id, reference, channel, subject, body, language, sensitive, location, received_at)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT (id) DO NOTHING RETURNING 1
        )
        SELECT EXISTS (SELECT 1 FROM ins) AS fresh,
-         (SELECT to_jsonb(a) FROM routing.agreements a WHERE a.tenant_id = $2 AND a.category = $11 ORDER BY a.version DESC LIMIT 1) AS agreement`),
+         (SELECT to_jsonb(a) FROM routing.agreements a WHERE a.tenant_id = $2 AND a.category = $11 ORDER BY a.version DESC LIMIT 1) AS agreement`,
       [i.id, i.tenantId, i.reference, i.channel, i.subject, i.body, i.language, i.sensitive, i.location ? JSON.stringify(i.location) : null, i.receivedAt, category],
     );
     return { fresh: row.fresh, agreement: row.agreement ? toAgreement(row.agreement) : undefined };
@@ -44,7 +44,7 @@ export class RoutingInquiriesRepository {
     rows: Array<Omit<RoutingInquiry, 'receivedAt'> & { receivedAt: string; category: string | null }>,
   ): Promise<Map<string, { fresh: boolean; agreement?: Agreement }>> {
     const result: Array<{ id: string; fresh: boolean; agreement: Record<string, unknown> | null }> = await this.tx.manager.query(
-      prepared(`WITH v AS (
+      named`WITH v AS (
          SELECT * FROM json_to_recordset($1::json) AS v(id uuid, tenant_id text, reference text, channel text, subject text, body text,
            language text, sensitive boolean, location jsonb, received_at timestamptz, category text)
        ), ins AS (
@@ -54,7 +54,7 @@ export class RoutingInquiriesRepository {
        )
        SELECT v.id, v.id IN (SELECT id FROM ins) AS fresh,
          (SELECT to_jsonb(a) FROM routing.agreements a WHERE a.tenant_id = v.tenant_id AND a.category = v.category ORDER BY a.version DESC LIMIT 1) AS agreement
-       FROM v`),
+       FROM v`,
       [JSON.stringify(rows.map((i) => ({
         id: i.id, tenant_id: i.tenantId, reference: i.reference, channel: i.channel, subject: i.subject, body: i.body, language: i.language,
         sensitive: i.sensitive, location: i.location, received_at: i.receivedAt, category: i.category,

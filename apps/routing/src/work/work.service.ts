@@ -305,8 +305,6 @@ export class WorkService {
   async citizenFollowUp(e: EventEnvelope<InquiryMessageAddedPayload>): Promise<void> {
     const m = e.payload;
     if (m.author !== 'citizen') return;
-    // The inquiry may have been routed earlier in this consumer batch: its rows are still collected.
-    await this.tx.flushCollected();
     const item = await this.items.find(e.tenantId, m.inquiryId, true);
     if (!item) return; // not routed here (yet): nothing to reopen
     await this.items.addHistory({ inquiryId: item.inquiryId, tenantId: e.tenantId, action: 'citizen_message', actor: 'citizen', details: { messageId: m.messageId } });

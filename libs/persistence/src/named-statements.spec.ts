@@ -1,14 +1,14 @@
 import { DataSource } from 'typeorm';
 import { createTestEnv, TestEnv } from '@lotsen/testing';
 import { createServiceDataSource } from './data-source';
-import { prepared, REPLAN_AFTER_MS } from './prepared-statements';
+import { code, named, REPLAN_AFTER_MS } from './named-statements';
 import { TransactionContext } from './transaction-context';
 
 describe('hot statements as named prepared statements', () => {
   let env: TestEnv;
   let ds: DataSource;
   let tx: TransactionContext;
-  const HOT = prepared(`SELECT $1::int + 1 AS n /* prepared-statements.spec */`);
+  const HOT = named`SELECT $1::int + 1 AS n /* named-statements.spec */`;
   // Only this connection's statements: the pool has one connection, so every query sees the same.
   const preparedHere = async () =>
     (await ds.query(`SELECT name, statement, generic_plans, custom_plans FROM pg_prepared_statements`)) as Array<{ name: string; statement: string; generic_plans: string; custom_plans: string }>;
@@ -37,13 +37,13 @@ describe('hot statements as named prepared statements', () => {
   });
 
   it('keep working after a rolled-back or aborted transaction on that connection', async () => {
-    const INSERT = prepared(`INSERT INTO t (id) VALUES ($1)`);
+    const INSERT = named`INSERT INTO ${code('t')} (id) VALUES ($1)`;
     await expect(tx.run(async (m) => {
       await m.query(INSERT, [1]);
       throw new Error('roll back');
     })).rejects.toThrow('roll back');
     // A statement first sent inside an aborted transaction is refused there, and parsed again later.
-    const AFTER_ABORT = prepared(`SELECT count(*)::int AS n FROM t WHERE id = $1`);
+    const AFTER_ABORT = named`SELECT count(*)::int AS n FROM t WHERE id = $1`;
     await expect(tx.run(async (m) => {
       await m.query(INSERT, [2]);
       await m.query(INSERT, [2]).catch(() => undefined); // duplicate key: the transaction is aborted
@@ -55,13 +55,20 @@ describe('hot statements as named prepared statements', () => {
     expect((await preparedHere()).map((r) => r.statement)).toEqual(expect.arrayContaining([INSERT, AFTER_ABORT]));
   });
 
+  it('take only code pieces into their text, never a value', () => {
+    const table = 't';
+    expect(named`SELECT id FROM ${code(table)} WHERE id = $1`).toBe('SELECT id FROM t WHERE id = $1');
+    const id = 42 as unknown as ReturnType<typeof code>; // what a mistaken `${id}` would hand the tag
+    expect(() => named`SELECT id FROM t WHERE id = ${id}`).toThrow(/only code/);
+  });
+
   it('are planned again after a while: a plan made while a table was nearly empty does not stay as it grows', async () => {
     // The shape of intake's status changes: a batch of values joined to a table by primary key.
     // Against a never-analyzed table of a few rows the generic plan hash-joins a sequential scan.
     await ds.query(`CREATE TABLE grows (id int PRIMARY KEY, body text)`);
     await ds.query(`INSERT INTO grows SELECT g, repeat('x', 700) FROM generate_series(1, 10) g`);
-    const JOIN = prepared(`WITH c AS (SELECT * FROM json_to_recordset($1::json) AS c(id int) LIMIT $2)
-      SELECT count(*)::int AS n FROM c JOIN grows g ON g.id = c.id`);
+    const JOIN = named`WITH c AS (SELECT * FROM json_to_recordset($1::json) AS c(id int) LIMIT $2)
+      SELECT count(*)::int AS n FROM c JOIN grows g ON g.id = c.id`;
     const batch = [JSON.stringify([{ id: 1 }, { id: 2 }]), 2];
     for (let i = 0; i < 8; i++) expect(await ds.query(JOIN, batch)).toEqual([{ n: 2 }]);
     // Grown without ANALYZE (as where autovacuum is off): nothing invalidates the cached plan.
