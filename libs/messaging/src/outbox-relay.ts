@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { ConfirmChannel } from 'amqplib';
 import { DataSource } from 'typeorm';
-import { prepared, returningRows } from '@lotsen/persistence';
+import { code, named, returningRows } from '@lotsen/persistence';
 import { AmqpConnection, backoffMs, sleep } from './amqp-connection';
 import { ChannelWaitError, ChannelWatch } from './channel-waits';
 
@@ -150,10 +150,10 @@ export class OutboxRelay {
       // Claimed and deleted in one statement: the rows stay locked (SKIP LOCKED for other relays)
       // and come back if this transaction does not commit, i.e. unless every confirm arrived.
       const claimed: OutboxRow[] = returningRows(await qr.query(
-        prepared(`DELETE FROM "${this.schema}".outbox WHERE seq = ANY(ARRAY(
-           SELECT seq FROM "${this.schema}".outbox ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED))
+        named`DELETE FROM "${code(this.schema)}".outbox WHERE seq = ANY(ARRAY(
+           SELECT seq FROM "${code(this.schema)}".outbox ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED))
          RETURNING seq, message_key, exchange, routing_key, envelope::text AS body, envelope->>'id' AS id, envelope->>'type' AS type,
-           envelope->>'tenantId' AS tenant_id, envelope->>'correlationId' AS correlation_id, priority`),
+           envelope->>'tenantId' AS tenant_id, envelope->>'correlationId' AS correlation_id, priority`,
         [this.batchSize],
       ));
       if (claimed.length === 0) {

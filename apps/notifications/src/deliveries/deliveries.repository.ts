@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { prepared, returningRows, Statement, TransactionContext } from '@lotsen/persistence';
+import { code, named, returningRows, Statement, TransactionContext } from '@lotsen/persistence';
 import { SUPPRESSED_BECAUSE } from '../preferences/suppression-scope';
 import { personalTriggers, suppressesSql } from '../preferences/suppressions.repository';
 
@@ -107,14 +107,14 @@ export class DeliveriesRepository {
    */
   async claimDue(limit: number, claimId: string): Promise<ClaimedDelivery[]> {
     const rows: Array<Record<string, any>> = returningRows(await this.tx.manager.query(
-      prepared(`WITH due AS (
+      named`WITH due AS (
          SELECT id FROM notifications.deliveries WHERE status = 'pending' AND next_attempt_at <= now()
          ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED
        )
        UPDATE notifications.deliveries d SET status = 'sending', claimed_at = now(), claim_id = $2, attempts = d.attempts + 1, updated_at = now()
        FROM due WHERE d.id = due.id
        RETURNING d.id, d.tenant_id, d.inquiry_id, d.trigger, d.channel, d.recipient, d.address_key, d.language, d.subject,
-         d.body_text, d.body_html, d.meta, d.attempts, d.claimed_at, d.created_at`),
+         d.body_text, d.body_html, d.meta, d.attempts, d.claimed_at, d.created_at`,
       [limit, claimId],
     ));
     return rows.map((r) => ({
@@ -156,11 +156,11 @@ export class DeliveriesRepository {
   async markSent(results: Array<{ d: ClaimedDelivery; providerMessageId?: string; response: string }>): Promise<Set<string>> {
     if (!results.length) return new Set();
     const rows = returningRows<{ id: string }>(await this.tx.manager.query(
-      prepared(`UPDATE notifications.deliveries d SET status = 'sent', sent_at = now(), updated_at = now(), provider_message_id = r.pid,
-         provider_response = r.response, last_error = NULL, body_text = ${redactedBody('d.body_text')}, body_html = ${redactedBody('d.body_html')}
+      named`UPDATE notifications.deliveries d SET status = 'sent', sent_at = now(), updated_at = now(), provider_message_id = r.pid,
+         provider_response = r.response, last_error = NULL, body_text = ${code(redactedBody('d.body_text'))}, body_html = ${code(redactedBody('d.body_html'))}
        FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) AS r(id, claim_id, pid, response)
        WHERE d.id = r.id AND d.status = 'sending' AND d.claim_id = r.claim_id
-       RETURNING d.id`),
+       RETURNING d.id`,
       [results.map((r) => r.d.id), results.map((r) => r.d.claimId), results.map((r) => r.providerMessageId ?? null),
         results.map((r) => r.response.slice(0, 1000))],
     ));
