@@ -13,6 +13,8 @@ export interface WorkItem {
   firstResponseDueAt: string | null;
   resolutionDueAt: string | null;
   answeredAt: string | null;
+  /** The case number of the department's own case-management system (diarienummer). */
+  caseNumber?: string | null;
 }
 
 export interface Suggestion {
