@@ -72,7 +72,7 @@ export function Item({ id, go }: { id: string; go(hash: string): void }) {
 
   const resolved = item?.status === 'resolved';
   // A department's item: its caseworker records the case number of the department's own system.
-  const ofDepartment = Boolean(item && item.department !== 'kontaktcenter' && item.department !== 'triage');
+  const ofDepartment = Boolean(item && !item.redacted && item.department !== 'kontaktcenter' && item.department !== 'triage');
   const awaiting = item?.status === 'awaiting_citizen';
   return (
     <article aria-labelledby="item-title" className="item">
