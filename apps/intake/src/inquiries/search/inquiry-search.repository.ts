@@ -27,6 +27,16 @@ const COLUMNS = `i.id, i.tenant_id AS "tenantId", i.reference, i.status, i.depar
 /** The unit an inquiry is with, as inquiryAccess sees it (none yet: the contact center). */
 const UNIT = `coalesce(nullif(i.department, ''), '${CONTACT_CENTER}')`;
 
+/** The statement behind InquirySearchRepository.byContact (its own function so that its plan can be checked). */
+export function contactSearchStatement(tenantId: string, who: { email?: string; phoneKey?: string }, units: string[], limit: number): { sql: string; params: unknown[] } {
+  return {
+    sql: `SELECT ${COLUMNS} FROM intake.inquiries i
+       WHERE i.id IN (${ownCasesSql('$1', '$2', '$3')}) AND i.tenant_id = $1 AND ${UNIT} = ANY($4::text[])
+       ORDER BY i.received_at DESC, i.id LIMIT $5`,
+    params: [tenantId, who.email ?? null, who.phoneKey ?? null, units, limit],
+  };
+}
+
 /** Intake's staff search: by reference, by the person's contact data, by words in the text. */
 @Injectable()
 export class InquirySearchRepository {
@@ -42,12 +52,8 @@ export class InquirySearchRepository {
 
   /** The person's inquiries (the citizen's-rights look-up: contact data or mail sender) in these units, newest first. */
   async byContact(tenantId: string, who: { email?: string; phoneKey?: string }, units: string[], limit: number): Promise<SearchHit[]> {
-    return this.tx.manager.query(
-      `SELECT ${COLUMNS} FROM intake.inquiries i
-       WHERE i.id IN (${ownCasesSql('$1', '$2', '$3')}) AND i.tenant_id = $1 AND ${UNIT} = ANY($4::text[])
-       ORDER BY i.received_at DESC, i.id LIMIT $5`,
-      [tenantId, who.email ?? null, who.phoneKey ?? null, units, limit],
-    );
+    const { sql, params } = contactSearchStatement(tenantId, who, units, limit);
+    return this.tx.manager.query(sql, params);
   }
 
   /** Inquiries in these units whose subject or text holds every pattern (ILIKE), newest first, among the newest TEXT_SCAN_WINDOW. */
