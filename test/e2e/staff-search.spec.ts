@@ -40,6 +40,8 @@ describe('staff search (GET /v1/inquiries/search)', () => {
     await register('hours', { category: 'opening_hours_contact', body: 'När öppnar stadshuset? Zorblampa.', citizen: { email: 'sigrid.sok@example.se', phone: '+46701234567' } });
     await register('waste', { category: 'missed_waste_collection', body: 'Soptunnan tömdes inte. Zorblampa.', citizen: { email: sigrid.email.toUpperCase() } });
     await register('later', { category: 'opening_hours_contact', body: 'Zorblampa igen: har ni öppet på lördag? 100%_säker' });
+    // A sensitive one (a personnummer in the text) with Gata och park.
+    await register('secret', { category: 'street_lighting', body: 'Quuxlampa vid min port, jag heter Per, pnr 19121212-1212.', citizen: { phone: '070-999 88 77' } });
   }, 120_000);
   afterAll(async () => {
     await db?.end();
@@ -96,6 +98,25 @@ describe('staff search (GET /v1/inquiries/search)', () => {
     expect(names((await found(p.keys.agent, 'st_dshuset')).items)).toEqual([]);
   });
 
+  it('lists a sensitive inquiry only for its handling unit, and without its text; signed-in staff search as their keys do', async () => {
+    const dept = await found(p.keys.department, 'quuxlampa');
+    expect(dept.items).toEqual([{
+      id: ids.secret, reference: refs.secret, status: expect.any(String), department: 'gata_park', category: 'street_lighting', receivedAt: expect.any(String),
+      channel: 'web', sensitive: true, redacted: false,
+    }]);
+    expect(JSON.stringify(dept)).not.toMatch(/19121212|Per|Quuxlampa/);
+    for (const key of [p.keys.agent, p.keys.supervisor]) expect((await found(key, 'quuxlampa')).items).toEqual([]);
+    expect((await found(p.keys.supervisor, refs.secret)).items).toEqual([expect.objectContaining({ id: ids.secret, redacted: true })]);
+    // Gustav, caseworker at Gata och park, and Amira, agent, signed in.
+    const bearer = async (user: string, q: string) => (await request(p.urls.intake!).get(`/v1/inquiries/search?q=${encodeURIComponent(q)}`)
+      .set({ authorization: `Bearer ${await p.identity.token(user)}` }).expect(200)).body as { items: Array<Record<string, unknown>> };
+    expect(names((await bearer('gustav', 'zorblampa')).items)).toEqual(['street']);
+    expect(names((await bearer('gustav', '0701234567')).items)).toEqual(['street']);
+    expect(names((await bearer('amira', 'zorblampa')).items)).toEqual(['later', 'hours']);
+    const [row] = (await db.query(`SELECT actor, actor_name, actor_kind FROM intake.audit_trail WHERE action = 'inquiry.search' ORDER BY id DESC LIMIT 1`)).rows;
+    expect(row).toEqual({ actor: expect.any(String), actor_name: 'Amira Lind', actor_kind: 'person' });
+  });
+
   it('records each search in the audit trail with its kind and the query masked, and no hit as a read', async () => {
     const { rows: before } = await db.query(`SELECT count(*)::int AS n FROM intake.audit_trail WHERE action = 'inquiry.search'`);
     await found(p.keys.department, 'Sigrid.Sok@Example.se');
@@ -118,7 +139,7 @@ describe('staff search (GET /v1/inquiries/search)', () => {
   });
 
   it('refuses a bad query with problem+json, and keys that are not staff', async () => {
-    for (const query of ['q=a', 'q=%20%20a%20', 'q[]=ab', 'q=ab&q=cd', 'q=ab&foo=1', '', 'q=ab&limit=51', 'q=ab&limit=0', `q=${'x'.repeat(201)}`, 'q=ab%00cd', 'q=ab%09cd', 'q=%E0%A4%A']) {
+    for (const query of ['q=a', 'q=%20%20a%20', 'q[]=ab', 'q=ab&q=cd', 'q=ab&foo=1', '', 'q=ab&limit=51', 'q=ab&limit=0', `q=${'x'.repeat(201)}`, 'q=ab%00cd', 'q=ab%09cd']) {
       const res = await search(p.keys.supervisor, query);
       expect([query, res.status, res.headers['content-type']]).toEqual([query, 400, expect.stringContaining('application/problem+json')]);
     }
