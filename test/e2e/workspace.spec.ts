@@ -98,6 +98,17 @@ describe('the staff workspace in a real browser', () => {
         return rows.some((r) => r.body === answer);
       }, 10_000);
       await page.getByText('Resolved ✓').waitFor();
+
+      // Search finds it again by its reference, and opens it; and by the citizen's address.
+      await page.getByRole('link', { name: 'Search' }).click();
+      await page.getByLabel('Reference or words').fill(inquiry.reference.toLowerCase());
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page.getByRole('list', { name: 'Results' }).getByRole('link', { name: inquiry.reference }).click();
+      await page.getByRole('heading', { name: new RegExp(inquiry.reference) }).waitFor();
+      await page.getByRole('link', { name: 'Search' }).click();
+      await page.getByLabel('Reference or words').fill('Resident@Example.org');
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page.getByRole('list', { name: 'Results' }).getByRole('link', { name: inquiry.reference }).waitFor();
     } finally {
       await context.close();
     }

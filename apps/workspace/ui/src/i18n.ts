@@ -109,6 +109,10 @@ const en = {
   recordCaseNumber: 'Record case number',
   noCaseNumber: 'No case number recorded yet.',
   caseNumberRecorded: 'Case number recorded: the citizen sees it when following the case.',
+  searchHint: 'A reference, a citizen’s e-mail address or phone number, or words in the text. Every search is recorded.',
+  inquiries: 'Inquiries',
+  outsideYourWork: 'exists, outside your work',
+  sensitiveOpenToRead: 'Sensitive: open it to read (the reading is recorded).',
 };
 
 export type Key = keyof typeof en;
@@ -138,6 +142,8 @@ const sv: Record<Key, string> = {
   wallBoard: 'Väggtavla', leaveWallBoard: 'Lämna väggtavlan', agentsAvailable: 'Tillgängliga handläggare',
   caseNumber: 'Diarienummer', caseNumberLabel: 'Förvaltningens diarienummer', recordCaseNumber: 'Spara diarienummer',
   noCaseNumber: 'Inget diarienummer sparat än.', caseNumberRecorded: 'Diarienumret är sparat: invånaren ser det när hen följer ärendet.',
+  searchHint: 'Ett ärendenummer, invånarens e-postadress eller telefonnummer, eller ord i texten. Varje sökning loggas.',
+  inquiries: 'Ärenden', outsideYourWork: 'finns, utanför ditt arbete', sensitiveOpenToRead: 'Känsligt: öppna för att läsa (läsningen loggas).',
 };
 
 const ar: Record<Key, string> = {
@@ -165,6 +171,8 @@ const ar: Record<Key, string> = {
   wallBoard: 'لوحة العرض', leaveWallBoard: 'مغادرة لوحة العرض', agentsAvailable: 'الموظفون المتاحون',
   caseNumber: 'رقم القضية', caseNumberLabel: 'رقم القضية لدى الإدارة', recordCaseNumber: 'حفظ رقم القضية',
   noCaseNumber: 'لم يُسجَّل رقم قضية بعد.', caseNumberRecorded: 'حُفظ رقم القضية: يراه المواطن عند متابعة طلبه.',
+  searchHint: 'رقم مرجعي، أو البريد الإلكتروني للمواطن أو رقم هاتفه، أو كلمات من النص. يُسجَّل كل بحث.',
+  inquiries: 'الاستفسارات', outsideYourWork: 'موجود، خارج نطاق عملك', sensitiveOpenToRead: 'حساس: افتحه للقراءة (تُسجَّل القراءة).',
 };
 
 const fi: Record<Key, string> = {
@@ -192,6 +200,8 @@ const fi: Record<Key, string> = {
   wallBoard: 'Seinänäyttö', leaveWallBoard: 'Poistu seinänäytöstä', agentsAvailable: 'Tavoitettavissa olevat',
   caseNumber: 'Diaarinumero', caseNumberLabel: 'Toimialan diaarinumero', recordCaseNumber: 'Tallenna diaarinumero',
   noCaseNumber: 'Diaarinumeroa ei ole vielä kirjattu.', caseNumberRecorded: 'Diaarinumero tallennettu: asukas näkee sen seuratessaan asiaa.',
+  searchHint: 'Asianumero, asukkaan sähköpostiosoite tai puhelinnumero tai sanoja tekstistä. Jokainen haku kirjataan.',
+  inquiries: 'Asiat', outsideYourWork: 'olemassa, työsi ulkopuolella', sensitiveOpenToRead: 'Arkaluonteinen: avaa lukeaksesi (lukeminen kirjataan).',
 };
 
 const DICTIONARIES: Record<Lang, Record<Key, string>> = { en, sv, ar, fi };

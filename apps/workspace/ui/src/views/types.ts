@@ -49,3 +49,18 @@ export interface Agent {
   skills?: string[];
   languages?: string[];
 }
+
+/** One hit of intake's staff search: in full (a summary, no contact data) or only that it exists. */
+export interface SearchHit {
+  id: string;
+  reference: string;
+  status: string;
+  department: string | null;
+  category: string | null;
+  receivedAt: string;
+  channel?: string;
+  subject?: string | null;
+  summary?: string;
+  sensitive?: boolean;
+  redacted: boolean;
+}
