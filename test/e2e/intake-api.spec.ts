@@ -138,7 +138,7 @@ describe('intake API', () => {
       const res = await request(p.urls.intake!).get(`/v1/inquiries/${created.reference}`).query({ token: created.trackingToken }).expect(200);
       expect(res.body).toMatchObject({ reference: created.reference, status: 'received', thread: [{ author: 'citizen', body: 'Stort hål i asfalten på Kyrkogatan 3.' }] });
       expect(JSON.stringify(res.body)).not.toMatch(/anna@example|Andersson|citizen"?:\s*\{/);
-      expect(Object.keys(res.body).sort()).toEqual(['channel', 'handledBy', 'receivedAt', 'reference', 'status', 'subject', 'thread', 'updatedAt']);
+      expect(Object.keys(res.body).sort()).toEqual(['caseNumber', 'channel', 'handledBy', 'receivedAt', 'reference', 'status', 'subject', 'thread', 'updatedAt']);
     });
 
     it('a wrong token or reference answers 404', async () => {

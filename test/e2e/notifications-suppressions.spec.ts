@@ -76,6 +76,32 @@ describe('notifications: an opt-out silences automated messages, a bounce suppre
     expect(listed).toEqual([expect.objectContaining({ until: null })]);
   });
 
+  it('a delivery planned before an opt-out or a bounce is not sent when its turn comes: logged suppressed by the claim, its attempt unused', async () => {
+    const planned = async (trigger: string, key: string, email: string) => {
+      const id = randomUUID();
+      // Planned while the address was not suppressed, due later (a retry, or a queue behind a burst).
+      await db.query(`INSERT INTO notifications.deliveries (id, tenant_id, event_id, trigger, channel, recipient, address_key, language, subject,
+          body_text, status, next_attempt_at) VALUES ($1, 'demo', $2, $3, 'email', $4, $5, 'sv', 'Ärende', 'Hej, token=abc123', 'pending', now() + interval '1 hour')`,
+        [id, randomUUID(), trigger, email, key]);
+      return id;
+    };
+    const optedOut = await planned('status_update', 'late-optout-key', 'late-optout@example.se');
+    const answerToOptedOut = await planned('answer', 'late-optout-key', 'late-optout@example.se');
+    const bounced = await planned('answer', 'late-bounce-key', 'late-bounce@example.se');
+    await db.query(`INSERT INTO notifications.suppressions (tenant_id, address_key, reason) VALUES ('demo', 'late-optout-key', 'opted_out')`);
+    await db.query(`INSERT INTO notifications.suppressions (tenant_id, address_key, reason, until) VALUES ('demo', 'late-bounce-key', 'bounced', now() + interval '1 day')`);
+    await db.query(`UPDATE notifications.deliveries SET next_attempt_at = now() WHERE id = ANY($1::uuid[])`, [[optedOut, answerToOptedOut, bounced]]);
+
+    const row = async (id: string) => (await db.query(`SELECT status, attempts, last_error, body_text FROM notifications.deliveries WHERE id = $1`, [id])).rows[0];
+    await waitFor('the three claimed', async () => ((await Promise.all([optedOut, answerToOptedOut, bounced].map(row))).every((r) => r.status !== 'pending') ? true : undefined));
+    expect(await row(optedOut)).toEqual({ status: 'suppressed', attempts: 0, last_error: expect.stringMatching(/opted out/), body_text: 'Hej, token=redacted' });
+    expect(await row(bounced)).toMatchObject({ status: 'suppressed', attempts: 0, last_error: expect.stringMatching(/bounced/) });
+    // An opt-out does not stop the answer the citizen asked for.
+    await waitFor('the answer sent', async () => (await row(answerToOptedOut)).status === 'sent');
+    expect(smtp.to('late-optout@example.se')).toHaveLength(1);
+    expect(smtp.to('late-bounce@example.se')).toHaveLength(0);
+  });
+
   it('a hard bounce suppresses every message for the configured days, is listed for staff with a masked address, and then ends', async () => {
     const email = 'bounce-later@example.se';
     refusing.add(email);

@@ -56,13 +56,13 @@ describe('the staff workspace in a real browser', () => {
     if (SHOTS) await page.screenshot({ path: join(SHOTS, `${view}.png`), fullPage: true });
   }
 
-  async function registerInquiry(body: string, subject?: string): Promise<{ id: string; reference: string }> {
+  async function registerInquiry(body: string, subject?: string): Promise<{ id: string; reference: string; trackingToken: string }> {
     const res = await fetch(`${rig.platform.urls.intake}/v1/inquiries`, {
       method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': rig.platform.keys.web },
       body: JSON.stringify({ channel: 'web', subject, body, language: 'en', citizen: { email: 'resident@example.org' } }),
     });
     expect(res.status).toBe(202);
-    return (await res.json()) as { id: string; reference: string };
+    return (await res.json()) as { id: string; reference: string; trackingToken: string };
   }
 
   async function workItem(id: string, key = rig.platform.keys.supervisor): Promise<{ status: string; answeredAt: string | null; assignedTo: string | null } | undefined> {
@@ -98,6 +98,17 @@ describe('the staff workspace in a real browser', () => {
         return rows.some((r) => r.body === answer);
       }, 10_000);
       await page.getByText('Resolved ✓').waitFor();
+
+      // Search finds it again by its reference, and opens it; and by the citizen's address.
+      await page.getByRole('link', { name: 'Search' }).click();
+      await page.getByLabel('Reference or words').fill(inquiry.reference.toLowerCase());
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page.getByRole('list', { name: 'Results' }).getByRole('link', { name: inquiry.reference }).click();
+      await page.getByRole('heading', { name: new RegExp(inquiry.reference) }).waitFor();
+      await page.getByRole('link', { name: 'Search' }).click();
+      await page.getByLabel('Reference or words').fill('Resident@Example.org');
+      await page.getByRole('button', { name: 'Search' }).click();
+      await page.getByRole('list', { name: 'Results' }).getByRole('link', { name: inquiry.reference }).waitFor();
     } finally {
       await context.close();
     }
@@ -171,7 +182,7 @@ describe('the staff workspace in a real browser', () => {
     }
   });
 
-  it('a supervisor reassigns an item live; a caseworker acknowledges one transferred to gata_park', async () => {
+  it('a supervisor reassigns an item live; a caseworker acknowledges one transferred to gata_park and records its case number', async () => {
     const forAgent = await registerInquiry('How do I apply for Swedish for immigrants (SFI)? I want to start this autumn.', 'SFI');
     const forDepartment = await registerInquiry('There is a deep pothole on the street outside the school, please repair it.', 'Pothole');
     await waitFor('routing to queue both', async () => Boolean((await workItem(forAgent.id))?.status) && Boolean((await workItem(forDepartment.id))?.status), 20_000);
@@ -213,6 +224,13 @@ describe('the staff workspace in a real browser', () => {
       const routing = rig.platform.apps.routing!.get(DataSource);
       const [row] = await routing.query(`SELECT status, assigned_to FROM routing.work_items WHERE inquiry_id = $1`, [forDepartment.id]);
       expect(row).toEqual({ status: 'assigned', assigned_to: 'gata_park' });
+      await caseworker.page.getByRole('link', { name: forDepartment.reference, exact: true }).click();
+      await caseworker.page.getByLabel("The department's case number").fill('GP 2026/1234');
+      await caseworker.page.getByRole('button', { name: 'Record case number' }).click();
+      await caseworker.page.locator('#current-case-number').filter({ hasText: 'GP 2026/1234' }).waitFor();
+      await axe(caseworker.page, 'department-item');
+      const citizenView = `${rig.platform.urls.intake}/v1/inquiries/${forDepartment.reference}?token=${encodeURIComponent(forDepartment.trackingToken)}`;
+      await waitFor('the case number for the citizen', async () => ((await (await fetch(citizenView)).json()) as { caseNumber?: string }).caseNumber === 'GP 2026/1234', 10_000);
     } finally {
       await caseworker.context.close();
     }

@@ -31,6 +31,8 @@ import { ReferenceAllocator } from './inquiries/reference-allocator';
 import { SUBMISSION_LIMITS, SubmissionLimiter } from './inquiries/submission-limits';
 import { InquiriesService, SEALER } from './inquiries/inquiries.service';
 import { Sealer } from './inquiries/sealing';
+import { InquirySearchRepository } from './inquiries/search/inquiry-search.repository';
+import { InquirySearchService } from './inquiries/search/inquiry-search.service';
 import { IntakePersonalDataRepository } from './retention/intake-personal-data.repository';
 import { IntakeConfig } from './intake.config';
 import { LanguageDetector } from './language/language-detector';
@@ -71,6 +73,8 @@ export class IntakeModule {
         { provide: API_KEY_LOOKUP, useExisting: TenantsRepository },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         InquiriesRepository,
+        InquirySearchRepository,
+        InquirySearchService,
         ReferenceAllocator,
         LookupLimiter,
         ...auditTrailProviders('intake'),

@@ -11,6 +11,8 @@ import { DeliveryLogService } from './deliveries/delivery-log.service';
 import { DeliveriesController } from './deliveries/deliveries.controller';
 import { DeliveriesRepository } from './deliveries/deliveries.repository';
 import { DeliveryPlanner } from './deliveries/delivery-planner.service';
+import { DeliveryRecorder } from './deliveries/delivery-recorder';
+import { DeliverySender } from './deliveries/delivery-sender';
 import { Dispatcher } from './deliveries/dispatcher.service';
 import { DispatcherSignal } from './deliveries/dispatcher-signal';
 import { notificationsMigrations } from './migrations';
@@ -53,7 +55,7 @@ export class NotificationsModule {
         // triggers
         RecipientsRepository, RecipientsBatch, DeferredTriggersRepository, TriggersService,
         // deliveries
-        DeliveriesRepository, DeliveryLogService, DeliveryPlanner, DispatcherSignal, Channels, Dispatcher,
+        DeliveriesRepository, DeliveryLogService, DeliveryPlanner, DispatcherSignal, Channels, DeliverySender, DeliveryRecorder, Dispatcher,
         // preferences
         SuppressionsRepository, OptOutService,
         // templates

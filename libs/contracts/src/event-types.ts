@@ -9,6 +9,8 @@ export const EventTypes = {
   InquiryAnswered: 'inquiry.answered',
   /** Staff asked the citizen a question; the SLA clocks stand still until they reply. */
   InquiryCitizenAsked: 'inquiry.citizen.asked',
+  /** The department recorded the case number its own case-management system gave the inquiry (diarienummer). */
+  InquiryCaseNumberRecorded: 'inquiry.case_number.recorded',
   InquiryResolved: 'inquiry.resolved',
   InquiryReopened: 'inquiry.reopened',
   SlaWarning: 'inquiry.sla.warning',

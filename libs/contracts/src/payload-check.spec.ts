@@ -26,6 +26,7 @@ const SAMPLES: Record<EventType, Record<string, unknown>> = {
   [T.InquiryTransferred]: { inquiryId: uuid, fromDepartment: 'a', toDepartment: 'b', toAgentId: 'c', reason: 'r' },
   [T.InquiryReturned]: { inquiryId: uuid, fromDepartment: 'a', reason: 'r' },
   [T.InquiryCitizenAsked]: { inquiryId: uuid, reference: 'KC-2026-000123', question: 'Vilken gata gäller det?', askedBy: 'a1', department: 'kontaktcenter' },
+  [T.InquiryCaseNumberRecorded]: { inquiryId: uuid, department: 'gata_park', caseNumber: 'GP 2026/1234', recordedBy: 'gustav', at: '2026-03-02T10:15:00.000Z' },
   [T.InquiryAnswered]: { inquiryId: uuid, reference: 'KC-2026-000123', answer: 'Svar', answeredBy: 'a1', department: 'kontaktcenter', byContactCenter: true },
   [T.InquiryResolved]: { inquiryId: uuid, department: 'd', category: 'c', resolutionCode: 'fixed', resolvedAtFirstContact: false, byContactCenter: false, resolvedBy: 'a1' },
   [T.InquiryReopened]: { inquiryId: uuid, reason: 'r' },

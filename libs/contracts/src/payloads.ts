@@ -126,6 +126,18 @@ export class InquiryCitizenAskedPayload {
   @IsString() department: string;
 }
 
+/** The characters a department's case number (diarienummer) may hold: "GP 2026/1234", "KS-2026-00042". */
+export const CASE_NUMBER_PATTERN = /^[A-Za-z0-9ÅÄÖåäö](?:[A-Za-z0-9ÅÄÖåäö \-\/.:_]{0,38}[A-Za-z0-9ÅÄÖåäö])?$/;
+
+/** The department's own case number for the inquiry; a new one replaces the last (the latest `at` wins). */
+export class InquiryCaseNumberRecordedPayload {
+  @IsUUID() inquiryId: string;
+  @IsString() department: string;
+  @IsString() @MinLength(1) @MaxLength(40) @Matches(CASE_NUMBER_PATTERN) caseNumber: string;
+  @IsString() recordedBy: string;
+  @IsISO8601() at: string;
+}
+
 export class InquiryResolvedPayload {
   @IsUUID() inquiryId: string;
   @IsString() department: string;

@@ -18,6 +18,7 @@ export const PAYLOAD_CLASSES: Record<EventType, PayloadClass> = {
   [T.InquiryReturned]: P.InquiryReturnedPayload,
   [T.InquiryAnswered]: P.InquiryAnsweredPayload,
   [T.InquiryCitizenAsked]: P.InquiryCitizenAskedPayload,
+  [T.InquiryCaseNumberRecorded]: P.InquiryCaseNumberRecordedPayload,
   [T.InquiryResolved]: P.InquiryResolvedPayload,
   [T.InquiryReopened]: P.InquiryReopenedPayload,
   [T.SlaWarning]: P.SlaPayload,

@@ -55,6 +55,19 @@ export function inquiryAccess(p: Principal, f: InquiryFacts, reason?: string): A
   return { full: false, because: 'need-to-know' };
 }
 
+/**
+ * The handling units whose inquiries inquiryAccess gives the caller in full without a reason (and
+ * without being assigned): their departments, first-line work for contact-center staff, and the
+ * units they hold clearance for. A search narrows by these first and asks inquiryAccess for each hit.
+ */
+export function unitsReadableInFull(p: Principal): string[] {
+  const roles = rolesOf(p);
+  const units = new Set(departmentsOf(p));
+  if (roles.includes('agent') || roles.includes('supervisor')) units.add(CONTACT_CENTER);
+  if (roles.includes('supervisor') || roles.includes('department')) for (const unit of p.clearances ?? []) units.add(unit);
+  return [...units];
+}
+
 /** What everybody may see of an inquiry: that it exists, and how far it has come. */
 export function redactedInquiry(i: { id: string; reference: string; category?: string | null; type?: string | null; status?: string | null; receivedAt?: Date | string | null }) {
   return { id: i.id, reference: i.reference, category: i.category ?? null, type: i.type ?? null, status: i.status ?? null, receivedAt: i.receivedAt ?? null, redacted: true as const };

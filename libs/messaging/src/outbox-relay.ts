@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
 import type { ConfirmChannel } from 'amqplib';
 import { DataSource } from 'typeorm';
+import { WakeableLoop } from '@lotsen/concurrency';
 import { code, named, returningRows } from '@lotsen/persistence';
-import { AmqpConnection, backoffMs, sleep } from './amqp-connection';
+import { AmqpConnection, backoffMs } from './amqp-connection';
 import { ChannelWaitError, ChannelWatch } from './channel-waits';
 
 interface OutboxRow {
@@ -58,13 +59,8 @@ class RowRefused extends Error {}
  */
 export class OutboxRelay {
   private readonly logger = new Logger('OutboxRelay');
-  private running = false;
-  private wake?: () => void;
-  private pending = true;
-  /** Counts nudges, so one that arrives while a batch is being published is not lost. */
-  private nudges = 0;
+  private readonly loop: WakeableLoop;
   private channel?: { ch: ConfirmChannel; watch: ChannelWatch };
-  private loop?: Promise<void>;
   readonly stats: RelayStats = { published: 0, setAside: 0 };
 
   constructor(
@@ -72,57 +68,38 @@ export class OutboxRelay {
     private readonly amqp: AmqpConnection,
     private readonly schema: string,
     private readonly batchSize = 250,
-    private readonly fallbackPollMs = 2000,
+    fallbackPollMs = 2000,
     private readonly waitTimeoutMs = 15_000,
-  ) {}
+  ) {
+    this.loop = new WakeableLoop({
+      pollMs: fallbackPollMs,
+      // A batch smaller than the limit took everything committed before it.
+      step: async () => {
+        const n = await this.publishBatch();
+        this.stats.lastError = undefined;
+        return n < this.batchSize ? 'caught-up' : 'busy';
+      },
+      backoffMs,
+      onError: async (err, failures) => {
+        this.stats.lastError = (err as Error).message;
+        if (failures === 1 || failures % 20 === 0) this.logger.warn(`outbox publish failed (${failures}x): ${(err as Error).message}`);
+        await this.dropChannel();
+      },
+    });
+  }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
+    await this.loop.stop();
     await this.dropChannel();
   }
 
   /** Ask for a round now (e.g. right after a commit in this process). */
   nudge(): void {
-    this.nudges++;
-    this.pending = true;
-    this.wake?.();
-  }
-
-  private async run(): Promise<void> {
-    let failures = 0;
-    while (this.running) {
-      if (!this.pending) {
-        await new Promise<void>((resolve) => {
-          const t = setTimeout(resolve, this.fallbackPollMs);
-          this.wake = () => { clearTimeout(t); resolve(); };
-        });
-        this.wake = undefined;
-        this.pending = true;
-        continue;
-      }
-      try {
-        const nudgesBefore = this.nudges;
-        const n = await this.publishBatch();
-        failures = 0;
-        this.stats.lastError = undefined;
-        // Rows committed after our SELECT are not in this batch: a nudge meanwhile means look again.
-        if (n < this.batchSize && this.nudges === nudgesBefore) this.pending = false;
-      } catch (err) {
-        failures++;
-        this.stats.lastError = (err as Error).message;
-        if (failures === 1 || failures % 20 === 0) this.logger.warn(`outbox publish failed (${failures}x): ${(err as Error).message}`);
-        await this.dropChannel();
-        await sleep(backoffMs(failures));
-      }
-    }
+    this.loop.wake();
   }
 
   private async confirmChannel(): Promise<{ ch: ConfirmChannel; watch: ChannelWatch }> {

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { fulfilled, RoundTripBatcher, Settled } from '@lotsen/concurrency';
 import { CollectedWrites, collectedStatements, runStatements } from './collected-writes';
 
 /** Writes of units of work that read nothing, at most this many going to the database at a time. */
@@ -8,63 +9,44 @@ export const MOST_UNITS_PER_WRITE = 64;
 
 type Collected = Map<symbol, CollectedWrites>;
 
-interface Waiting {
-  collected: Collected;
-  resolve: () => void;
-  reject: (err: unknown) => void;
-}
-
 /**
  * Group commit for units of work that only collected writes (an HTTP registration: its inquiry,
  * its outbox row). Such a unit is written as one auto-committed statement, so the units that
- * become ready while earlier writes are still on their way can share one: their rows merged per
- * key, one statement, one commit and WAL flush. At low load nothing waits and every unit goes
- * alone, as before; under load the statements grow instead of queueing for connections.
+ * become ready while earlier writes are still on their way can share one (a RoundTripBatcher):
+ * their rows merged per key, one statement, one commit and WAL flush. At low load nothing waits
+ * and every unit goes alone, as before; under load the statements grow instead of queueing for
+ * connections.
  *
  * A unit is answered only once its rows are committed. If a shared statement fails, the error
  * may be one unit's own (a unique key it reused), so each unit is then written alone and gets its
  * own answer.
  */
 export class WriteCoalescer {
-  private readonly waiting: Waiting[] = [];
-  private writing = 0;
+  private readonly groups: RoundTripBatcher<Collected, void>;
 
-  constructor(private readonly ds: DataSource) {}
+  constructor(private readonly ds: DataSource) {
+    this.groups = new RoundTripBatcher((group) => this.writeGroup(group), { maxBatch: MOST_UNITS_PER_WRITE, concurrency: WRITES_AT_ONCE });
+  }
 
   write(collected: Collected): Promise<void> {
     if (!collected.size) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ collected, resolve, reject });
-      this.pump();
-    });
+    return this.groups.submit(collected);
   }
 
-  private pump(): void {
-    while (this.writing < WRITES_AT_ONCE && this.waiting.length) {
-      const group = this.waiting.splice(0, MOST_UNITS_PER_WRITE);
-      this.writing++;
-      void this.writeGroup(group).finally(() => {
-        this.writing--;
-        this.pump();
-      });
-    }
-  }
-
-  private async writeGroup(group: Waiting[]): Promise<void> {
+  private async writeGroup(group: Collected[]): Promise<Array<Settled<void>>> {
     if (group.length > 1) {
       try {
-        const statements = collectedStatements(merge(group.map((u) => u.collected)));
+        const statements = collectedStatements(merge(group));
         // Only plain inserts merge into one statement; anything else is written unit by unit.
         if (statements.length === 1 && !statements[0].onResult) {
           await this.ds.query(statements[0].sql, statements[0].params);
-          for (const u of group) u.resolve();
-          return;
+          return group.map(() => fulfilled(undefined));
         }
       } catch {
         /* each unit alone, below: one unit's rows may be what failed */
       }
     }
-    await Promise.all(group.map((u) => writeAlone(this.ds, u.collected).then(u.resolve, u.reject)));
+    return Promise.allSettled(group.map((collected) => writeAlone(this.ds, collected)));
   }
 }
 

@@ -20,6 +20,23 @@ export interface SubjectInquiry {
   ownCase: boolean;
 }
 
+/**
+ * The one way intake recognises a person by contact data: the inquiry's e-mail address (any case)
+ * or phone number key (phoneKey: its last nine digits). The arguments name the table alias and the
+ * statement's parameters (text, NULL when not asked); the expressions match the indexes of
+ * migration 1765001300020.
+ */
+export function contactMatchSql(alias: string, email: string, phoneKey: string): string {
+  return `(${email}::text IS NOT NULL AND lower(${alias}.citizen->>'email') = lower(${email}))
+    OR (${phoneKey}::text IS NOT NULL AND right(regexp_replace(${alias}.citizen->>'phone', '\\D', '', 'g'), 9) = ${phoneKey})`;
+}
+
+/** The ids of the inquiries a person wrote: their contact data is the person's, or they sent its mail. */
+export function ownCasesSql(tenant: string, email: string, phoneKey: string): string {
+  return `SELECT i.id FROM intake.inquiries i WHERE i.tenant_id = ${tenant} AND (${contactMatchSql('i', email, phoneKey)})
+    UNION SELECT m.inquiry_id FROM intake.email_messages m WHERE m.tenant_id = ${tenant} AND ${email}::text IS NOT NULL AND lower(m.from_address) = lower(${email})`;
+}
+
 /** Intake's look-ups by person, and the record of each request. */
 @Injectable()
 export class DataSubjectsRepository {
@@ -28,12 +45,7 @@ export class DataSubjectsRepository {
   /** Inquiries the person wrote (contact data, mail sender) or that name them (personnummer in the text or thread). */
   async inquiries(tenantId: string, who: { email?: string; phoneKey?: string; pnrPattern?: string }): Promise<SubjectInquiry[]> {
     return this.tx.manager.query(
-      `WITH own AS (
-         SELECT i.id FROM intake.inquiries i WHERE i.tenant_id = $1 AND (
-           ($2::text IS NOT NULL AND lower(i.citizen->>'email') = lower($2))
-           OR ($3::text IS NOT NULL AND right(regexp_replace(i.citizen->>'phone', '\\D', '', 'g'), 9) = $3))
-         UNION SELECT m.inquiry_id FROM intake.email_messages m WHERE m.tenant_id = $1 AND $2::text IS NOT NULL AND lower(m.from_address) = lower($2)
-       ), named AS (
+      `WITH own AS (${ownCasesSql('$1', '$2', '$3')}), named AS (
          SELECT i.id FROM intake.inquiries i WHERE i.tenant_id = $1 AND $4::text IS NOT NULL AND (i.body ~ $4 OR coalesce(i.subject, '') ~ $4)
          UNION SELECT t.inquiry_id FROM intake.inquiry_messages t WHERE t.tenant_id = $1 AND $4::text IS NOT NULL AND t.body ~ $4
        )
@@ -48,10 +60,8 @@ export class DataSubjectsRepository {
   /** The inquiries whose contact data is the person's (locked: a rectification rewrites it). */
   async ownByContact(tenantId: string, who: { email?: string; phoneKey?: string }): Promise<{ id: string; reference: string }[]> {
     return this.tx.manager.query(
-      `SELECT id, reference FROM intake.inquiries WHERE tenant_id = $1 AND citizen IS NOT NULL AND (
-         ($2::text IS NOT NULL AND lower(citizen->>'email') = lower($2))
-         OR ($3::text IS NOT NULL AND right(regexp_replace(citizen->>'phone', '\\D', '', 'g'), 9) = $3))
-       ORDER BY received_at FOR UPDATE`,
+      `SELECT i.id, i.reference FROM intake.inquiries i WHERE i.tenant_id = $1 AND i.citizen IS NOT NULL AND (${contactMatchSql('i', '$2', '$3')})
+       ORDER BY i.received_at FOR UPDATE`,
       [tenantId, who.email ?? null, who.phoneKey ?? null],
     );
   }

@@ -2,9 +2,11 @@ import { Body, Controller, Get, Headers, HttpCode, Ip, Param, Post, Query } from
 import { ApiAcceptedResponse, ApiHeader, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { STAFF_ROLES } from '@lotsen/contracts';
 import { accessReason } from '@lotsen/identity';
-import { CurrentPrincipal, Principal, ProblemException, Public, rolesOf } from '@lotsen/platform';
+import { CurrentPrincipal, Principal, ProblemException, Public, Roles, rolesOf } from '@lotsen/platform';
 import { AcceptedInquiryDto, AddMessageDto, CreateInquiryDto } from './dto/create-inquiry.dto';
 import { InquiriesService } from './inquiries.service';
+import { InquirySearchService } from './search/inquiry-search.service';
+import { SearchInquiriesQuery } from './search/search-inquiries.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -18,7 +20,7 @@ function checkIdempotencyKey(key?: string): string | undefined {
 @ApiSecurity('api-key')
 @Controller('v1/inquiries')
 export class InquiriesController {
-  constructor(private readonly inquiries: InquiriesService) {}
+  constructor(private readonly inquiries: InquiriesService, private readonly searches: InquirySearchService) {}
 
   @Post()
   @HttpCode(202)
@@ -27,6 +29,14 @@ export class InquiriesController {
   @ApiAcceptedResponse({ type: AcceptedInquiryDto })
   create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateInquiryDto, @Headers('idempotency-key') key?: string) {
     return this.inquiries.create(principal, dto, checkIdempotencyKey(key));
+  }
+
+  // Before ':idOrReference', so that "search" is never read as an id or reference.
+  @Get('search')
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: 'Staff: find inquiries by reference, citizen e-mail, phone number or words, within need-to-know; every search is audited' })
+  search(@CurrentPrincipal() principal: Principal, @Query() query: SearchInquiriesQuery) {
+    return this.searches.search(principal, query);
   }
 
   @Get(':idOrReference')

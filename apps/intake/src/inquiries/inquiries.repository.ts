@@ -106,6 +106,8 @@ export interface InquiryRow {
   departmentName: string | null;
   agentName: string | null;
   duplicateOf: string | null;
+  /** The case number the department's own case-management system gave it (diarienummer). */
+  caseNumber: string | null;
 }
 
 export interface MessageRow {
@@ -120,7 +122,7 @@ export interface MessageRow {
 const COLUMNS = `id, tenant_id AS "tenantId", reference, channel, subject, body, language, language_detected AS "languageDetected",
   category, type, citizen, location, external_id AS "externalId", sensitive, attachments, received_at AS "receivedAt",
   created_at AS "createdAt", updated_at AS "updatedAt", status, status_at AS "statusAt", department,
-  department_name AS "departmentName", agent_name AS "agentName", duplicate_of AS "duplicateOf"`;
+  department_name AS "departmentName", agent_name AS "agentName", duplicate_of AS "duplicateOf", case_number AS "caseNumber"`;
 
 @Injectable()
 export class InquiriesRepository {
@@ -221,6 +223,18 @@ export class InquiriesRepository {
    */
   applyStatusAtCommit(c: StatusChange): void {
     this.tx.collect(STATUS_CHANGES, c, statusChangesStatement, { distinctBy: (change) => change.inquiryId });
+  }
+
+  /**
+   * The department's case number, unless one recorded later is there already (events may arrive
+   * in any order); a redelivery writes the same again.
+   */
+  async recordCaseNumber(c: { inquiryId: string; caseNumber: string; at: Date }): Promise<void> {
+    await this.tx.manager.query(
+      `UPDATE intake.inquiries SET case_number = $2, case_number_at = $3, updated_at = now()
+       WHERE id = $1 AND (case_number_at IS NULL OR case_number_at <= $3)`,
+      [c.inquiryId, c.caseNumber, c.at.toISOString()],
+    );
   }
 
   async lastStatusNote(inquiryId: string): Promise<string | undefined> {

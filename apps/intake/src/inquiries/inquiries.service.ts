@@ -217,6 +217,7 @@ export class InquiriesService {
       receivedAt: row.receivedAt,
       updatedAt: row.updatedAt,
       handledBy: row.departmentName ?? row.department ?? null,
+      caseNumber: row.caseNumber,
       thread: [
         { author: 'citizen', body: row.body, at: row.receivedAt },
         ...thread.map((m) => ({ author: m.author, body: m.body, at: m.createdAt })),

@@ -1,22 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { fulfilled, RoundTripBatcher } from '@lotsen/concurrency';
 
-interface Waiter {
-  resolve: (n: number) => void;
-  reject: (err: unknown) => void;
-}
+/** Most numbers drawn in one round trip. */
+const MOST_PER_DRAW = 100;
 
 /**
  * Hands out the numbers of a tenant's yearly reference series (KC-2026-000123) from one
  * Postgres sequence per tenant and year. A sequence never blocks concurrent registrations
  * (a counter row would serialise every commit behind one row lock); the price is a gap when a
  * registration fails after taking its number, which is rare and harmless for a reference.
+ *
+ * One round trip per draw, however many registrations wait: those that arrive while a draw is
+ * on its way get their numbers together in the next one (a RoundTripBatcher per sequence). At
+ * low load each draws alone.
  */
 @Injectable()
 export class ReferenceAllocator {
   private readonly known = new Set<string>();
-  /** Per sequence: the registrations waiting for a number while one draw is on its way. */
-  private readonly waiting = new Map<string, Waiter[]>();
+  /** Per sequence: one draw on its way at a time, the registrations arriving meanwhile share the next. */
+  private readonly draws = new Map<string, RoundTripBatcher<void, number>>();
 
   constructor(private readonly ds: DataSource) {}
 
@@ -26,32 +29,15 @@ export class ReferenceAllocator {
       await this.ensureSequence(seq);
       this.known.add(seq);
     }
-    return new Promise((resolve, reject) => {
-      const queue = this.waiting.get(seq);
-      if (queue) return queue.push({ resolve, reject });
-      this.waiting.set(seq, [{ resolve, reject }]);
-      void this.draw(seq);
-    });
-  }
-
-  /**
-   * One round trip per draw, however many registrations wait: those that arrive while a draw is
-   * on its way get their numbers together in the next one. At low load each draws alone.
-   */
-  private async draw(seq: string): Promise<void> {
-    for (let batch = this.take(seq); batch.length; batch = this.take(seq)) {
-      try {
+    let draws = this.draws.get(seq);
+    if (!draws) {
+      draws = new RoundTripBatcher(async (batch) => {
         const rows: Array<{ n: string }> = await this.ds.query(`SELECT nextval('${seq}') AS n FROM generate_series(1, $1)`, [batch.length]);
-        batch.forEach((w, i) => w.resolve(Number(rows[i].n)));
-      } catch (err) {
-        for (const w of batch) w.reject(err);
-      }
+        return rows.map((r) => fulfilled(Number(r.n)));
+      }, { maxBatch: MOST_PER_DRAW });
+      this.draws.set(seq, draws);
     }
-    this.waiting.delete(seq);
-  }
-
-  private take(seq: string): Waiter[] {
-    return this.waiting.get(seq)?.splice(0, 100) ?? [];
+    return draws.submit();
   }
 
   /**

@@ -8,6 +8,8 @@ export interface CitizenCase {
   subject: string | null;
   receivedAt: Date | string;
   handledBy: string | null;
+  /** The case number the department's own case-management system gave it (diarienummer). */
+  caseNumber?: string | null;
   thread: Array<{ author: string; body: string; at: Date | string }>;
 }
 
@@ -80,6 +82,7 @@ ${handledBy ? `<dt>${esc(t('handledBy', L))}</dt><dd>${esc(handledBy)}</dd>` : '
 <dt>${esc(t('receivedAt', L))}</dt><dd>${esc(when(c.receivedAt, L, p.timeZone))}</dd>
 ${c.subject ? `<dt>${esc(t('subject', L))}</dt><dd>${esc(c.subject)}</dd>` : ''}
 </dl>
+${c.caseNumber ? `<p id="case-number">${esc(t('caseNumber', L)).replace('{number}', `<bdi>${esc(c.caseNumber)}</bdi>`)}</p>` : ''}
 <h2>${esc(t('thread', L))}</h2>
 <ol class="thread" id="thread">
 ${thread}

@@ -154,6 +154,12 @@ const T = {
   statusresolved: { sv: 'Avslutat', en: 'Closed', ar: 'مغلق', fi: 'Suljettu' },
   statusreopened: { sv: 'Återöppnat', en: 'Reopened', ar: 'أعيد فتحه', fi: 'Avattu uudelleen' },
   contactCenter: { sv: 'Kontaktcenter', en: 'Contact center', ar: 'مركز الاتصال', fi: 'Asiakaspalvelu' },
+  caseNumber: {
+    sv: 'Ärendet har diarienummer {number} hos förvaltningen.',
+    en: 'Case number at the department: {number}',
+    ar: 'رقم القضية لدى الإدارة: {number}',
+    fi: 'Asian diaarinumero toimialalla: {number}',
+  },
 } satisfies Record<string, Record<Locale, string>>;
 
 export type TextKey = keyof typeof T;

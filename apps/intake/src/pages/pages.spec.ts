@@ -38,7 +38,7 @@ describe('page rendering', () => {
   it('escapes every value it puts in markup', () => {
     expect(esc(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
     const form = renderFormPage({ locale: 'sv', services: [service], csrf: evil, values: { body: evil, email: evil }, errors: { email: 'fel' }, fresh: false, tenantParam: evil });
-    const follow = renderFollowPage({ locale: 'en', token: evil, timeZone: 'Europe/Stockholm', c: { reference: evil, status: evil, subject: evil, receivedAt: new Date(), handledBy: evil, thread: [{ author: evil, body: evil, at: new Date() }] } });
+    const follow = renderFollowPage({ locale: 'en', token: evil, timeZone: 'Europe/Stockholm', c: { reference: evil, status: evil, subject: evil, receivedAt: new Date(), handledBy: evil, caseNumber: evil, thread: [{ author: evil, body: evil, at: new Date() }] } });
     const receipt = renderReceiptPage({ locale: 'ar', reference: evil, trackingToken: evil, duplicateOf: evil });
     for (const html of [form, follow, receipt]) {
       expect(html).not.toMatch(/<script>|<img|onerror=alert\(2\)>/);
@@ -64,6 +64,15 @@ describe('page rendering', () => {
       const other = renderFormPage({ locale, services: [service, people], csrf: 't', values: { category: 'child_welfare_report' }, fresh: false });
       expect(/<p class="notice" id="f-category-public"[^>]*>/.exec(other)![0]).toContain('hidden');
     }
+  });
+
+  it("shows the department's case number in the citizen's language, isolated from the text's direction", () => {
+    const c = { reference: 'KC-2026-000001', status: 'in_progress', subject: null, receivedAt: new Date(), handledBy: 'gata_park', thread: [] };
+    const texts = { sv: 'Ärendet har diarienummer <bdi>GP 2026/1234</bdi> hos förvaltningen.', en: 'Case number at the department: <bdi>GP 2026/1234</bdi>', ar: 'رقم القضية لدى الإدارة: <bdi>GP 2026/1234</bdi>', fi: 'Asian diaarinumero toimialalla: <bdi>GP 2026/1234</bdi>' } as const;
+    for (const locale of ['sv', 'en', 'ar', 'fi'] as const) {
+      expect(renderFollowPage({ locale, token: 't', timeZone: 'Europe/Stockholm', c: { ...c, caseNumber: 'GP 2026/1234' } })).toContain(`<p id="case-number">${texts[locale]}</p>`);
+    }
+    expect(renderFollowPage({ locale: 'sv', token: 't', timeZone: 'Europe/Stockholm', c: { ...c, caseNumber: null } })).not.toContain('case-number');
   });
 
   it('marks language and direction; Arabic is right-to-left', () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import {
-  EventEnvelope, InquiryAnsweredPayload, InquiryAssignedPayload, InquiryCitizenAskedPayload, InquiryReopenedPayload, InquiryResolvedPayload,
+  EventEnvelope, InquiryAnsweredPayload, InquiryAssignedPayload, InquiryCaseNumberRecordedPayload, InquiryCitizenAskedPayload, InquiryReopenedPayload, InquiryResolvedPayload,
   InquiryReturnedPayload, InquiryRoutedPayload, InquiryTransferredPayload, NotificationPayload,
 } from '@lotsen/contracts';
 import { EmailRepository } from '../email/email.repository';
@@ -58,6 +58,12 @@ export class StatusProjectionService {
         id: randomUUID(), inquiryId: p.inquiryId, tenantId: row.tenantId, author: 'staff', visibility: 'public', body: p.question, at: new Date(e.occurredAt),
       });
     }
+  }
+
+  /** The department's own case number, for the citizen's follow page; the latest one recorded stays. */
+  async caseNumberRecorded(e: EventEnvelope<InquiryCaseNumberRecordedPayload>): Promise<void> {
+    const p = e.payload;
+    await this.inquiries.recordCaseNumber({ inquiryId: p.inquiryId, caseNumber: p.caseNumber, at: new Date(p.at) });
   }
 
   resolved(e: EventEnvelope<InquiryResolvedPayload>): void {

@@ -14,6 +14,7 @@ export class StatusHandler {
   @EventPattern(EventTypes.InquiryReturned) returned(@Payload() e: EventEnvelope<never>) { return this.status.returned(e); }
   @EventPattern(EventTypes.InquiryAnswered) answered(@Payload() e: EventEnvelope<never>) { return this.status.answered(e); }
   @EventPattern(EventTypes.InquiryCitizenAsked) citizenAsked(@Payload() e: EventEnvelope<never>) { return this.status.citizenAsked(e); }
+  @EventPattern(EventTypes.InquiryCaseNumberRecorded) caseNumberRecorded(@Payload() e: EventEnvelope<never>) { return this.status.caseNumberRecorded(e); }
   @EventPattern(EventTypes.InquiryResolved) resolved(@Payload() e: EventEnvelope<never>) { return this.status.resolved(e); }
   @EventPattern(EventTypes.InquiryReopened) reopened(@Payload() e: EventEnvelope<never>) { return this.status.reopened(e); }
   @EventPattern(EventTypes.NotificationSent) notificationSent(@Payload() e: EventEnvelope<never>) { return this.status.notificationSent(e); }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { code, named, returningRows, Statement, TransactionContext } from '@lotsen/persistence';
 import { SUPPRESSED_BECAUSE } from '../preferences/suppression-scope';
-import { personalTriggers, suppressesSql } from '../preferences/suppressions.repository';
+import { personalTriggers, suppressionReasonSql } from '../preferences/suppressions.repository';
 
 export type DeliveryChannel = 'email' | 'sms';
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'suppressed';
@@ -103,25 +103,43 @@ export class DeliveriesRepository {
   /**
    * Claims due rows for sending and commits at once (auto-commit statement): from here on a row
    * is `sending` with its claim time, and no other dispatcher takes it (SKIP LOCKED while the
-   * claim runs, the status afterwards).
+   * claim runs, the status afterwards). A due row whose address is suppressed by now (an opt-out
+   * or a bounce since it was planned) is logged `suppressed` in the same statement instead, its
+   * attempt unused: `suppressed` lists the channels of those.
    */
-  async claimDue(limit: number, claimId: string): Promise<ClaimedDelivery[]> {
+  async claimDue(limit: number, claimId: string): Promise<{ claimed: ClaimedDelivery[]; suppressed: DeliveryChannel[] }> {
     const rows: Array<Record<string, any>> = returningRows(await this.tx.manager.query(
       named`WITH due AS (
-         SELECT id FROM notifications.deliveries WHERE status = 'pending' AND next_attempt_at <= now()
+         SELECT id, tenant_id, address_key, trigger FROM notifications.deliveries WHERE status = 'pending' AND next_attempt_at <= now()
          ORDER BY next_attempt_at LIMIT $1 FOR UPDATE SKIP LOCKED
-       )
-       UPDATE notifications.deliveries d SET status = 'sending', claimed_at = now(), claim_id = $2, attempts = d.attempts + 1, updated_at = now()
-       FROM due WHERE d.id = due.id
-       RETURNING d.id, d.tenant_id, d.inquiry_id, d.trigger, d.channel, d.recipient, d.address_key, d.language, d.subject,
+       ),
+       judged AS (SELECT due.id, ${code(suppressionReasonSql('due', '$3::text[]'))} AS reason FROM due)
+       UPDATE notifications.deliveries d SET
+         status = CASE WHEN j.reason IS NULL THEN 'sending' ELSE 'suppressed' END,
+         claimed_at = now(), claim_id = CASE WHEN j.reason IS NULL THEN $2::uuid END,
+         attempts = d.attempts + CASE WHEN j.reason IS NULL THEN 1 ELSE 0 END, updated_at = now(),
+         last_error = CASE j.reason WHEN 'bounced' THEN $4::text WHEN 'opted_out' THEN $5::text ELSE d.last_error END,
+         body_text = CASE WHEN j.reason IS NULL THEN d.body_text ELSE ${code(redactedBody('d.body_text'))} END,
+         body_html = CASE WHEN j.reason IS NULL THEN d.body_html ELSE ${code(redactedBody('d.body_html'))} END
+       FROM judged j WHERE d.id = j.id
+       RETURNING d.id, d.status, d.tenant_id, d.inquiry_id, d.trigger, d.channel, d.recipient, d.address_key, d.language, d.subject,
          d.body_text, d.body_html, d.meta, d.attempts, d.claimed_at, d.created_at`,
-      [limit, claimId],
+      [limit, claimId, personalTriggers(), SUPPRESSED_BECAUSE.bounced, SUPPRESSED_BECAUSE.opted_out],
     ));
-    return rows.map((r) => ({
-      id: r.id, tenantId: r.tenant_id, inquiryId: r.inquiry_id ?? undefined, trigger: r.trigger, channel: r.channel,
-      recipient: r.recipient, addressKey: r.address_key, language: r.language, subject: r.subject, text: r.body_text,
-      html: r.body_html ?? undefined, meta: r.meta ?? {}, attempts: r.attempts, claimId, createdAt: r.created_at,
-    }));
+    const claimed: ClaimedDelivery[] = [];
+    const suppressed: DeliveryChannel[] = [];
+    for (const r of rows) {
+      if (r.status !== 'sending') {
+        suppressed.push(r.channel);
+        continue;
+      }
+      claimed.push({
+        id: r.id, tenantId: r.tenant_id, inquiryId: r.inquiry_id ?? undefined, trigger: r.trigger, channel: r.channel,
+        recipient: r.recipient, addressKey: r.address_key, language: r.language, subject: r.subject, text: r.body_text,
+        html: r.body_html ?? undefined, meta: r.meta ?? {}, attempts: r.attempts, claimId, createdAt: r.created_at,
+      });
+    }
+    return { claimed, suppressed };
   }
 
   /** Renews the claim time of rows still being sent under these claims (the dispatcher is alive). */
@@ -176,12 +194,12 @@ export class DeliveriesRepository {
     return rows.length === 1;
   }
 
-  async markFailed(d: ClaimedDelivery, response: string, status: 'failed' | 'suppressed' = 'failed'): Promise<boolean> {
+  async markFailed(d: ClaimedDelivery, response: string): Promise<boolean> {
     const rows: unknown[] = returningRows(await this.tx.manager.query(
-      `UPDATE notifications.deliveries SET status = $3, updated_at = now(), provider_response = CASE WHEN $3 = 'failed' THEN $4 ELSE provider_response END,
-         last_error = $4, body_text = ${redactedBody('body_text')}, body_html = ${redactedBody('body_html')}
+      `UPDATE notifications.deliveries SET status = 'failed', updated_at = now(), provider_response = $3,
+         last_error = $3, body_text = ${redactedBody('body_text')}, body_html = ${redactedBody('body_html')}
        WHERE id = $1 AND status = 'sending' AND claim_id = $2 RETURNING 1`,
-      [d.id, d.claimId, status, response.slice(0, 1000)],
+      [d.id, d.claimId, response.slice(0, 1000)],
     ));
     return rows.length === 1;
   }
@@ -229,11 +247,7 @@ function insertDeliveries(items: PlannedRow[]): Statement {
         SELECT c.*, r.n AS recent_n,
           COALESCE(c.last_error, CASE s.reason WHEN 'bounced' THEN $5::text WHEN 'opted_out' THEN $6::text END) AS known_reason
         FROM capped c
-        LEFT JOIN LATERAL (
-          -- A bounce that has not ended stops every message, an opt-out only automated ones.
-          SELECT s.reason FROM notifications.suppressions s
-          WHERE s.tenant_id = c.tenant_id AND s.address_key = c.address_key AND ${suppressesSql('s', 'c.trigger', '$4::text[]')}
-          ORDER BY s.reason = 'bounced' DESC LIMIT 1) s ON true
+        CROSS JOIN LATERAL (SELECT ${suppressionReasonSql('c', '$4::text[]')} AS reason) s
         LEFT JOIN recent r ON r.tenant_id = c.tenant_id AND r.address_key = c.address_key
       ),
       planned AS (

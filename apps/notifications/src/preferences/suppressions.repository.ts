@@ -15,12 +15,19 @@ export interface Suppression {
 }
 
 /**
- * The SQL condition "suppression `s` stops a message with trigger `trigger`": a bounce that has
- * not ended stops everything, an opt-out stops automated messages. `personal` is the text[]
- * parameter holding PERSONAL_TRIGGERS.
+ * The one place suppression is decided: the SQL expression "why a delivery row `row` (with
+ * tenant_id, address_key, trigger) may not be sent now", NULL when it may. A bounce that has
+ * not ended stops every message (and comes first), an opt-out only automated ones. `personal` is
+ * the text[] parameter holding PERSONAL_TRIGGERS. The statement that plans a row and the one
+ * that claims it for sending both use it, in the same statement as their write, so a suppression
+ * committed before a row goes to `sending` always wins (the claim catches an opt-out or bounce
+ * that came after planning).
  */
-export function suppressesSql(s: string, trigger: string, personal: string): string {
-  return `((${s}.reason = 'bounced' AND ${s}.until > now()) OR (${s}.reason = 'opted_out' AND ${trigger} <> ALL(${personal})))`;
+export function suppressionReasonSql(row: string, personal: string): string {
+  return `(SELECT s.reason FROM notifications.suppressions s
+     WHERE s.tenant_id = ${row}.tenant_id AND s.address_key = ${row}.address_key
+       AND ((s.reason = 'bounced' AND s.until > now()) OR (s.reason = 'opted_out' AND ${row}.trigger <> ALL(${personal})))
+     ORDER BY s.reason = 'bounced' DESC LIMIT 1)`;
 }
 
 export const personalTriggers = (): string[] => [...PERSONAL_TRIGGERS];
@@ -48,22 +55,6 @@ export class SuppressionsRepository {
       [tenantId, addressKey],
     );
     return rows.length > 0;
-  }
-
-  /**
-   * For each (tenant, key, trigger) that may not be sent now, the reason (a bounce before an
-   * opt-out), keyed `tenant key trigger`.
-   */
-  async blocking(items: Array<{ tenantId: string; addressKey: string; trigger: string }>): Promise<Map<string, SuppressionReason>> {
-    if (!items.length) return new Map();
-    const rows: Array<{ tenant_id: string; address_key: string; trigger: string; reason: SuppressionReason }> = await this.tx.manager.query(
-      `SELECT DISTINCT ON (p.tenant_id, p.address_key, p.trigger) p.tenant_id, p.address_key, p.trigger, s.reason
-       FROM unnest($1::text[], $2::text[], $3::text[]) AS p(tenant_id, address_key, trigger)
-       JOIN notifications.suppressions s ON s.tenant_id = p.tenant_id AND s.address_key = p.address_key AND ${suppressesSql('s', 'p.trigger', '$4::text[]')}
-       ORDER BY p.tenant_id, p.address_key, p.trigger, s.reason = 'bounced' DESC`,
-      [items.map((i) => i.tenantId), items.map((i) => i.addressKey), items.map((i) => i.trigger), personalTriggers()],
-    );
-    return new Map(rows.map((r) => [`${r.tenant_id} ${r.address_key} ${r.trigger}`, r.reason]));
   }
 
   /** What staff see: opt-outs, and bounces that still suppress. */

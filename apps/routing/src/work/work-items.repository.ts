@@ -29,6 +29,8 @@ export interface WorkItem {
   /** While awaiting the citizen: since when, and the status their reply brings back. */
   pausedAt: Date | null;
   statusBeforePause: WorkStatus | null;
+  /** The case number the department's own case-management system gave it (diarienummer). */
+  caseNumber: string | null;
   suggestions: unknown[];
 }
 
@@ -38,14 +40,14 @@ export function toWorkItem(r: Record<string, any>): WorkItem {
     topicDepartment: r.topic_department, type: r.type, language: r.language, priority: r.priority, urgent: r.urgent, status: r.status,
     assignedTo: r.assigned_to, assignedAt: r.assigned_at, overflowStage: r.overflow_stage, enqueuedAt: r.enqueued_at,
     firstResponseDueAt: r.first_response_due_at, resolutionDueAt: r.resolution_due_at, answeredAt: r.answered_at, resolvedAt: r.resolved_at,
-    pausedAt: r.paused_at ?? null, statusBeforePause: r.status_before_pause ?? null, suggestions: r.suggestions ?? [],
+    pausedAt: r.paused_at ?? null, statusBeforePause: r.status_before_pause ?? null, caseNumber: r.case_number ?? null, suggestions: r.suggestions ?? [],
   };
 }
 
 const COLUMNS: Record<string, string> = {
   department: 'department', queue: 'queue', status: 'status', assignedTo: 'assigned_to', assignedAt: 'assigned_at', overflowStage: 'overflow_stage',
   enqueuedAt: 'enqueued_at', firstResponseDueAt: 'first_response_due_at', resolutionDueAt: 'resolution_due_at', answeredAt: 'answered_at',
-  resolvedAt: 'resolved_at', pausedAt: 'paused_at', statusBeforePause: 'status_before_pause', priority: 'priority', category: 'category', topicDepartment: 'topic_department',
+  resolvedAt: 'resolved_at', pausedAt: 'paused_at', statusBeforePause: 'status_before_pause', caseNumber: 'case_number', priority: 'priority', category: 'category', topicDepartment: 'topic_department',
 };
 
 @Injectable()
@@ -57,7 +59,7 @@ export class WorkItemsRepository {
   }
 
   /** A new item, written at commit with the other items of the consumer batch. */
-  insert(w: Omit<WorkItem, 'assignedAt' | 'overflowStage' | 'enqueuedAt' | 'answeredAt' | 'resolvedAt' | 'pausedAt' | 'statusBeforePause' | 'suggestions'> & { resolvedAt?: Date | null }): void {
+  insert(w: Omit<WorkItem, 'assignedAt' | 'overflowStage' | 'enqueuedAt' | 'answeredAt' | 'resolvedAt' | 'pausedAt' | 'statusBeforePause' | 'caseNumber' | 'suggestions'> & { resolvedAt?: Date | null }): void {
     this.tx.insertAtCommit('routing.work_items', {
       inquiry_id: w.inquiryId, tenant_id: w.tenantId, reference: w.reference, department: w.department, queue: w.queue, category: w.category,
       topic_department: w.topicDepartment, type: w.type, language: w.language, priority: w.priority, urgent: w.urgent, status: w.status,

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiQuery, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { accessReason } from '@lotsen/identity';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal, Principal, ProblemException, Roles } from '@lotsen/platform';
 import { UUID } from '../routing/routing.controller';
-import { AnswerDto, AskDto, NoteDto, ReasonDto, ResolveDto, TransferDto } from './work.dto';
+import { AnswerDto, AskDto, CaseNumberDto, NoteDto, ReasonDto, ResolveDto, TransferDto } from './work.dto';
 import { WorkService } from './work.service';
 
 const STAFF = ['agent', 'supervisor', 'admin', 'department'];
@@ -67,6 +67,12 @@ export class WorkController {
   @ApiOperation({ summary: 'Ask the citizen a question (inquiry.citizen.asked); the SLA clocks pause until they reply' })
   ask(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: AskDto) {
     return this.work.ask(p, itemId(id), dto.question);
+  }
+
+  @Put(':id/case-number') @HttpCode(200) @Roles(...STAFF)
+  @ApiOperation({ summary: "Record the department's own case number (inquiry.case_number.recorded), shown to the citizen; the same number again changes nothing" })
+  caseNumber(@CurrentPrincipal() p: Principal, @Param('id') id: string, @Body() dto: CaseNumberDto) {
+    return this.work.recordCaseNumber(p, itemId(id), dto.caseNumber);
   }
 
   @Post(':id/resolve') @HttpCode(200) @Roles(...STAFF)

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CASE_NUMBER_PATTERN } from '@lotsen/contracts';
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 export class AnswerDto {
@@ -8,6 +9,12 @@ export class AnswerDto {
 export class AskDto {
   @ApiProperty({ description: 'The question to the citizen (sent to them; the SLA clocks pause until they reply)' })
   @IsString() @MinLength(1) @MaxLength(5000) question: string;
+}
+
+export class CaseNumberDto {
+  @ApiProperty({ description: "The case number the department's own case-management system gave it (diarienummer): 1 to 40 letters, digits, spaces and - / . : _", example: 'GP 2026/1234' })
+  @IsString() @MinLength(1) @MaxLength(40) @Matches(CASE_NUMBER_PATTERN, { message: 'caseNumber is 1 to 40 letters, digits, spaces and - / . : _, beginning and ending with a letter or digit' })
+  caseNumber: string;
 }
 
 export class ResolveDto {

@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import {
-  EventEnvelope, EventTypes, InquiryAnsweredPayload, InquiryAssignedPayload, InquiryCitizenAskedPayload, InquiryMessageAddedPayload, InquiryReopenedPayload,
+  EventEnvelope, EventTypes, InquiryAnsweredPayload, InquiryAssignedPayload, InquiryCaseNumberRecordedPayload, InquiryCitizenAskedPayload, InquiryMessageAddedPayload, InquiryReopenedPayload,
   InquiryResolvedPayload, InquiryReturnedPayload, InquiryTransferredPayload,
 } from '@lotsen/contracts';
 import { EventPublisher } from '@lotsen/messaging';
@@ -193,6 +193,28 @@ export class WorkService {
     await this.items.addHistory({
       inquiryId: item.inquiryId, tenantId: e.tenantId, action: 'citizen_replied', actor: 'citizen',
       details: { pausedSince: item.pausedAt!.toISOString(), ...Object.fromEntries(Object.entries(due).map(([k, v]) => [`${k}DueAt`, v!.toISOString()])) },
+    });
+  }
+
+  /**
+   * The case number the department's own case-management system gave the item (diarienummer),
+   * published for the citizen's follow page. The same number again changes nothing and publishes
+   * nothing; another one replaces it.
+   */
+  async recordCaseNumber(p: Principal, id: string, caseNumber: string) {
+    return this.tx.run(async () => {
+      const item = await this.actionable(p, id);
+      if (item.caseNumber === caseNumber) return this.view(p.tenantId, id);
+      await this.items.update(id, { caseNumber });
+      await this.items.addHistory({
+        inquiryId: id, tenantId: p.tenantId, action: 'case_number_recorded', actor: this.actor(p),
+        details: { caseNumber, ...(item.caseNumber ? { previous: item.caseNumber } : {}) },
+      });
+      const payload: InquiryCaseNumberRecordedPayload = {
+        inquiryId: id, department: item.department === TRIAGE ? CONTACT_CENTER : item.department, caseNumber, recordedBy: this.actor(p), at: new Date().toISOString(),
+      };
+      await this.events.publish(EventTypes.InquiryCaseNumberRecorded, payload, { tenantId: p.tenantId });
+      return this.view(p.tenantId, id);
     });
   }
 

@@ -7,7 +7,7 @@ import { LiveHub } from './live-hub';
 export const LIVE_EVENT_TYPES = [
   EventTypes.InquiryReceived, EventTypes.InquiryMessageAdded, EventTypes.InquiryRouted, EventTypes.InquiryAssigned,
   EventTypes.InquiryTransferred, EventTypes.InquiryReturned, EventTypes.InquiryAnswered, EventTypes.InquiryResolved,
-  EventTypes.InquiryReopened, EventTypes.SlaWarning, EventTypes.SlaBreached,
+  EventTypes.InquiryReopened, EventTypes.SlaWarning, EventTypes.SlaBreached, EventTypes.InquiryCaseNumberRecorded,
 ];
 
 /** The workspace's own queue on lotsen.events (workspace.live): each event goes to the open browsers of its tenant. */

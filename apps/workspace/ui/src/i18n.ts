@@ -104,6 +104,15 @@ const en = {
   wallBoard: 'Wall board',
   leaveWallBoard: 'Leave wall board',
   agentsAvailable: 'Agents available',
+  caseNumber: 'Case number',
+  caseNumberLabel: "The department's case number",
+  recordCaseNumber: 'Record case number',
+  noCaseNumber: 'No case number recorded yet.',
+  caseNumberRecorded: 'Case number recorded: the citizen sees it when following the case.',
+  searchHint: 'A reference, a citizen’s e-mail address or phone number, or words in the text. Every search is recorded.',
+  inquiries: 'Inquiries',
+  outsideYourWork: 'exists, outside your work',
+  sensitiveOpenToRead: 'Sensitive: open it to read (the reading is recorded).',
 };
 
 export type Key = keyof typeof en;
@@ -131,6 +140,10 @@ const sv: Record<Key, string> = {
   loading: 'Laddar…', minutes: '{n} min', hours: '{h} h {m} min', days: '{d} d {h} h', back: 'Tillbaka till min kö',
   triageOverflow: 'Sortering och överflöde', nothingToTriage: 'Inget väntar på sortering eller arbetsledare.', currentItems: 'Aktuella ärenden',
   wallBoard: 'Väggtavla', leaveWallBoard: 'Lämna väggtavlan', agentsAvailable: 'Tillgängliga handläggare',
+  caseNumber: 'Diarienummer', caseNumberLabel: 'Förvaltningens diarienummer', recordCaseNumber: 'Spara diarienummer',
+  noCaseNumber: 'Inget diarienummer sparat än.', caseNumberRecorded: 'Diarienumret är sparat: invånaren ser det när hen följer ärendet.',
+  searchHint: 'Ett ärendenummer, invånarens e-postadress eller telefonnummer, eller ord i texten. Varje sökning loggas.',
+  inquiries: 'Ärenden', outsideYourWork: 'finns, utanför ditt arbete', sensitiveOpenToRead: 'Känsligt: öppna för att läsa (läsningen loggas).',
 };
 
 const ar: Record<Key, string> = {
@@ -156,6 +169,10 @@ const ar: Record<Key, string> = {
   loading: 'جارٍ التحميل…', minutes: '{n} دقيقة', hours: '{h} س {m} د', days: '{d} يوم {h} س', back: 'العودة إلى قائمتي',
   triageOverflow: 'الفرز والفائض', nothingToTriage: 'لا شيء ينتظر الفرز أو المشرف.', currentItems: 'البنود الحالية',
   wallBoard: 'لوحة العرض', leaveWallBoard: 'مغادرة لوحة العرض', agentsAvailable: 'الموظفون المتاحون',
+  caseNumber: 'رقم القضية', caseNumberLabel: 'رقم القضية لدى الإدارة', recordCaseNumber: 'حفظ رقم القضية',
+  noCaseNumber: 'لم يُسجَّل رقم قضية بعد.', caseNumberRecorded: 'حُفظ رقم القضية: يراه المواطن عند متابعة طلبه.',
+  searchHint: 'رقم مرجعي، أو البريد الإلكتروني للمواطن أو رقم هاتفه، أو كلمات من النص. يُسجَّل كل بحث.',
+  inquiries: 'الاستفسارات', outsideYourWork: 'موجود، خارج نطاق عملك', sensitiveOpenToRead: 'حساس: افتحه للقراءة (تُسجَّل القراءة).',
 };
 
 const fi: Record<Key, string> = {
@@ -181,6 +198,10 @@ const fi: Record<Key, string> = {
   loading: 'Ladataan…', minutes: '{n} min', hours: '{h} t {m} min', days: '{d} pv {h} t', back: 'Takaisin omaan jonoon',
   triageOverflow: 'Lajittelu ja ylivuoto', nothingToTriage: 'Mikään ei odota lajittelua tai esihenkilöä.', currentItems: 'Nykyiset asiat',
   wallBoard: 'Seinänäyttö', leaveWallBoard: 'Poistu seinänäytöstä', agentsAvailable: 'Tavoitettavissa olevat',
+  caseNumber: 'Diaarinumero', caseNumberLabel: 'Toimialan diaarinumero', recordCaseNumber: 'Tallenna diaarinumero',
+  noCaseNumber: 'Diaarinumeroa ei ole vielä kirjattu.', caseNumberRecorded: 'Diaarinumero tallennettu: asukas näkee sen seuratessaan asiaa.',
+  searchHint: 'Asianumero, asukkaan sähköpostiosoite tai puhelinnumero tai sanoja tekstistä. Jokainen haku kirjataan.',
+  inquiries: 'Asiat', outsideYourWork: 'olemassa, työsi ulkopuolella', sensitiveOpenToRead: 'Arkaluonteinen: avaa lukeaksesi (lukeminen kirjataan).',
 };
 
 const DICTIONARIES: Record<Lang, Record<Key, string>> = { en, sv, ar, fi };

@@ -30,6 +30,7 @@ export function Item({ id, go }: { id: string; go(hash: string): void }) {
   const [toDepartment, setToDepartment] = useState('');
   const [code, setCode] = useState(RESOLUTION_CODES[0]);
   const [firstContact, setFirstContact] = useState(true);
+  const [caseNumber, setCaseNumber] = useState('');
   const act = useAction();
   const item = work.value;
   const after = (done: string, leave = false) => () => { if (leave) go('#/'); else { work.reload(); thread.reload(); } return done; };
@@ -63,7 +64,15 @@ export function Item({ id, go }: { id: string; go(hash: string): void }) {
     after('')();
   }, t('done'));
 
+  const recordCaseNumber = () => act.run(async () => {
+    await call('routing', `v1/work/${id}/case-number`, { method: 'PUT', body: { caseNumber: caseNumber.trim() } });
+    setCaseNumber('');
+    after('')();
+  }, t('caseNumberRecorded'));
+
   const resolved = item?.status === 'resolved';
+  // A department's item: its caseworker records the case number of the department's own system.
+  const ofDepartment = Boolean(item && !item.redacted && item.department !== 'kontaktcenter' && item.department !== 'triage');
   const awaiting = item?.status === 'awaiting_citizen';
   return (
     <article aria-labelledby="item-title" className="item">
@@ -145,6 +154,20 @@ export function Item({ id, go }: { id: string; go(hash: string): void }) {
               ))}
             </ul>
           </section>
+
+          {ofDepartment || item?.caseNumber ? (
+            <section aria-labelledby="case-number-title" className="panel">
+              <h2 id="case-number-title">{t('caseNumber')}</h2>
+              <p id="current-case-number">{item?.caseNumber ? <bdi>{item.caseNumber}</bdi> : t('noCaseNumber')}</p>
+              {ofDepartment ? (
+                <form onSubmit={(e) => { e.preventDefault(); void recordCaseNumber(); }}>
+                  <label htmlFor="case-number">{t('caseNumberLabel')}</label>
+                  <input id="case-number" value={caseNumber} onChange={(e) => setCaseNumber(e.target.value)} maxLength={40} autoComplete="off" spellCheck={false} disabled={resolved} />
+                  <div className="actions"><button type="submit" disabled={act.busy || resolved || !caseNumber.trim()}>{t('recordCaseNumber')}</button></div>
+                </form>
+              ) : null}
+            </section>
+          ) : null}
 
           <section aria-labelledby="handon-title" className="panel">
             <h2 id="handon-title">{t('handOn')}</h2>

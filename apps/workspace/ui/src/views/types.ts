@@ -13,6 +13,8 @@ export interface WorkItem {
   firstResponseDueAt: string | null;
   resolutionDueAt: string | null;
   answeredAt: string | null;
+  /** The case number of the department's own case-management system (diarienummer). */
+  caseNumber?: string | null;
 }
 
 export interface Suggestion {
@@ -46,4 +48,19 @@ export interface Agent {
   load?: number;
   skills?: string[];
   languages?: string[];
+}
+
+/** One hit of intake's staff search: in full (a summary, no contact data) or only that it exists. */
+export interface SearchHit {
+  id: string;
+  reference: string;
+  status: string;
+  department: string | null;
+  category: string | null;
+  receivedAt: string;
+  channel?: string;
+  subject?: string | null;
+  summary?: string;
+  sensitive?: boolean;
+  redacted: boolean;
 }

@@ -1,0 +1,2 @@
+export * from './round-trip-batcher';
+export * from './wakeable-loop';
