@@ -4,7 +4,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { EventType, EventTypes, InquiryReceivedPayload } from '@lotsen/contracts';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { waitFor } from '@lotsen/testing';
 import { ClaimedDelivery, DeliveriesRepository } from '../../apps/notifications/src/deliveries/deliveries.repository';
 import { RecipientsBatch } from '../../apps/notifications/src/triggers/recipients-batch';
@@ -128,7 +128,7 @@ describe('notification delivery faults', () => {
 
   it('a delivery planned claimed for a dispatcher that stopped meanwhile goes back to the queue, its attempt unused', async () => {
     const app = p.apps.notifications!;
-    const tx = app.get(TransactionContext, { strict: false });
+    const tx = app.get(UnitOfWork, { strict: false });
     const deliveries = app.get(DeliveriesRepository, { strict: false });
     const claimId = randomUUID();
     const handed: ClaimedDelivery[] = [];

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { createEvent, EventEnvelope, EventType } from '@lotsen/contracts';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { migratedServiceDatabase, TestEnv } from '@lotsen/testing';
 import { BusinessCalendar } from '@lotsen/business-calendar';
 import { CategoryNamesRepository } from '../../apps/reporting/src/reports/category-names.repository';
@@ -18,7 +18,7 @@ import { ProjectorRepository } from '../../apps/reporting/src/projections/projec
 export interface ReportingHarness {
   env: TestEnv;
   ds: DataSource;
-  tx: TransactionContext;
+  tx: UnitOfWork;
   kpis: KpisService;
   topics: TopicsService;
   goals: GoalsRepository;

@@ -4,7 +4,7 @@ import { EventEnvelope } from '@lotsen/contracts';
  * Set-based work for a consumer batch: called in the batch's transaction, with the events not
  * handled before (in arrival order), before their handlers run one by one. A preparer writes
  * for many events in one statement what each handler would otherwise write in its own, and
- * leaves the results for them (TransactionContext.local). Handlers must still work for an event
+ * leaves the results for them (UnitOfWork.local). Handlers must still work for an event
  * nothing was prepared for: if preparing fails, the batch runs event by event without it.
  */
 export interface EventBatchPreparer {

@@ -1,5 +1,5 @@
 import { EventEnvelope } from '@lotsen/contracts';
-import { code, isDatabaseUnavailable, isTransientConflict, named, TransactionContext } from '@lotsen/persistence';
+import { code, isDatabaseUnavailable, isTransientConflict, named, UnitOfWork } from '@lotsen/persistence';
 
 export type BatchOutcome = 'handled' | 'duplicate' | Error;
 
@@ -14,7 +14,7 @@ export class Inbox {
    * whose effects only collected writes goes to the database as ONE auto-committed statement
    * instead of START, the inbox row, the writes and COMMIT.
    */
-  constructor(private readonly tx: TransactionContext, private readonly schema: string, private readonly options: { claims: boolean } = { claims: true }) {}
+  constructor(private readonly tx: UnitOfWork, private readonly schema: string, private readonly options: { claims: boolean } = { claims: true }) {}
 
   /**
    * Handles a batch of events in ONE transaction. The batch's inbox rows are claimed with one

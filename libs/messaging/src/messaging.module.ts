@@ -4,7 +4,7 @@ import {
 import { ModuleRef } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { EventEnvelope } from '@lotsen/contracts';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { AmqpConnection } from './amqp-connection';
 import { AmqpTransport } from './amqp-transport';
 import { BrokerNames } from './broker-names';
@@ -93,7 +93,7 @@ export class MessagingModule {
           new OutboxRelay(ds, amqp, options.schema, options.relayBatchSize),
         inject: [DataSource, PUBLISH_CONNECTION],
       },
-      { provide: Inbox, useFactory: (tx: TransactionContext) => new Inbox(tx, options.schema, { claims: !options.idempotentHandlers }), inject: [TransactionContext] },
+      { provide: Inbox, useFactory: (tx: UnitOfWork) => new Inbox(tx, options.schema, { claims: !options.idempotentHandlers }), inject: [UnitOfWork] },
       RelayLifecycle,
       ConnectionLifecycle,
       ...(options.housekeeping

@@ -8,7 +8,7 @@ import { Client } from 'pg';
 import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { createEvent, EventEnvelope, EventTypes, InquiryReceivedPayload } from '@lotsen/contracts';
-import { PersistenceModule, TransactionContext, createServiceDataSource, runMigrations } from '@lotsen/persistence';
+import { PersistenceModule, UnitOfWork, createServiceDataSource, runMigrations } from '@lotsen/persistence';
 import { createTestEnv, TcpProxy, TestEnv, viaProxy, waitFor } from '@lotsen/testing';
 import {
   AmqpConnection, BrokerNames, DeadLetters, EventPublisher, Inbox, MessagingModule, MessagingOptions, messagingInboxBrinV3, messagingOutboxDeadLettersV4, messagingOutboxWithoutNotifyV2, messagingTablesV1,
@@ -42,7 +42,7 @@ let failuresLeft = 0;
 
 @Injectable()
 class ProbeUseCases {
-  constructor(private readonly tx: TransactionContext, private readonly events: EventPublisher) {}
+  constructor(private readonly tx: UnitOfWork, private readonly events: EventPublisher) {}
   async register(body: string): Promise<string> {
     const id = randomUUID();
     await this.tx.run(async () => {
@@ -157,7 +157,7 @@ describe('messaging library on the real servers', () => {
   it('publishes an event only with its transaction, and the effect happens once', async () => {
     await app.get(ProbeUseCases).register('hello');
     await waitFor('the effect', async () => (await effects('hello')).n === 1);
-    await expect(app.get(EventPublisher).publish(EventTypes.InquiryReceived, {}, { tenantId: 'demo' })).rejects.toThrow(/inside TransactionContext/);
+    await expect(app.get(EventPublisher).publish(EventTypes.InquiryReceived, {}, { tenantId: 'demo' })).rejects.toThrow(/inside UnitOfWork/);
   });
 
   it('a re-published batch (relay died after confirms, before commit) has no second effect', async () => {
@@ -202,7 +202,7 @@ describe('messaging library on the real servers', () => {
     relay.start();
     await waitFor('the relay to go idle', async () => (await db.query(`SELECT count(*)::int AS n FROM probe.outbox`)).rows[0].n === 0);
     await new Promise((r) => setTimeout(r, 200));
-    const tx = app.get(TransactionContext);
+    const tx = app.get(UnitOfWork);
     const publisher = new EventPublisher(tx, relay, { schema: 'probe' } as MessagingOptions);
     await tx.run(() => publisher.publish(EventTypes.InquiryReceived, {
       inquiryId: randomUUID(), reference: 'KC-2026-000002', channel: 'web', body: 'woken', language: 'sv', languageDetected: false, sensitive: false, receivedAt: new Date().toISOString(),
@@ -235,7 +235,7 @@ describe('messaging library on the real servers', () => {
   });
 
   it('a batch claims its inbox rows at once: a repeated event runs once, a failing one alone rolls back', async () => {
-    const inbox = new Inbox(app.get(TransactionContext), 'probe');
+    const inbox = new Inbox(app.get(UnitOfWork), 'probe');
     const ev = (body: string) => createEvent(EventTypes.InquiryReceived, { inquiryId: randomUUID(), body } as InquiryReceivedPayload, { tenantId: 'demo' });
     const [a, b, bad, c] = [ev('inbox-a'), ev('inbox-b'), ev('always-fails'), ev('inbox-c')];
     const record = (e: EventEnvelope) => app.get(ProbeUseCases).record(e as EventEnvelope<InquiryReceivedPayload>);
@@ -250,7 +250,7 @@ describe('messaging library on the real servers', () => {
   });
 
   it('without inbox claims, a batch of idempotent effects is one auto-committed statement; a failing event rolls back alone', async () => {
-    const tx = app.get(TransactionContext);
+    const tx = app.get(UnitOfWork);
     const inbox = new Inbox(tx, 'probe', { claims: false });
     const key = Symbol('idempotent effects');
     const ev = (body: string) => createEvent(EventTypes.InquiryReceived, { inquiryId: randomUUID(), body } as InquiryReceivedPayload, { tenantId: 'demo' });
@@ -289,7 +289,7 @@ describe('messaging library on the real servers', () => {
   });
 
   it('a batch preparer gets the events not handled before, in order; if it fails, the batch runs event by event', async () => {
-    const inbox = new Inbox(app.get(TransactionContext), 'probe');
+    const inbox = new Inbox(app.get(UnitOfWork), 'probe');
     const ev = (body: string) => createEvent(EventTypes.InquiryReceived, { inquiryId: randomUUID(), body } as InquiryReceivedPayload, { tenantId: 'demo' });
     const record = (e: EventEnvelope) => app.get(ProbeUseCases).record(e as EventEnvelope<InquiryReceivedPayload>);
     const [a, b, c, d] = [ev('prep-a'), ev('prep-b'), ev('prep-c'), ev('prep-d')];
@@ -309,7 +309,7 @@ describe('messaging library on the real servers', () => {
     const relay = app.get(OutboxRelay);
     await relay.stop();
     try {
-      const inbox = new Inbox(app.get(TransactionContext), 'probe');
+      const inbox = new Inbox(app.get(UnitOfWork), 'probe');
       const publisher = app.get(EventPublisher);
       const ev = (body: string) => createEvent<InquiryReceivedPayload>(EventTypes.InquiryReceived, {
         inquiryId: randomUUID(), reference: 'KC-2026-000002', channel: 'web', body, language: 'sv', languageDetected: false, sensitive: false, receivedAt: new Date().toISOString(),

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createEvent, EventEnvelope, EventType } from '@lotsen/contracts';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { EventContext } from './event-context';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging-options';
 import { OutboxRelay } from './outbox-relay';
@@ -31,7 +31,7 @@ export class EventPublisher {
   private readonly table: string;
 
   constructor(
-    private readonly tx: TransactionContext,
+    private readonly tx: UnitOfWork,
     private readonly relay: OutboxRelay,
     @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
   ) {
@@ -58,7 +58,7 @@ export class EventPublisher {
 
   /** Rows are collected and written in one statement when the transaction commits. */
   private async insert(exchange: string, routingKey: string, envelope: EventEnvelope, priority: number, key?: string) {
-    if (!this.tx.active) throw new Error('EventPublisher.publish must run inside TransactionContext.run');
+    if (!this.tx.active) throw new Error('EventPublisher.publish must run inside UnitOfWork.run');
     const row: OutboxRow = [key ?? envelope.id, exchange, routingKey, JSON.stringify(envelope), priority];
     this.tx.collect(OUTBOX_ROWS, row, (rows) => ({
       sql: `INSERT INTO ${this.table} (message_key, exchange, routing_key, envelope, priority)

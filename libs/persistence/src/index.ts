@@ -1,11 +1,11 @@
 export * from './data-source';
-export * from './transaction-context';
+export * from './unit-of-work';
 export * from './database-admin';
 export * from './db-errors';
 export * from './persistence.module';
 export * from './service-role';
 export { code, CodeText, named } from './named-statements';
-export type { Statement } from './collected-writes';
+export type { Statement } from './deferred-writes';
 export * from './returning-rows';
 export * from './periodic-task';
 export * from './aged-rows-housekeeping';

@@ -2,12 +2,12 @@ import { DataSource } from 'typeorm';
 import { createTestEnv, TestEnv } from '@lotsen/testing';
 import { createServiceDataSource } from './data-source';
 import { code, named, REPLAN_AFTER_MS } from './named-statements';
-import { TransactionContext } from './transaction-context';
+import { UnitOfWork } from './unit-of-work';
 
 describe('hot statements as named prepared statements', () => {
   let env: TestEnv;
   let ds: DataSource;
-  let tx: TransactionContext;
+  let tx: UnitOfWork;
   const HOT = named`SELECT $1::int + 1 AS n /* named-statements.spec */`;
   // Only this connection's statements: the pool has one connection, so every query sees the same.
   const preparedHere = async () =>
@@ -18,7 +18,7 @@ describe('hot statements as named prepared statements', () => {
     ds = createServiceDataSource({ url: env.databaseUrl, schema: 'public', poolSize: 1 });
     await ds.initialize();
     await ds.query(`CREATE TABLE t (id int PRIMARY KEY)`);
-    tx = new TransactionContext(ds);
+    tx = new UnitOfWork(ds);
   });
   afterEach(() => jest.restoreAllMocks());
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createServiceDataSource, ServiceDataSourceOptions } from './data-source';
-import { TransactionContext } from './transaction-context';
+import { UnitOfWork } from './unit-of-work';
 
 async function initializeWithRetry(ds: DataSource, logger: Logger): Promise<DataSource> {
   // Start even if Postgres is still coming up: keep trying with backoff rather than crash-looping.
@@ -30,9 +30,9 @@ export class PersistenceModule implements OnApplicationShutdown {
           provide: DataSource,
           useFactory: () => initializeWithRetry(createServiceDataSource(options), new Logger('Persistence')),
         },
-        { provide: TransactionContext, useFactory: (ds: DataSource) => new TransactionContext(ds), inject: [DataSource] },
+        { provide: UnitOfWork, useFactory: (ds: DataSource) => new UnitOfWork(ds), inject: [DataSource] },
       ],
-      exports: [DataSource, TransactionContext],
+      exports: [DataSource, UnitOfWork],
     };
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail } from '@lotsen/identity';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { Principal } from '@lotsen/platform';
 
 /**
@@ -10,7 +10,7 @@ import { Principal } from '@lotsen/platform';
  */
 @Injectable()
 export class DataSubjectExport {
-  constructor(private readonly tx: TransactionContext, private readonly audit: AuditTrail) {}
+  constructor(private readonly tx: UnitOfWork, private readonly audit: AuditTrail) {}
 
   read<T>(p: Principal, inquiryIds: string[], copy: () => Promise<T>): Promise<T> {
     return this.tx.run(async () => {

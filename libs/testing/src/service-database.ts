@@ -1,15 +1,15 @@
 import { DataSource } from 'typeorm';
-import { createServiceDataSource, runMigrations, ServiceDataSourceOptions, TransactionContext } from '@lotsen/persistence';
+import { createServiceDataSource, runMigrations, ServiceDataSourceOptions, UnitOfWork } from '@lotsen/persistence';
 import { createTestEnv, TestEnv } from './test-env';
 
 export interface ServiceDatabase {
   env: TestEnv;
   ds: DataSource;
-  tx: TransactionContext;
+  tx: UnitOfWork;
   close(): Promise<void>;
 }
 
-/** A test database of its own with one service's schema migrated, a small pool and a TransactionContext: for repository tests. */
+/** A test database of its own with one service's schema migrated, a small pool and a UnitOfWork: for repository tests. */
 export async function migratedServiceDatabase(
   schema: string, migrations: NonNullable<ServiceDataSourceOptions['migrations']>, poolSize = 2,
 ): Promise<ServiceDatabase> {
@@ -17,5 +17,5 @@ export async function migratedServiceDatabase(
   const ds = createServiceDataSource({ url: env.databaseUrl, schema, migrations, poolSize });
   await ds.initialize();
   await runMigrations(ds, schema);
-  return { env, ds, tx: new TransactionContext(ds), close: async () => { await ds.destroy(); await env.cleanup(); } };
+  return { env, ds, tx: new UnitOfWork(ds), close: async () => { await ds.destroy(); await env.cleanup(); } };
 }

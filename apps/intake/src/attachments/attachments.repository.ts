@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 
 export interface NewAttachment {
   id: string;
@@ -30,7 +30,7 @@ const META = `id, inquiry_id AS "inquiryId", source, filename, content_type AS "
 /** Files kept with an inquiry (e-mail attachments, scanned letters), bytes in Postgres. */
 @Injectable()
 export class AttachmentsRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   async insert(a: NewAttachment): Promise<void> {
     await this.tx.manager.query(

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'crypto';
 import { Principal, ProblemException } from '@lotsen/platform';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { InquiriesService } from '../inquiries/inquiries.service';
 import { IntakeConfig } from '../intake.config';
 import { AttachmentMeta, AttachmentsRepository } from './attachments.repository';
@@ -21,7 +21,7 @@ export class AttachmentsService {
   private readonly logger = new Logger('Attachments');
 
   constructor(
-    private readonly tx: TransactionContext,
+    private readonly tx: UnitOfWork,
     private readonly files: AttachmentsRepository,
     private readonly inquiries: InquiriesService,
     @Inject(IntakeConfig) private readonly config: IntakeConfig,

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 
 @Injectable()
 export class CallsRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   /** False when this call's event was recorded already (the platform sent it again). */
   async record(c: { tenantId: string; callId: string; event: string; queue: string; waitSeconds?: number; agentId?: string; at: Date }): Promise<boolean> {

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CallPayload, EventTypes } from '@lotsen/contracts';
 import { EventPublisher } from '@lotsen/messaging';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { Principal, ProblemException } from '@lotsen/platform';
 import { CallEventDto } from './call-event.dto';
 import { CallsRepository } from './calls.repository';
@@ -13,7 +13,7 @@ const TYPES = { offered: EventTypes.CallOffered, answered: EventTypes.CallAnswer
 export class CallsService {
   private readonly logger = new Logger('Calls');
 
-  constructor(private readonly tx: TransactionContext, private readonly calls: CallsRepository, private readonly events: EventPublisher) {}
+  constructor(private readonly tx: UnitOfWork, private readonly calls: CallsRepository, private readonly events: EventPublisher) {}
 
   async record(principal: Principal, dto: CallEventDto): Promise<{ callId: string; event: string; status: 'recorded' | 'duplicate' }> {
     const at = dto.at ? new Date(dto.at) : new Date();

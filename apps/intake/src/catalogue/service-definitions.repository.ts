@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { returningRows, TransactionContext } from '@lotsen/persistence';
+import { returningRows, UnitOfWork } from '@lotsen/persistence';
 
 export interface ServiceDefinition {
   code: string;
@@ -21,7 +21,7 @@ const COLUMNS = `code, name, description, group_name AS "group", keywords, depar
 export class ServiceDefinitionsRepository {
   private readonly cache = new Map<string, { defs: ServiceDefinition[]; until: number }>();
 
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   async list(tenantId: string): Promise<ServiceDefinition[]> {
     const hit = this.cache.get(tenantId);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 
 export interface SubjectInquiry {
   id: string;
@@ -40,7 +40,7 @@ export function ownCasesSql(tenant: string, email: string, phoneKey: string): st
 /** Intake's look-ups by person, and the record of each request. */
 @Injectable()
 export class DataSubjectsRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   /** Inquiries the person wrote (contact data, mail sender) or that name them (personnummer in the text or thread). */
   async inquiries(tenantId: string, who: { email?: string; phoneKey?: string; pnrPattern?: string }): Promise<SubjectInquiry[]> {

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditTrail } from '@lotsen/identity';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { Principal, ProblemException } from '@lotsen/platform';
 import { maskedSubject, personnummerPattern, phoneKey } from './data-subject';
 import { DataSubjectsRepository, SubjectInquiry } from './data-subjects.repository';
@@ -18,7 +18,7 @@ export const WITHHELD_REASON = 'Secrecy (sekretess, OSL) applies to inquiries in
 export class DataSubjectsService {
   private readonly log = new Logger('DataSubjects');
 
-  constructor(private readonly tx: TransactionContext, private readonly repo: DataSubjectsRepository, private readonly audit: AuditTrail) {}
+  constructor(private readonly tx: UnitOfWork, private readonly repo: DataSubjectsRepository, private readonly audit: AuditTrail) {}
 
   async find(p: Principal, dto: DataSubjectDto) {
     if (!dto.email && !dto.phone && !dto.personnummer) throw ProblemException.of(400, 'validation', 'Give an e-mail address, a phone number or a personnummer.');

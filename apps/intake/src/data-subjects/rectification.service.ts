@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EventTypes } from '@lotsen/contracts';
 import { AuditTrail } from '@lotsen/identity';
 import { EventPublisher } from '@lotsen/messaging';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { Principal, ProblemException } from '@lotsen/platform';
 import { maskedSubject, phoneKey } from './data-subject';
 import { DataSubjectsRepository } from './data-subjects.repository';
@@ -18,7 +18,7 @@ import { RectificationDto } from './data-subjects.dto';
 export class RectificationService {
   private readonly log = new Logger('Rectification');
 
-  constructor(private readonly tx: TransactionContext, private readonly repo: DataSubjectsRepository, private readonly events: EventPublisher, private readonly audit: AuditTrail) {}
+  constructor(private readonly tx: UnitOfWork, private readonly repo: DataSubjectsRepository, private readonly events: EventPublisher, private readonly audit: AuditTrail) {}
 
   async rectify(p: Principal, dto: RectificationDto) {
     if (!dto.email && !dto.phone) throw ProblemException.of(400, 'validation', 'Give the e-mail address or phone number the inquiries carry now.');

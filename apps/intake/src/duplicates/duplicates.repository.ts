@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { boundingBox, haversineMetres } from './haversine';
 
 export const DUPLICATE_RADIUS_METRES = 50;
@@ -8,7 +8,7 @@ export const DUPLICATE_WINDOW_DAYS = 7;
 /** Open fault reports of a category near a point: the box narrows by index, haversine decides. */
 @Injectable()
 export class DuplicatesRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   async findOpenNearby(q: { tenantId: string; category: string; lat: number; lon: number; at: Date }): Promise<{ id: string; reference: string } | undefined> {
     const box = boundingBox(q, DUPLICATE_RADIUS_METRES);

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'crypto';
 import { isEmail } from 'class-validator';
 import { AddressObject, ParsedMail, simpleParser } from 'mailparser';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { Principal } from '@lotsen/platform';
 import { sha256 } from '../attachments/attachments.service';
 import { AttachmentsRepository } from '../attachments/attachments.repository';
@@ -64,7 +64,7 @@ export class EmailIntakeService {
   private readonly logger = new Logger('EmailIntake');
 
   constructor(
-    private readonly tx: TransactionContext,
+    private readonly tx: UnitOfWork,
     private readonly emails: EmailRepository,
     private readonly files: AttachmentsRepository,
     private readonly inquiries: InquiriesService,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { migratedServiceDatabase, ServiceDatabase } from '@lotsen/testing';
 import { intakeMigrations } from '../migrations';
 import { EmailRepository } from './email.repository';
@@ -8,7 +8,7 @@ import { EmailRepository } from './email.repository';
 describe('outgoing e-mails remembered for threading', () => {
   let db: ServiceDatabase;
   let ds: DataSource;
-  let tx: TransactionContext;
+  let tx: UnitOfWork;
   let emails: EmailRepository;
 
   beforeAll(async () => {

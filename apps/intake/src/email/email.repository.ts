@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Statement, TransactionContext } from '@lotsen/persistence';
+import { Statement, UnitOfWork } from '@lotsen/persistence';
 
 export type EmailDisposition = 'inquiry' | 'message' | 'auto-reply' | 'bounce' | 'loop';
 
@@ -51,7 +51,7 @@ const ROUTE_CACHE_MS = 30_000;
 export class EmailRepository {
   private readonly routes = new Map<string, { tenantId?: string; until: number }>();
 
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   /** The tenant an inbound address belongs to: the exact address first, then `*@domain`. */
   async tenantForAddress(address: string): Promise<string | undefined> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 
 export interface IdempotencyRecord {
   requestHash: string;
@@ -12,7 +12,7 @@ export const IDEMPOTENCY_KEY_CONSTRAINT = 'idempotency_keys_pkey';
 
 @Injectable()
 export class IdempotencyRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   async find(tenantId: string, keyId: string, key: string): Promise<IdempotencyRecord | undefined> {
     const [row] = await this.tx.manager.query(

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { named, TransactionContext } from '@lotsen/persistence';
+import { named, UnitOfWork } from '@lotsen/persistence';
 
 export interface NewInquiry {
   id: string;
@@ -126,7 +126,7 @@ const COLUMNS = `id, tenant_id AS "tenantId", reference, channel, subject, body,
 
 @Injectable()
 export class InquiriesRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   /** Inserts the inquiry with the transaction's other collected writes (its outbox row). */
   insertAtCommit(i: NewInquiry): void {

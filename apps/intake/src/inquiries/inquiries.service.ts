@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { EventTypes, InquiryReceivedPayload } from '@lotsen/contracts';
 import { EventPublisher } from '@lotsen/messaging';
-import { isUniqueViolation, TransactionContext } from '@lotsen/persistence';
+import { isUniqueViolation, UnitOfWork } from '@lotsen/persistence';
 import { containsPersonnummer, Principal, ProblemException } from '@lotsen/platform';
 import { AttachmentsRepository } from '../attachments/attachments.repository';
 import { ServiceDefinitionsRepository } from '../catalogue/service-definitions.repository';
@@ -52,7 +52,7 @@ export class InquiriesService {
   private readonly logger = new Logger('Inquiries');
 
   constructor(
-    private readonly tx: TransactionContext,
+    private readonly tx: UnitOfWork,
     private readonly inquiries: InquiriesRepository,
     private readonly idempotency: IdempotencyRepository,
     private readonly tenants: TenantsRepository,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 
 /**
  * What Open311 may show of an inquiry. The citizen's contact data, the thread and staff answers
@@ -45,7 +45,7 @@ export interface RequestSearch {
 
 @Injectable()
 export class Open311RequestsRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   async byReferences(tenantId: string, references: string[]): Promise<PublicRequestRow[]> {
     return this.tx.manager.query(

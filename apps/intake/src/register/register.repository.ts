@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { returningRows, TransactionContext } from '@lotsen/persistence';
+import { returningRows, UnitOfWork } from '@lotsen/persistence';
 import { maskSender } from './register-masking';
 import { AtGallring, DocumentKind, SecretPart } from './register.dto';
 
@@ -61,7 +61,7 @@ const COLUMNS = `kind, id, registered_at AS "registeredAt", sender, subject, ref
 
 @Injectable()
 export class RegisterRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   /** Newest first. A secret sender or subject is searched only for readers with clearance: a match would reveal it. */
   async search(tenantId: string, f: RegisterFilter): Promise<{ total: number; rows: RegisterRow[] }> {

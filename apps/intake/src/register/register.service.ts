@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { Principal, ProblemException, rolesOf } from '@lotsen/platform';
 import { zoneOffsetMs } from '@lotsen/time-zone';
 import { TenantsRepository } from '../tenants/tenants.repository';
@@ -23,7 +23,7 @@ const EXPORT_MAX = 200_000;
 export class RegisterService {
   private readonly log = new Logger('Register');
 
-  constructor(private readonly tx: TransactionContext, private readonly repo: RegisterRepository, private readonly tenants: TenantsRepository) {}
+  constructor(private readonly tx: UnitOfWork, private readonly repo: RegisterRepository, private readonly tenants: TenantsRepository) {}
 
   async search(p: Principal, q: RegisterQueryDto) {
     return this.tx.run(async () => {

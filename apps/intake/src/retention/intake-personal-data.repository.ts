@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { returningRows, TransactionContext } from '@lotsen/persistence';
+import { returningRows, UnitOfWork } from '@lotsen/persistence';
 import { PersonalDataEraser, removalsStatement } from '@lotsen/retention';
 import { RegisterRepository } from '../register/register.repository';
 
@@ -30,7 +30,7 @@ const ERASE = removalsStatement([
  */
 @Injectable()
 export class IntakePersonalDataRepository implements PersonalDataEraser {
-  constructor(private readonly tx: TransactionContext, private readonly register: RegisterRepository) {}
+  constructor(private readonly tx: UnitOfWork, private readonly register: RegisterRepository) {}
 
   async erase(tenantId: string, inquiryId: string): Promise<number> {
     const retained = await this.register.retainEntries(tenantId, inquiryId);

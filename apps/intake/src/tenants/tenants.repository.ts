@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { ApiKeyLookup, Principal } from '@lotsen/platform';
 
 export interface Tenant {
@@ -16,7 +16,7 @@ const TENANT_COLUMNS = `id, name, reference_prefix AS "referencePrefix", jurisdi
 export class TenantsRepository implements ApiKeyLookup {
   private readonly tenants = new Map<string, { tenant?: Tenant; until: number }>();
 
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   async findById(id: string): Promise<Tenant | undefined> {
     const hit = this.tenants.get(id);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { code, named, returningRows, Statement, TransactionContext } from '@lotsen/persistence';
+import { code, named, returningRows, Statement, UnitOfWork } from '@lotsen/persistence';
 import { SUPPRESSED_BECAUSE } from '../preferences/suppression-scope';
 import { personalTriggers, suppressionReasonSql } from '../preferences/suppressions.repository';
 
@@ -77,7 +77,7 @@ export interface DeliveryLogEntry {
 
 @Injectable()
 export class DeliveriesRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   /**
    * Inserts the delivery when the transaction commits (all deliveries of a consumer batch in one

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EventEnvelope } from '@lotsen/contracts';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { isPlausiblePersonName } from '@lotsen/platform';
 import { maskAddress, notificationHeaders } from '../channels';
 import { smsCountryAllowed } from '../channels/sms-countries';
@@ -42,7 +42,7 @@ export class DeliveryPlanner {
   private readonly logger = new Logger('DeliveryPlanner');
 
   constructor(
-    private readonly tx: TransactionContext,
+    private readonly tx: UnitOfWork,
     private readonly deliveries: DeliveriesRepository,
     private readonly settings: TenantSettingsService,
     private readonly templates: TemplatesService,

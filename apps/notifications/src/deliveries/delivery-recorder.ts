@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { fulfilled, RoundTripBatcher, Settled } from '@lotsen/concurrency';
 import { EventTypes, NotificationPayload } from '@lotsen/contracts';
 import { EventPublisher, sleep } from '@lotsen/messaging';
-import { isDatabaseUnavailable, TransactionContext } from '@lotsen/persistence';
+import { isDatabaseUnavailable, UnitOfWork } from '@lotsen/persistence';
 import { maskPii, Metrics } from '@lotsen/platform';
 import type { Counter } from 'prom-client';
 import { DeliveryError, maskAddress } from '../channels';
@@ -34,7 +34,7 @@ export class DeliveryRecorder {
   private closed = false;
 
   constructor(
-    private readonly tx: TransactionContext,
+    private readonly tx: UnitOfWork,
     private readonly deliveries: DeliveriesRepository,
     private readonly suppressions: SuppressionsRepository,
     private readonly events: EventPublisher,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { PERSONAL_TRIGGERS } from './suppression-scope';
 
 export type SuppressionReason = 'opted_out' | 'bounced';
@@ -35,7 +35,7 @@ export const personalTriggers = (): string[] => [...PERSONAL_TRIGGERS];
 /** Per tenant, addresses (by key) that opted out of automated messages or bounced recently. */
 @Injectable()
 export class SuppressionsRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   /** An opt-out stays as it is; a new bounce renews the period. */
   async add(tenantId: string, addressKey: string, reason: SuppressionReason, o: { detail?: string; maskedAddress?: string; until?: Date } = {}): Promise<void> {

@@ -1,7 +1,7 @@
 import { Controller, Injectable } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import { EventEnvelope, EventTypes, InquiryContactRectifiedPayload } from '@lotsen/contracts';
-import { returningRows, TransactionContext } from '@lotsen/persistence';
+import { returningRows, UnitOfWork } from '@lotsen/persistence';
 
 /**
  * Notifications' part of a rectification: the recipient gets the corrected name, address or number,
@@ -11,7 +11,7 @@ import { returningRows, TransactionContext } from '@lotsen/persistence';
  */
 @Injectable()
 export class ContactRectification {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   async apply(e: EventEnvelope<InquiryContactRectifiedPayload>): Promise<void> {
     const { inquiryId, name, email, phone } = e.payload;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { returningRows, TransactionContext } from '@lotsen/persistence';
+import { returningRows, UnitOfWork } from '@lotsen/persistence';
 import { PersonalDataEraser, removalsStatement } from '@lotsen/retention';
 
 /**
@@ -22,7 +22,7 @@ const ERASE = removalsStatement([
 
 @Injectable()
 export class NotificationsPersonalDataRepository implements PersonalDataEraser {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   async erase(tenantId: string, inquiryId: string): Promise<number> {
     const [{ rows }] = returningRows<{ rows: number }>(await this.tx.manager.query(ERASE, [inquiryId, tenantId]));

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { NotificationsConfig } from '../notifications.config';
 
 export interface TenantSettings {
@@ -24,7 +24,7 @@ const CACHE_MS = 15_000;
 export class TenantSettingsService {
   private readonly cache = new Map<string, { value: TenantSettings; until: number }>();
 
-  constructor(private readonly tx: TransactionContext, @Inject(NotificationsConfig) private readonly config: NotificationsConfig) {}
+  constructor(private readonly tx: UnitOfWork, @Inject(NotificationsConfig) private readonly config: NotificationsConfig) {}
 
   async get(tenantId: string): Promise<TenantSettings> {
     const hit = this.cache.get(tenantId);

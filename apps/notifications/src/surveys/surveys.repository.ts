@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { returningRows, TransactionContext } from '@lotsen/persistence';
+import { returningRows, UnitOfWork } from '@lotsen/persistence';
 
 export interface Survey {
   id: string;
@@ -22,7 +22,7 @@ function toSurvey(r: Record<string, any>): Survey {
 
 @Injectable()
 export class SurveysRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   /** False when the inquiry has a survey already (one per inquiry, even if it is resolved again). */
   async insert(s: Omit<Survey, 'answeredAt'> & { tokenHash: string }): Promise<boolean> {

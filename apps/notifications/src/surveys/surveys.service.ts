@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EventTypes, SurveyAnsweredPayload } from '@lotsen/contracts';
 import { EventPublisher } from '@lotsen/messaging';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { ProblemException } from '@lotsen/platform';
 import { NotificationsConfig } from '../notifications.config';
 import { normalizeLanguage } from '../templates';
@@ -21,7 +21,7 @@ export class SurveysService {
   private readonly logger = new Logger('Surveys');
 
   constructor(
-    private readonly tx: TransactionContext,
+    private readonly tx: UnitOfWork,
     private readonly repo: SurveysRepository,
     private readonly events: EventPublisher,
     @Inject(NotificationsConfig) private readonly config: NotificationsConfig,

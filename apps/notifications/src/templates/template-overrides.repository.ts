@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { returningRows, TransactionContext } from '@lotsen/persistence';
+import { returningRows, UnitOfWork } from '@lotsen/persistence';
 import { TemplateParts } from './default-templates';
 import { templateKey, TemplateOverrides } from './engine';
 
@@ -12,7 +12,7 @@ export interface StoredTemplate extends TemplateParts {
 
 @Injectable()
 export class TemplateOverridesRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   async list(tenantId: string): Promise<StoredTemplate[]> {
     const rows: Array<Record<string, any>> = await this.tx.manager.query(

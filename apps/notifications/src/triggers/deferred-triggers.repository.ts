@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EventEnvelope } from '@lotsen/contracts';
-import { returningRows, TransactionContext } from '@lotsen/persistence';
+import { returningRows, UnitOfWork } from '@lotsen/persistence';
 
 /** Events that arrived before the inquiry.received of their inquiry; replayed when it arrives. */
 @Injectable()
 export class DeferredTriggersRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   async defer(inquiryId: string, event: EventEnvelope): Promise<void> {
     await this.tx.manager.query(

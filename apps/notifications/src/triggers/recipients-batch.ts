@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventEnvelope, EventTypes, InquiryReceivedPayload, InquiryRoutedPayload } from '@lotsen/contracts';
 import { EventBatchPreparer, eventsByInquiry } from '@lotsen/messaging';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { Recipient, recipientOf, RecipientsRepository, StoreOutcome } from './recipients.repository';
 
 const PREPARED = Symbol('recipients prepared for a consumer batch');
@@ -24,7 +24,7 @@ interface Prepared {
  */
 @Injectable()
 export class RecipientsBatch implements EventBatchPreparer {
-  constructor(private readonly tx: TransactionContext, private readonly recipients: RecipientsRepository) {}
+  constructor(private readonly tx: UnitOfWork, private readonly recipients: RecipientsRepository) {}
 
   async prepare(events: EventEnvelope[]): Promise<void> {
     const receipts: Array<EventEnvelope<InquiryReceivedPayload>> = [];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventEnvelope, InquiryReceivedPayload } from '@lotsen/contracts';
-import { code, named, returningRows, TransactionContext } from '@lotsen/persistence';
+import { code, named, returningRows, UnitOfWork } from '@lotsen/persistence';
 import { chooseChannel } from '../preferences/channel-preference';
 
 export interface Recipient {
@@ -87,7 +87,7 @@ const REPLACE_PLACEHOLDER = `ON CONFLICT (inquiry_id) DO UPDATE SET ${UPDATABLE.
 
 @Injectable()
 export class RecipientsRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   /**
    * Stores the recipient from inquiry.received: 'new', 'replaced-placeholder' (events arrived

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { BusinessCalendar, CalendarSpec } from '@lotsen/business-calendar';
 import { EventEnvelope, TenantCalendarChangedPayload } from '@lotsen/contracts';
-import { named, TransactionContext } from '@lotsen/persistence';
+import { named, UnitOfWork } from '@lotsen/persistence';
 
 const CACHE_MS = 10_000;
 
@@ -37,7 +37,7 @@ export async function loadTenantCalendars(m: EntityManager, tenants: string[], f
 export class TenantCalendars {
   private readonly cache = new Map<string, { cal: BusinessCalendar; until: number }>();
 
-  constructor(private readonly tx: TransactionContext, readonly fallback: BusinessCalendar) {}
+  constructor(private readonly tx: UnitOfWork, readonly fallback: BusinessCalendar) {}
 
   /** Keeps the announced calendar unless a later one is stored already (events may come out of order). */
   async learn(e: EventEnvelope<TenantCalendarChangedPayload>): Promise<void> {

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EventEnvelope, redactForStorage } from '@lotsen/contracts';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 
 const EVENT_ROWS = Symbol('reporting event rows');
 type EventRow = [id: string, type: string, tenantId: string, occurredAt: string, stream: string | null, terms: string | null, envelope: string];
 
 @Injectable()
 export class EventStoreRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   /**
    * Keeps the event (redacted, with its topic words) once, and marks its stream for the

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { Goal, GOAL_KPIS } from './goal-definitions';
 
 @Injectable()
 export class GoalsRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   async list(tenantId: string): Promise<Goal[]> {
     const rows: Array<{ kpi: string; target: number; threshold_seconds: number | null; updated_at: Date }> = await this.tx.manager.query(

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { Dimension, DIMENSIONS, factDimension, INQUIRY_MEASURES } from '../rollups/measures';
 import { Group, KpiQuery } from './kpi-query';
 
@@ -65,7 +65,7 @@ function strip<T>(row: Record<string, unknown>): T {
 
 @Injectable()
 export class KpisRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   /** Sums of the additive measures per group: from the daily rollup, or from the facts for hours. */
   async sums(q: KpiQuery): Promise<Array<KeyedRow<Sums>>> {

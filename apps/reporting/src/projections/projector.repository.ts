@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { named, TransactionContext } from '@lotsen/persistence';
+import { named, UnitOfWork } from '@lotsen/persistence';
 import { BusinessCalendar } from '@lotsen/business-calendar';
 import { applyFactDeltas, pruneEmptyRollups } from '../rollups/apply-fact-deltas';
 import { projectCall } from './call-projection';
@@ -20,7 +20,7 @@ const PROJECTOR_LOCK = "hashtextextended('reporting.projector', 0)";
  */
 @Injectable()
 export class ProjectorRepository {
-  constructor(private readonly tx: TransactionContext, private readonly calendar: BusinessCalendar) {}
+  constructor(private readonly tx: UnitOfWork, private readonly calendar: BusinessCalendar) {}
 
   /**
    * Projects up to `limit` streams that have been quiet for `settledMs` (no mark newer than that;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CategoryChangedPayload, EventEnvelope } from '@lotsen/contracts';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 
 /**
  * Category names per language, reporting's own copy (seeded with the demo catalogue, then kept
@@ -8,7 +8,7 @@ import { TransactionContext } from '@lotsen/persistence';
  */
 @Injectable()
 export class CategoryNamesRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   /** Keeps the announced names unless later ones are stored already (events may come out of order). */
   async learn(e: EventEnvelope<CategoryChangedPayload>): Promise<void> {

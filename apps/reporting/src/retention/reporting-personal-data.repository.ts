@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { returningRows, TransactionContext } from '@lotsen/persistence';
+import { returningRows, UnitOfWork } from '@lotsen/persistence';
 import { PersonalDataEraser } from '@lotsen/retention';
 
 /**
@@ -11,7 +11,7 @@ import { PersonalDataEraser } from '@lotsen/retention';
  */
 @Injectable()
 export class ReportingPersonalDataRepository implements PersonalDataEraser {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   async erase(tenantId: string, inquiryId: string): Promise<number> {
     const stream = `inquiry:${inquiryId}`;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { AgentProfile } from '../work/ranking';
 
 export interface Skill {
@@ -15,7 +15,7 @@ export interface Agent extends AgentProfile {
 
 @Injectable()
 export class AgentsRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   private q(sql: string, params: unknown[] = []) {
     return this.tx.manager.query(sql, params);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ProblemException, Principal } from '@lotsen/platform';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import { WorkItemsRepository } from '../work/work-items.repository';
 import { Agent, AgentsRepository } from './agents.repository';
@@ -9,7 +9,7 @@ import { AgentDto } from './agents.dto';
 @Injectable()
 export class AgentsService {
   constructor(
-    private readonly tx: TransactionContext,
+    private readonly tx: UnitOfWork,
     private readonly agents: AgentsRepository,
     private readonly catalogue: CatalogueRepository,
     private readonly work: WorkItemsRepository,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { BusinessHours } from '@lotsen/business-calendar';
 import { Agreement } from './agreement';
 
@@ -45,7 +45,7 @@ export function toAgreement(r: Record<string, any>): Agreement {
 
 @Injectable()
 export class CatalogueRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   private q(sql: string, params: unknown[] = []) {
     return this.tx.manager.query(sql, params);

@@ -3,7 +3,7 @@ import { BusinessCalendar } from '@lotsen/business-calendar';
 import { ProblemException } from '@lotsen/platform';
 import { EventTypes } from '@lotsen/contracts';
 import { EventPublisher } from '@lotsen/messaging';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { CalendarRepository } from '../sla/calendar.repository';
 import { Agreement, AgreementError, AgreementTerms, nextAgreementVersion } from './agreement';
 import { CatalogueRepository, Category, Department } from './catalogue.repository';
@@ -13,7 +13,7 @@ import { AgreementChangeDto, CategoryDto, DepartmentDto, UpdateCategoryDto } fro
 @Injectable()
 export class CatalogueService {
   constructor(
-    private readonly tx: TransactionContext,
+    private readonly tx: UnitOfWork,
     private readonly repo: CatalogueRepository,
     private readonly calendar: CalendarRepository,
     private readonly events: EventPublisher,

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { isDatabaseUnavailable, TransactionContext } from '@lotsen/persistence';
+import { isDatabaseUnavailable, UnitOfWork } from '@lotsen/persistence';
 import { Classifier, ModelData } from '../classifier';
 import { activeModelVersion, Exec, loadModel, olderVersions } from './model-store';
 
@@ -24,7 +24,7 @@ export class ModelRegistry implements OnApplicationBootstrap {
   private readonly loaded = new Map<string, Loaded>();
   private readonly loading = new Map<string, Promise<Loaded | undefined>>();
 
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   // Joins the caller's transaction: a consumer holding a pool connection must not wait for a second one.
   private exec: Exec = (sql, params) => this.tx.manager.query(sql, params);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
-import { returningRows, TransactionContext } from '@lotsen/persistence';
+import { returningRows, UnitOfWork } from '@lotsen/persistence';
 
 /** Postgres text search configuration per language; 'simple' keeps every other word as it is. */
 export function searchConfig(language: string): string {
@@ -53,7 +53,7 @@ const DRAFT_COLUMNS = `id, inquiry_id AS "inquiryId", question, answer, language
 
 @Injectable()
 export class KnowledgeRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   /**
    * A curated answer (published as written by staff), or a draft learned from a case. An inquiry

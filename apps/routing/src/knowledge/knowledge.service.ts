@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { departmentsOf, maskPii, Principal, ProblemException, rolesOf } from '@lotsen/platform';
 import { KnowledgeDraft, KnowledgeHit, KnowledgeRepository, PublishedEntry } from './knowledge.repository';
 
@@ -17,7 +17,7 @@ export interface DraftText {
  */
 @Injectable()
 export class KnowledgeService {
-  constructor(private readonly repo: KnowledgeRepository, private readonly tx: TransactionContext) {}
+  constructor(private readonly repo: KnowledgeRepository, private readonly tx: UnitOfWork) {}
 
   /**
    * Search as a person may: contact-center staff across the municipality; a department (its key or

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 
 /** Where an inquiry stands for an erasure request: everything that may keep it. */
 export interface ErasureStanding {
@@ -15,7 +15,7 @@ export interface ErasureStanding {
 /** Routing's copy of a person's inquiries for an access request, and their standing for erasure. */
 @Injectable()
 export class ErasureRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   async standing(tenantId: string, inquiryIds: string[]): Promise<ErasureStanding[]> {
     return this.tx.manager.query(

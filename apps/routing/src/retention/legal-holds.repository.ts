@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
-import { returningRows, TransactionContext } from '@lotsen/persistence';
+import { returningRows, UnitOfWork } from '@lotsen/persistence';
 
 export interface LegalHold {
   id: string;
@@ -18,7 +18,7 @@ const COLUMNS = `id, inquiry_id AS "inquiryId", reason, placed_by AS "placedBy",
 
 @Injectable()
 export class LegalHoldsRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   /** Every hold of an inquiry, the active one (if any) first. */
   async history(tenantId: string, inquiryId: string): Promise<LegalHold[]> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RETENTION_SERVICES } from '@lotsen/contracts';
-import { returningRows, TransactionContext } from '@lotsen/persistence';
+import { returningRows, UnitOfWork } from '@lotsen/persistence';
 
 export interface DueInquiry {
   inquiryId: string;
@@ -35,7 +35,7 @@ export interface RunProgress {
 
 @Injectable()
 export class RetentionCasesRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   async tenants(): Promise<string[]> {
     const rows: { tenant_id: string }[] = await this.tx.manager.query(`SELECT DISTINCT tenant_id FROM routing.retention_rules WHERE action = 'gallras'`);

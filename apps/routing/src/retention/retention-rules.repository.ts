@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 
 /** The tenant-wide default rule is stored under this category. */
 export const DEFAULT_RULE = '*';
@@ -15,7 +15,7 @@ export interface RetentionRule {
 
 @Injectable()
 export class RetentionRulesRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   async list(tenantId: string): Promise<RetentionRule[]> {
     return this.tx.manager.query(

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { EventEnvelope, EventTypes, InquiryRetentionDonePayload, InquiryRetentionDuePayload, RETENTION_SERVICES } from '@lotsen/contracts';
 import { EventPublisher } from '@lotsen/messaging';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { Principal, ProblemException } from '@lotsen/platform';
 import { DataSubjectExport } from '@lotsen/retention';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
@@ -32,7 +32,7 @@ export class RetentionService {
   private readonly log = new Logger('Retention');
 
   constructor(
-    private readonly tx: TransactionContext,
+    private readonly tx: UnitOfWork,
     private readonly rules: RetentionRulesRepository,
     private readonly holds: LegalHoldsRepository,
     private readonly cases: RetentionCasesRepository,

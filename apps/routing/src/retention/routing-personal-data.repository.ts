@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { returningRows, TransactionContext } from '@lotsen/persistence';
+import { returningRows, UnitOfWork } from '@lotsen/persistence';
 import { PersonalDataEraser, removalsStatement } from '@lotsen/retention';
 
 /** History details that carry no free text (codes, departments, ids); everything else goes. */
@@ -27,7 +27,7 @@ const ERASE = removalsStatement([
  */
 @Injectable()
 export class RoutingPersonalDataRepository implements PersonalDataEraser {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   async erase(_tenantId: string, inquiryId: string): Promise<number> {
     const [{ rows }] = returningRows<{ rows: number }>(await this.tx.manager.query(ERASE, [inquiryId, NEUTRAL_HISTORY_KEYS]));

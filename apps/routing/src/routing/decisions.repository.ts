@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { Decision } from './decision';
 
 @Injectable()
 export class DecisionsRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   /** Written at commit with the other decisions of the consumer batch (one statement). */
   insert(d: Decision & {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { named, TransactionContext } from '@lotsen/persistence';
+import { named, UnitOfWork } from '@lotsen/persistence';
 import { Agreement } from '../catalogue/agreement';
 import { toAgreement } from '../catalogue/catalogue.repository';
 
@@ -18,7 +18,7 @@ export interface RoutingInquiry {
 
 @Injectable()
 export class RoutingInquiriesRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   /**
    * Stores the inquiry (`fresh` false when it is known already: routed once, whatever the event

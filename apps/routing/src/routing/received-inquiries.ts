@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventEnvelope, EventTypes, InquiryReceivedPayload } from '@lotsen/contracts';
 import { EventBatchPreparer, eventsByInquiry } from '@lotsen/messaging';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { Agreement } from '../catalogue/agreement';
 import { CatalogueRepository, Category } from '../catalogue/catalogue.repository';
 import { ClassificationService, ClassifyResult } from '../classification/classification.service';
@@ -34,7 +34,7 @@ const PREPARED = Symbol('inquiries stored for a consumer batch');
 @Injectable()
 export class ReceivedInquiries implements EventBatchPreparer {
   constructor(
-    private readonly tx: TransactionContext,
+    private readonly tx: UnitOfWork,
     private readonly inquiries: RoutingInquiriesRepository,
     private readonly catalogue: CatalogueRepository,
     private readonly classification: ClassificationService,

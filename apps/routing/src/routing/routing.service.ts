@@ -3,7 +3,7 @@ import {
   EventEnvelope, EventTypes, InquiryClassifiedPayload, InquiryReceivedPayload, InquiryResolvedPayload, InquiryRoutedPayload,
 } from '@lotsen/contracts';
 import { EventPublisher } from '@lotsen/messaging';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { AuditTrail, inquiryAccess } from '@lotsen/identity';
 import { Metrics, Principal, ProblemException } from '@lotsen/platform';
 import type { Counter } from 'prom-client';
@@ -30,7 +30,7 @@ export class RoutingService {
   private readonly decided: Counter<string>;
 
   constructor(
-    private readonly tx: TransactionContext,
+    private readonly tx: UnitOfWork,
     private readonly inquiries: RoutingInquiriesRepository,
     private readonly received: ReceivedInquiries,
     private readonly decisions: DecisionsRepository,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { BusinessHours, DEFAULT_BUSINESS_HOURS } from '@lotsen/business-calendar';
 
 export interface TenantSettings {
@@ -13,7 +13,7 @@ export interface TenantSettings {
 
 @Injectable()
 export class CalendarRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   async get(tenantId: string): Promise<TenantSettings> {
     const [r] = await this.tx.manager.query(`SELECT * FROM routing.tenant_settings WHERE tenant_id = $1`, [tenantId]);

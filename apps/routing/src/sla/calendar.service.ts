@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { BusinessCalendar } from '@lotsen/business-calendar';
 import { EventTypes, TenantCalendarChangedPayload } from '@lotsen/contracts';
 import { EventPublisher } from '@lotsen/messaging';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { ProblemException } from '@lotsen/platform';
 import { UpdateCalendarDto } from './calendar.dto';
 import { CalendarRepository, TenantSettings } from './calendar.repository';
@@ -12,7 +12,7 @@ import { SlaService } from './sla.service';
 @Injectable()
 export class CalendarService {
   constructor(
-    private readonly tx: TransactionContext,
+    private readonly tx: UnitOfWork,
     private readonly settings: CalendarRepository,
     private readonly sla: SlaService,
     private readonly events: EventPublisher,

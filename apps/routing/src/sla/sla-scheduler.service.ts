@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { EventTypes, SlaPayload } from '@lotsen/contracts';
 import { EventPublisher } from '@lotsen/messaging';
-import { isDatabaseUnavailable, TransactionContext } from '@lotsen/persistence';
+import { isDatabaseUnavailable, UnitOfWork } from '@lotsen/persistence';
 import { RoutingConfig } from '../routing.config';
 import { SlaTimersRepository } from './sla-timers.repository';
 
@@ -20,7 +20,7 @@ export class SlaScheduler implements OnApplicationBootstrap, OnApplicationShutdo
   private stopped = false;
 
   constructor(
-    private readonly tx: TransactionContext,
+    private readonly tx: UnitOfWork,
     private readonly timers: SlaTimersRepository,
     private readonly events: EventPublisher,
     private readonly config: RoutingConfig,

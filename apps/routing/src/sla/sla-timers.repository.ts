@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 
 export type SlaClockName = 'first_response' | 'resolution';
 
@@ -23,7 +23,7 @@ export interface PausedTimer {
 
 @Injectable()
 export class SlaTimersRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   /** One statement for all of an inquiry's timers (routing is per-query bound). */
   /** Written at commit with the batch's other timers (one statement). */

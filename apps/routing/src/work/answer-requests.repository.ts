@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 
 export type AnswerRequestOutcome = 'first' | 'repeat' | 'conflict';
 
@@ -9,7 +9,7 @@ export const REPEAT_WINDOW_SECONDS = 120;
 /** The Idempotency-Key of each answer, written in the answer's own transaction. */
 @Injectable()
 export class AnswerRequestsRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   /**
    * Claims the key for this answer. A concurrent request with the same key waits on the primary

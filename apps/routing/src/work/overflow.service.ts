@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { isDatabaseUnavailable, TransactionContext } from '@lotsen/persistence';
+import { isDatabaseUnavailable, UnitOfWork } from '@lotsen/persistence';
 import { RoutingConfig } from '../routing.config';
 
 // Agents who could take work now: active, available, below capacity. Computed once per sweep
@@ -29,7 +29,7 @@ export class OverflowService implements OnApplicationBootstrap, OnApplicationShu
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
 
-  constructor(private readonly tx: TransactionContext, private readonly config: RoutingConfig) {}
+  constructor(private readonly tx: UnitOfWork, private readonly config: RoutingConfig) {}
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { Queue } from '../routing/decision';
 import { AgentProfile, Candidate } from './ranking';
 
@@ -52,7 +52,7 @@ const COLUMNS: Record<string, string> = {
 
 @Injectable()
 export class WorkItemsRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   private q(sql: string, params: unknown[] = []) {
     return this.tx.manager.query(sql, params);

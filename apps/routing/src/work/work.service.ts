@@ -7,7 +7,7 @@ import {
 import { EventPublisher } from '@lotsen/messaging';
 import { Access, AuditTrail, inquiryAccess } from '@lotsen/identity';
 import { departmentsOf, Principal, ProblemException } from '@lotsen/platform';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { AgentsRepository } from '../agents/agents.repository';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import { KnowledgeService } from '../knowledge/knowledge.service';
@@ -33,7 +33,7 @@ export class WorkService {
   private readonly log = new Logger('Work');
 
   constructor(
-    private readonly tx: TransactionContext,
+    private readonly tx: UnitOfWork,
     private readonly items: WorkItemsRepository,
     private readonly agents: AgentsRepository,
     private readonly catalogue: CatalogueRepository,

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash, randomBytes, timingSafeEqual } from 'crypto';
 import { TokenVerifier } from '@lotsen/identity';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { ProblemException } from '@lotsen/platform';
 import { PendingLogin, RelyingParty, TokenSet } from '../auth/relying-party';
 import { WorkspaceConfig } from '../workspace.config';
@@ -45,7 +45,7 @@ export class SessionService {
   constructor(
     private readonly config: WorkspaceConfig,
     private readonly repo: SessionsRepository,
-    private readonly tx: TransactionContext,
+    private readonly tx: UnitOfWork,
     private readonly rp: RelyingParty,
   ) {
     this.sealer = new TokenSealer(config.sessionSecret);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { deleteInBatches, TransactionContext } from '@lotsen/persistence';
+import { deleteInBatches, UnitOfWork } from '@lotsen/persistence';
 
 export interface SessionRow {
   idHash: string;
@@ -29,7 +29,7 @@ function returned(result: unknown): Record<string, any>[] {
 
 @Injectable()
 export class SessionsRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   async insert(s: Omit<SessionRow, 'lastSeenAt'>): Promise<void> {
     await this.tx.manager.query(

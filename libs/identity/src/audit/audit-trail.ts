@@ -1,4 +1,4 @@
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { Principal, rolesOf } from '@lotsen/platform';
 
 export interface AuditEntry {
@@ -37,7 +37,7 @@ export function actorOf(p: Principal): { actor: string; name: string | null; kin
 
 /** One service's audit trail (its own schema); inserted in the caller's transaction when there is one. */
 export class AuditTrail {
-  constructor(private readonly tx: TransactionContext, private readonly schema: string) {}
+  constructor(private readonly tx: UnitOfWork, private readonly schema: string) {}
 
   async record(p: Principal, e: AuditEntry): Promise<void> {
     const a = actorOf(p);

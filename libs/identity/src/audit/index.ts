@@ -1,5 +1,5 @@
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { AuditTrail } from './audit-trail';
 import { AuditChangesInterceptor } from './audited-change';
 
@@ -11,7 +11,7 @@ export * from './audited-change';
 /** The service's AuditTrail over its own schema, and @AuditedChange recording (register AuditController beside it). */
 export function auditTrailProviders(schema: string) {
   return [
-    { provide: AuditTrail, useFactory: (tx: TransactionContext) => new AuditTrail(tx, schema), inject: [TransactionContext] },
+    { provide: AuditTrail, useFactory: (tx: UnitOfWork) => new AuditTrail(tx, schema), inject: [UnitOfWork] },
     { provide: APP_INTERCEPTOR, useClass: AuditChangesInterceptor },
   ];
 }

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { APP_GUARD } from '@nestjs/core';
 import { API_KEY_LOOKUP, ApiKeyGuard, ApiKeyLookup, Principal } from './api-key';
 
@@ -32,7 +32,7 @@ export function staffApiKeysTableV1(schema: string, timestamp = 1763900000050): 
 }
 
 export class SchemaApiKeyLookup implements ApiKeyLookup {
-  constructor(private readonly tx: TransactionContext, private readonly schema: string) {}
+  constructor(private readonly tx: UnitOfWork, private readonly schema: string) {}
 
   async findActiveByHash(keyHash: string): Promise<Principal | undefined> {
     const [row] = await this.tx.manager.query(
@@ -46,7 +46,7 @@ export class SchemaApiKeyLookup implements ApiKeyLookup {
 /** Providers for a staff-only service: every route needs a staff key unless marked @Public(). */
 export function staffAuthProviders(schema: string) {
   return [
-    { provide: API_KEY_LOOKUP, useFactory: (tx: TransactionContext) => new SchemaApiKeyLookup(tx, schema), inject: [TransactionContext] },
+    { provide: API_KEY_LOOKUP, useFactory: (tx: UnitOfWork) => new SchemaApiKeyLookup(tx, schema), inject: [UnitOfWork] },
     { provide: APP_GUARD, useClass: ApiKeyGuard },
   ];
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { CONTACT_CENTER } from '@lotsen/identity';
 import { ownCasesSql } from '../../data-subjects/data-subjects.repository';
 
@@ -40,7 +40,7 @@ export function contactSearchStatement(tenantId: string, who: { email?: string; 
 /** Intake's staff search: by reference, by the person's contact data, by words in the text. */
 @Injectable()
 export class InquirySearchRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  constructor(private readonly tx: UnitOfWork) {}
 
   /** The inquiry with one of these references (a reference is unique per tenant). */
   async byReference(tenantId: string, references: string[]): Promise<SearchHit[]> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditTrail, inquiryAccess, unitsReadableInFull } from '@lotsen/identity';
-import { TransactionContext } from '@lotsen/persistence';
+import { UnitOfWork } from '@lotsen/persistence';
 import { Principal, ProblemException } from '@lotsen/platform';
 import { TenantsRepository } from '../../tenants/tenants.repository';
 import { SEARCH_LIMIT_DEFAULT, SearchInquiriesQuery } from './search-inquiries.dto';
@@ -32,7 +32,7 @@ export interface SearchResultItem {
 @Injectable()
 export class InquirySearchService {
   constructor(
-    private readonly tx: TransactionContext,
+    private readonly tx: UnitOfWork,
     private readonly repo: InquirySearchRepository,
     private readonly tenants: TenantsRepository,
     private readonly audit: AuditTrail,

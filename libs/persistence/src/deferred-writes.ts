@@ -10,7 +10,7 @@ export interface Statement {
 }
 
 /** Rows a transaction collected under one key, and the statement that writes them all. */
-export interface CollectedWrites {
+export interface DeferredWrites {
   items: unknown[];
   statement: (items: unknown[]) => Statement;
   /** Items with the same value go in separate statements, in order (see CollectOptions). */
@@ -18,7 +18,7 @@ export interface CollectedWrites {
 }
 
 /** Writes what was collected (see collectedStatements). */
-export async function writeCollected(m: EntityManager, collected: Map<symbol, CollectedWrites>): Promise<void> {
+export async function writeCollected(m: EntityManager, collected: Map<symbol, DeferredWrites>): Promise<void> {
   await runStatements(m, collectedStatements(collected));
 }
 
@@ -36,7 +36,7 @@ export async function runStatements(m: EntityManager, statements: Statement[]): 
  * CTEs of one statement (each runs once, to completion, whether read or not; constraints are
  * checked at its end). Statements with their own WITH stay on their own.
  */
-export function collectedStatements(collected: Map<symbol, CollectedWrites>): Statement[] {
+export function collectedStatements(collected: Map<symbol, DeferredWrites>): Statement[] {
   const statements: Statement[] = [];
   for (const [key, entry] of collected) {
     collected.delete(key);
@@ -59,7 +59,7 @@ export function collectedStatements(collected: Map<symbol, CollectedWrites>): St
 }
 
 /** The entry's items as statements' worth: the k-th item of each distinct value goes in the k-th. */
-function distinctRounds(entry: CollectedWrites): unknown[][] {
+function distinctRounds(entry: DeferredWrites): unknown[][] {
   if (!entry.distinctBy) return [entry.items];
   const rounds: unknown[][] = [];
   const seen = new Map<string, number>();

@@ -1,13 +1,13 @@
 import { DataSource } from 'typeorm';
 import { fulfilled, RoundTripBatcher, Settled } from '@lotsen/concurrency';
-import { CollectedWrites, collectedStatements, runStatements } from './collected-writes';
+import { DeferredWrites, collectedStatements, runStatements } from './deferred-writes';
 
 /** Writes of units of work that read nothing, at most this many going to the database at a time. */
 export const WRITES_AT_ONCE = 2;
 /** Most units in one statement. */
 export const MOST_UNITS_PER_WRITE = 64;
 
-type Collected = Map<symbol, CollectedWrites>;
+type Collected = Map<symbol, DeferredWrites>;
 
 /**
  * Group commit for units of work that only collected writes (an HTTP registration: its inquiry,
@@ -21,7 +21,7 @@ type Collected = Map<symbol, CollectedWrites>;
  * may be one unit's own (a unique key it reused), so each unit is then written alone and gets its
  * own answer.
  */
-export class WriteCoalescer {
+export class GroupCommit {
   private readonly groups: RoundTripBatcher<Collected, void>;
 
   constructor(private readonly ds: DataSource) {

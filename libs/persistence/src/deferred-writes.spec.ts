@@ -1,11 +1,11 @@
 import { DataSource } from 'typeorm';
 import { createTestEnv, TestEnv } from '@lotsen/testing';
-import { TransactionContext } from './transaction-context';
+import { UnitOfWork } from './unit-of-work';
 
 describe('writes collected for commit', () => {
   let env: TestEnv;
   let ds: DataSource;
-  let tx: TransactionContext;
+  let tx: UnitOfWork;
   const count = async (table: string) => (await ds.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
 
   beforeAll(async () => {
@@ -14,7 +14,7 @@ describe('writes collected for commit', () => {
     await ds.initialize();
     await ds.query(`CREATE TABLE parent (id int PRIMARY KEY, doc jsonb, at timestamptz NOT NULL DEFAULT now());
       CREATE TABLE child (id int PRIMARY KEY, parent_id int NOT NULL REFERENCES parent (id), note text)`);
-    tx = new TransactionContext(ds);
+    tx = new UnitOfWork(ds);
   });
   afterAll(async () => {
     await ds?.destroy();
@@ -74,7 +74,7 @@ describe('writes collected for commit', () => {
       tx.insertAtCommit('child', { id: 1, parent_id: 11 }); // id 1 exists: the statement fails
     })).rejects.toThrow(/duplicate key/);
     expect(await count('parent WHERE id IN (10, 11)')).toBe(1);
-    expect(() => tx.insertAtCommit('parent', { id: 12 })).toThrow(/inside TransactionContext.run/);
+    expect(() => tx.insertAtCommit('parent', { id: 12 })).toThrow(/inside UnitOfWork.run/);
   });
 
   it('forget what a rolled-back savepoint collected', async () => {
@@ -96,7 +96,7 @@ describe('writes collected for commit', () => {
     });
     await logged.initialize();
     try {
-      const ltx = new TransactionContext(logged);
+      const ltx = new UnitOfWork(logged);
       sent.length = 0;
       await ltx.run(async () => {
         ltx.insertAtCommit('parent', { id: 30 });

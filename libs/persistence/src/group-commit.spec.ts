@@ -1,13 +1,13 @@
 import { DataSource } from 'typeorm';
 import { createTestEnv, TestEnv } from '@lotsen/testing';
-import { TransactionContext } from './transaction-context';
-import { WRITES_AT_ONCE } from './write-coalescer';
+import { UnitOfWork } from './unit-of-work';
+import { WRITES_AT_ONCE } from './group-commit';
 
 // Units of work that only collect writes share statements under load (group commit).
 describe('group commit of write-only units', () => {
   let env: TestEnv;
   let ds: DataSource;
-  let tx: TransactionContext;
+  let tx: UnitOfWork;
   let statements: string[] = [];
   const count = async (table: string) => (await ds.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
 
@@ -17,7 +17,7 @@ describe('group commit of write-only units', () => {
     await ds.initialize();
     await ds.query(`CREATE TABLE item (id int PRIMARY KEY, idem text UNIQUE, note text);
       CREATE TABLE item_event (item_id int NOT NULL REFERENCES item (id), kind text NOT NULL)`);
-    tx = new TransactionContext(ds);
+    tx = new UnitOfWork(ds);
     // Every statement given to the pool itself, not through a transaction's runner (the test's own queries too).
     const query = ds.query.bind(ds);
     ds.query = ((sql: string, params?: unknown[], runner?: unknown) => {

@@ -1,12 +1,12 @@
 import { AsyncLocalStorage } from 'async_hooks';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { CollectedWrites, rowsInsert, Statement, writeCollected } from './collected-writes';
-import { WriteCoalescer } from './write-coalescer';
+import { DeferredWrites, rowsInsert, Statement, writeCollected } from './deferred-writes';
+import { GroupCommit } from './group-commit';
 
 interface TxState {
   manager: EntityManager;
   afterCommit: Array<() => void>;
-  collected: Map<symbol, CollectedWrites>;
+  collected: Map<symbol, DeferredWrites>;
   locals: Map<symbol, unknown>;
   /** True while the collected writes are being sent (their own statements must not flush again). */
   flushing: boolean;
@@ -23,12 +23,12 @@ const TRANSACTION_CONTROL = /^\s*(START|BEGIN|ROLLBACK)\b/i;
  * statement. Collected rows are written before any other statement of the unit runs, so a read
  * always sees them; code never flushes by hand. Units that only collected share a group commit.
  */
-export class TransactionContext {
+export class UnitOfWork {
   private readonly als = new AsyncLocalStorage<TxState>();
-  private readonly writes: WriteCoalescer;
+  private readonly writes: GroupCommit;
 
   constructor(readonly dataSource: DataSource) {
-    this.writes = new WriteCoalescer(dataSource);
+    this.writes = new GroupCommit(dataSource);
   }
 
   async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
@@ -51,7 +51,7 @@ export class TransactionContext {
         const value = await work(runner.manager);
         if (!runner.isTransactionActive) {
           // Nothing was read or written yet: the collected writes may share a statement with
-          // other such units (group commit, see WriteCoalescer).
+          // other such units (group commit, see GroupCommit).
           await this.writes.write(state.collected);
         } else {
           await flush(state);
@@ -76,10 +76,10 @@ export class TransactionContext {
    */
   collect<T>(key: symbol, item: T, statement: (items: T[]) => Statement, options: CollectOptions<T> = {}): void {
     const state = this.als.getStore();
-    if (!state) throw new Error('TransactionContext.collect must run inside TransactionContext.run');
+    if (!state) throw new Error('UnitOfWork.collect must run inside UnitOfWork.run');
     const entry = state.collected.get(key);
     if (entry) entry.items.push(item);
-    else state.collected.set(key, { items: [item], statement: statement as CollectedWrites['statement'], distinctBy: options.distinctBy as CollectedWrites['distinctBy'] });
+    else state.collected.set(key, { items: [item], statement: statement as DeferredWrites['statement'], distinctBy: options.distinctBy as DeferredWrites['distinctBy'] });
   }
 
   /**
@@ -97,7 +97,7 @@ export class TransactionContext {
    */
   local<T>(key: symbol, init: () => T): T {
     const state = this.als.getStore();
-    if (!state) throw new Error('TransactionContext.local must run inside TransactionContext.run');
+    if (!state) throw new Error('UnitOfWork.local must run inside UnitOfWork.run');
     if (!state.locals.has(key)) state.locals.set(key, init());
     return state.locals.get(key) as T;
   }
