@@ -182,7 +182,7 @@ describe('the staff workspace in a real browser', () => {
     }
   });
 
-  it('a supervisor reassigns an item live; a caseworker acknowledges one transferred to gata_park and records its case number', async () => {
+  it('a supervisor reassigns an item live; a caseworker acknowledges one transferred to gata_park, records its case number, answers and resolves it', async () => {
     const forAgent = await registerInquiry('How do I apply for Swedish for immigrants (SFI)? I want to start this autumn.', 'SFI');
     const forDepartment = await registerInquiry('There is a deep pothole on the street outside the school, please repair it.', 'Pothole');
     await waitFor('routing to queue both', async () => Boolean((await workItem(forAgent.id))?.status) && Boolean((await workItem(forDepartment.id))?.status), 20_000);
@@ -231,6 +231,15 @@ describe('the staff workspace in a real browser', () => {
       await axe(caseworker.page, 'department-item');
       const citizenView = `${rig.platform.urls.intake}/v1/inquiries/${forDepartment.reference}?token=${encodeURIComponent(forDepartment.trackingToken)}`;
       await waitFor('the case number for the citizen', async () => ((await (await fetch(citizenView)).json()) as { caseNumber?: string }).caseNumber === 'GP 2026/1234', 10_000);
+      // The caseworker answers and resolves; the answer reaches the citizen's thread.
+      await caseworker.page.getByRole('textbox', { name: 'Answer to the citizen' }).fill('Gatlampan lagas inom en vecka.');
+      await caseworker.page.getByRole('button', { name: 'Send answer' }).click();
+      await caseworker.page.getByRole('status').filter({ hasText: 'Sent to the citizen.' }).waitFor();
+      await caseworker.page.getByLabel('Resolution code').selectOption('answered');
+      await caseworker.page.getByRole('button', { name: 'Resolve' }).click();
+      await waitFor('the department to resolve it', async () => (await workItem(forDepartment.id))?.status === 'resolved', 10_000);
+      await waitFor('the answer in the citizen\'s view', async () =>
+        ((await (await fetch(citizenView)).json()) as { thread?: Array<{ body: string }> }).thread?.some((m) => m.body === 'Gatlampan lagas inom en vecka.') === true, 10_000);
     } finally {
       await caseworker.context.close();
     }
