@@ -104,6 +104,7 @@ const en = {
   wallBoard: 'Wall board',
   leaveWallBoard: 'Leave wall board',
   agentsAvailable: 'Agents available',
+  oldestShown: 'The oldest {shown} of {total}',
 };
 
 export type Key = keyof typeof en;
@@ -131,6 +132,7 @@ const sv: Record<Key, string> = {
   loading: 'Laddar…', minutes: '{n} min', hours: '{h} h {m} min', days: '{d} d {h} h', back: 'Tillbaka till min kö',
   triageOverflow: 'Sortering och överflöde', nothingToTriage: 'Inget väntar på sortering eller arbetsledare.', currentItems: 'Aktuella ärenden',
   wallBoard: 'Väggtavla', leaveWallBoard: 'Lämna väggtavlan', agentsAvailable: 'Tillgängliga handläggare',
+  oldestShown: 'De {shown} äldsta av {total}',
 };
 
 const ar: Record<Key, string> = {
@@ -156,6 +158,7 @@ const ar: Record<Key, string> = {
   loading: 'جارٍ التحميل…', minutes: '{n} دقيقة', hours: '{h} س {m} د', days: '{d} يوم {h} س', back: 'العودة إلى قائمتي',
   triageOverflow: 'الفرز والفائض', nothingToTriage: 'لا شيء ينتظر الفرز أو المشرف.', currentItems: 'البنود الحالية',
   wallBoard: 'لوحة العرض', leaveWallBoard: 'مغادرة لوحة العرض', agentsAvailable: 'الموظفون المتاحون',
+  oldestShown: 'أقدم {shown} من أصل {total}',
 };
 
 const fi: Record<Key, string> = {
@@ -181,6 +184,7 @@ const fi: Record<Key, string> = {
   loading: 'Ladataan…', minutes: '{n} min', hours: '{h} t {m} min', days: '{d} pv {h} t', back: 'Takaisin omaan jonoon',
   triageOverflow: 'Lajittelu ja ylivuoto', nothingToTriage: 'Mikään ei odota lajittelua tai esihenkilöä.', currentItems: 'Nykyiset asiat',
   wallBoard: 'Seinänäyttö', leaveWallBoard: 'Poistu seinänäytöstä', agentsAvailable: 'Tavoitettavissa olevat',
+  oldestShown: 'Vanhimmat {shown}, kaikkiaan {total}',
 };
 
 const DICTIONARIES: Record<Lang, Record<Key, string>> = { en, sv, ar, fi };
