@@ -66,12 +66,13 @@ async function seed(db: Client): Promise<void> {
   // One row per item: where it waits, who holds it, when it came.
   await db.query(
     `CREATE TEMP TABLE seed_items AS
-     SELECT g, gen_random_uuid() AS id, 'KC-2099-' || lpad(g::text, 6, '0') AS reference, now() - make_interval(secs => ($1 + $2 + $3 - g) * 4) AS enqueued_at,
-       CASE WHEN g > $1 THEN 'assigned' ELSE 'queued' END AS status,
-       CASE WHEN g > $1 + $2 THEN 'demo-agent' WHEN g > $1 THEN 'agent-' || lpad((((g - $1 - 1) % $4) + 1)::text, 3, '0') END AS assigned_to,
-       CASE WHEN g > $1 OR g % 20 >= 3 THEN 'first_line' WHEN g % 20 = 0 THEN 'triage' WHEN g % 20 = 1 THEN 'supervisor' ELSE 'department' END AS queue,
+     WITH p AS (SELECT $1::int AS waiting, $2::int AS held, $3::int AS mine, $4::int AS agents)
+     SELECT g, gen_random_uuid() AS id, 'KC-2099-' || lpad(g::text, 6, '0') AS reference, now() - make_interval(secs => (p.waiting + p.held + p.mine - g) * 4) AS enqueued_at,
+       CASE WHEN g > p.waiting THEN 'assigned' ELSE 'queued' END AS status,
+       CASE WHEN g > p.waiting + p.held THEN 'demo-agent' WHEN g > p.waiting THEN 'agent-' || lpad((((g - p.waiting - 1) % p.agents) + 1)::text, 3, '0') END AS assigned_to,
+       CASE WHEN g > p.waiting OR g % 20 >= 3 THEN 'first_line' WHEN g % 20 = 0 THEN 'triage' WHEN g % 20 = 1 THEN 'supervisor' ELSE 'department' END AS queue,
        (SELECT c FROM seed_categories c WHERE c.n = g % (SELECT count(*) FROM seed_categories)) AS cat
-     FROM generate_series(1, $1 + $2 + $3) g`,
+     FROM p, generate_series(1, p.waiting + p.held + p.mine) g`,
     [WAITING, AGENTS * 2, MINE, AGENTS],
   );
   await db.query(
@@ -186,6 +187,23 @@ async function main(): Promise<void> {
       },
     };
 
+    // The calls behind the views, through the workspace with the session's cookie.
+    const api: Record<string, ReturnType<typeof stats>> = {};
+    for (const [name, page, path] of [
+      ['me', agent.page, 'api/me'], ['my items', agent.page, 'api/routing/v1/work/mine'], ['supervisor overview', supervisor.page, 'api/routing/v1/supervisor/overview'],
+    ] as const) {
+      const ms: number[] = [];
+      for (let i = 0; i < SAMPLES; i++) {
+        const t = performance.now();
+        const res = await page.request.get(`${url}/${path}`);
+        if (!res.ok()) throw new Error(`${path}: ${res.status()}`);
+        await res.body();
+        ms.push(performance.now() - t);
+      }
+      api[name] = stats(ms);
+    }
+    console.log(JSON.stringify(api));
+
     const figures: Record<string, { render: ReturnType<typeof stats>; update: ReturnType<typeof stats> }> = {};
     for (const [name, v] of Object.entries(views)) {
       const render: number[] = [];
@@ -196,6 +214,7 @@ async function main(): Promise<void> {
         await v.page.goto(`${url}/${v.hash}`);
         await v.ready();
         render.push(performance.now() - t);
+        if (process.env.BENCH_DEBUG) console.log(name, Math.round(performance.now() - t), JSON.stringify(await v.page.evaluate(() => (globalThis as PageGlobals).performance.getEntries().map((e: any) => [e.name.slice(-40), Math.round(e.startTime), Math.round(e.duration)]))));
       }
       await sleep(500); // the live stream of the last load is open
       for (let i = 0; i < SAMPLES && Date.now() < DEADLINE; i++) {
