@@ -20,13 +20,13 @@ function newest(dir) {
 async function buildWorkspaceUi({ force = false } = {}) {
   const index = path.join(out, 'index.html');
   if (!force && fs.existsSync(index) && fs.statSync(index).mtimeMs >= Math.max(newest(ui), fs.statSync(__filename).mtimeMs)) return false;
+  // Always React's production build: a build started under jest (NODE_ENV=test) would otherwise
+  // bundle its development build (larger, slower, every effect run twice) and be kept afterwards.
+  process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
   const react = (await import('@vitejs/plugin-react')).default;
   await build({
-    // Always React's production build: a build started under jest (NODE_ENV=test) would otherwise
-    // bundle its development build (twice the size, every effect run twice) and be kept afterwards.
     root: ui, base: '/', configFile: false, logLevel: 'warn', plugins: [react()], mode: 'production',
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: { outDir: out, emptyOutDir: true, sourcemap: false, target: 'es2022' },
   });
   return true;

@@ -83,6 +83,17 @@ describe('the supervisor overview', () => {
     expect({ total: body.agents.total, available: body.agents.available, listed: body.agents.agents.length }).toEqual({ ...agents, listed: agents.total });
   });
 
+  it("lists an agent's open items for their queue with open=true, every item of theirs without", async () => {
+    const mine = async (query: string) => {
+      const res = await fetch(`${platform.urls.routing}/v1/work/mine${query}`, { headers: { 'x-api-key': platform.keys.agent } });
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { status: string }[]).map((i) => i.status).sort();
+    };
+    // From the set above: one assigned, one awaiting the citizen, one resolved.
+    expect(await mine('?open=true')).toEqual(['assigned', 'awaiting_citizen']);
+    expect(await mine('')).toEqual(['assigned', 'awaiting_citizen', 'resolved']);
+  });
+
   it('carries the oldest 50 of a long list with its total', async () => {
     const { rows: [{ n: before }] } = await db.query(`SELECT count(*)::int AS n FROM routing.work_items WHERE tenant_id = 'demo' AND status = 'queued' AND department = 'triage'`);
     for (let i = 0; i < 55; i++) await item({ department: 'triage', queue: 'triage', enqueuedMinAgo: 1 });
