@@ -188,6 +188,8 @@ async function main(): Promise<void> {
         update.push(performance.now() - t);
       }
       figures[name] = { render: stats(render), load: stats(load), update: stats(update) };
+      // The long lists are bounded on the page too: the oldest 50, with the total.
+      if (name === 'supervisor' && !(await v.page.getByText(/^The oldest 50 of [\d,]+$/).count())) throw new Error('the supervisor view does not bound its lists');
     }
 
     // Live update latency: sla.warning events (only the workspace reacts to them) on the broker; a page's own EventSource stamps each.
