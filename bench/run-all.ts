@@ -254,7 +254,7 @@ async function main(): Promise<void> {
     out('');
   }
   cpuSection(cpuRuns, targetBaseline);
-  for (const [name, file] of [['routing', 'routing.bench.js'], ['notifications', 'notifications.bench.js'], ['reporting', 'reporting.bench.js']]) {
+  for (const [name, file] of [['routing', 'routing.bench.js'], ['notifications', 'notifications.bench.js'], ['reporting', 'reporting.bench.js'], ['workspace', 'workspace.bench.js']]) {
     out(`## ${name} (bench/${file.replace('.js', '.ts')})`);
     out('');
     const r = spawnSync(process.execPath, [join(DIST, 'bench', file)], { cwd: ROOT, encoding: 'utf8', timeout: 10 * 60 * 1000 });

@@ -19,11 +19,14 @@ function newest(dir) {
 
 async function buildWorkspaceUi({ force = false } = {}) {
   const index = path.join(out, 'index.html');
-  if (!force && fs.existsSync(index) && fs.statSync(index).mtimeMs >= newest(ui)) return false;
+  if (!force && fs.existsSync(index) && fs.statSync(index).mtimeMs >= Math.max(newest(ui), fs.statSync(__filename).mtimeMs)) return false;
+  // Always React's production build: a build started under jest (NODE_ENV=test) would otherwise
+  // bundle its development build (larger, slower, every effect run twice) and be kept afterwards.
+  process.env.NODE_ENV = 'production';
   const { build } = await import('vite');
   const react = (await import('@vitejs/plugin-react')).default;
   await build({
-    root: ui, base: '/', configFile: false, logLevel: 'warn', plugins: [react()],
+    root: ui, base: '/', configFile: false, logLevel: 'warn', plugins: [react()], mode: 'production',
     build: { outDir: out, emptyOutDir: true, sourcemap: false, target: 'es2022' },
   });
   return true;

@@ -46,6 +46,9 @@ import { SlaService } from './sla/sla.service';
 import { AnswerRequestsHousekeeping } from './work/answer-requests-housekeeping';
 import { AnswerRequestsRepository } from './work/answer-requests.repository';
 import { OverflowService } from './work/overflow.service';
+import { SupervisorOverviewController } from './overview/supervisor-overview.controller';
+import { SupervisorOverviewRepository } from './overview/supervisor-overview.repository';
+import { SupervisorOverviewService } from './overview/supervisor-overview.service';
 import { WorkController } from './work/work.controller';
 import { WorkItemsRepository } from './work/work-items.repository';
 import { WorkService } from './work/work.service';
@@ -65,6 +68,7 @@ export class RoutingModule {
       controllers: [
         RoutingHandler, RoutingController, ClassificationController, CatalogueController, AgentsController, WorkController,
         DepartmentWorkController, KnowledgeController, CalendarController, RetentionController, RetentionProgressHandler, AuditController,
+        SupervisorOverviewController,
         ...retention.controllers,
       ],
       providers: [
@@ -77,6 +81,7 @@ export class RoutingModule {
         AgentsRepository, AgentsService,
         WorkItemsRepository, WorkService, OverflowService, AnswerRequestsRepository, AnswerRequestsHousekeeping,
         DepartmentWorkService,
+        SupervisorOverviewRepository, SupervisorOverviewService,
         KnowledgeRepository, KnowledgeService,
         CalendarRepository, CalendarService, SlaTimersRepository, SlaClock, SlaService, SlaScheduler,
         RetentionRulesRepository, LegalHoldsRepository, RetentionCasesRepository, ErasureRepository, RetentionService, RetentionScheduler,

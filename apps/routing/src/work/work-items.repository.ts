@@ -131,8 +131,9 @@ export class WorkItemsRepository {
     return r ? toWorkItem(r) : undefined;
   }
 
-  async list(tenantId: string, f: { department?: string; queue?: string; status?: string; assignedTo?: string; limit: number }): Promise<WorkItem[]> {
+  async list(tenantId: string, f: { department?: string; queue?: string; status?: string; assignedTo?: string; open?: boolean; limit: number }): Promise<WorkItem[]> {
     const where = ['tenant_id = $1'];
+    if (f.open) where.push(`status <> 'resolved'`);
     const params: unknown[] = [tenantId];
     for (const [col, v] of [['department', f.department], ['queue', f.queue], ['status', f.status], ['assigned_to', f.assignedTo]] as const) {
       if (v === undefined) continue;

@@ -37,9 +37,10 @@ export class WorkController {
   }
 
   @Get('mine') @Roles(...STAFF)
-  @ApiOperation({ summary: 'Items assigned to me' })
-  mine(@CurrentPrincipal() p: Principal) {
-    return this.work.list(p.tenantId, { assignedTo: p.subjectId ?? '-', limit: 200 });
+  @ApiOperation({ summary: 'Items assigned to me (open=true: only those not resolved)' })
+  @ApiQuery({ name: 'open', required: false })
+  mine(@CurrentPrincipal() p: Principal, @Query('open') open?: string) {
+    return this.work.list(p.tenantId, { assignedTo: p.subjectId ?? '-', open: open === 'true', limit: 200 });
   }
 
   @Get() @Roles('supervisor', 'admin')

@@ -110,7 +110,7 @@ export class WorkService {
     };
   }
 
-  list(tenantId: string, f: { department?: string; queue?: string; status?: string; assignedTo?: string; limit: number }) {
+  list(tenantId: string, f: { department?: string; queue?: string; status?: string; assignedTo?: string; open?: boolean; limit: number }) {
     return this.items.list(tenantId, f);
   }
 

@@ -28,10 +28,22 @@ function useLive(enabled: boolean): { version: number; connected: boolean } {
     if (!enabled) return undefined;
     const source = new EventSource('/api/live');
     let timer: number | undefined;
+    let pending = false;
     source.onopen = () => setConnected(true);
     source.onerror = () => setConnected(false);
-    // A burst of events (a batch routed at once) is one reload.
-    source.addEventListener('update', () => { window.clearTimeout(timer); timer = window.setTimeout(() => setVersion((v) => v + 1), 250); });
+    // The first event reloads at once; a burst after it (a batch routed at once) is one more reload at most every 250 ms.
+    const settle = () => {
+      timer = undefined;
+      if (!pending) return;
+      pending = false;
+      setVersion((v) => v + 1);
+      timer = window.setTimeout(settle, 250);
+    };
+    source.addEventListener('update', () => {
+      if (timer !== undefined) { pending = true; return; }
+      setVersion((v) => v + 1);
+      timer = window.setTimeout(settle, 250);
+    });
     return () => { window.clearTimeout(timer); source.close(); };
   }, [enabled]);
   return { version, connected };

@@ -113,6 +113,7 @@ const en = {
   inquiries: 'Inquiries',
   outsideYourWork: 'exists, outside your work',
   sensitiveOpenToRead: 'Sensitive: open it to read (the reading is recorded).',
+  oldestShown: 'The oldest {shown} of {total}',
 };
 
 export type Key = keyof typeof en;
@@ -144,6 +145,7 @@ const sv: Record<Key, string> = {
   noCaseNumber: 'Inget diarienummer sparat än.', caseNumberRecorded: 'Diarienumret är sparat: invånaren ser det när hen följer ärendet.',
   searchHint: 'Ett ärendenummer, invånarens e-postadress eller telefonnummer, eller ord i texten. Varje sökning loggas.',
   inquiries: 'Ärenden', outsideYourWork: 'finns, utanför ditt arbete', sensitiveOpenToRead: 'Känsligt: öppna för att läsa (läsningen loggas).',
+  oldestShown: 'De {shown} äldsta av {total}',
 };
 
 const ar: Record<Key, string> = {
@@ -173,6 +175,7 @@ const ar: Record<Key, string> = {
   noCaseNumber: 'لم يُسجَّل رقم قضية بعد.', caseNumberRecorded: 'حُفظ رقم القضية: يراه المواطن عند متابعة طلبه.',
   searchHint: 'رقم مرجعي، أو البريد الإلكتروني للمواطن أو رقم هاتفه، أو كلمات من النص. يُسجَّل كل بحث.',
   inquiries: 'الاستفسارات', outsideYourWork: 'موجود، خارج نطاق عملك', sensitiveOpenToRead: 'حساس: افتحه للقراءة (تُسجَّل القراءة).',
+  oldestShown: 'أقدم {shown} من أصل {total}',
 };
 
 const fi: Record<Key, string> = {
@@ -202,6 +205,7 @@ const fi: Record<Key, string> = {
   noCaseNumber: 'Diaarinumeroa ei ole vielä kirjattu.', caseNumberRecorded: 'Diaarinumero tallennettu: asukas näkee sen seuratessaan asiaa.',
   searchHint: 'Asianumero, asukkaan sähköpostiosoite tai puhelinnumero tai sanoja tekstistä. Jokainen haku kirjataan.',
   inquiries: 'Asiat', outsideYourWork: 'olemassa, työsi ulkopuolella', sensitiveOpenToRead: 'Arkaluonteinen: avaa lukeaksesi (lukeminen kirjataan).',
+  oldestShown: 'Vanhimmat {shown}, kaikkiaan {total}',
 };
 
 const DICTIONARIES: Record<Lang, Record<Key, string>> = { en, sv, ar, fi };

@@ -6,7 +6,7 @@ import { WorkItem, WorkView } from './types';
 /** An agent's own work, ordered by the SLA clock, and Take next for the best item routing has for them. */
 export function Queue({ go }: { go(hash: string): void }) {
   const { t } = useWorkspace();
-  const mine = useLoad(() => call<WorkItem[]>('routing', 'v1/work/mine'), []);
+  const mine = useLoad(() => call<WorkItem[]>('routing', 'v1/work/mine?open=true'), []);
   const take = useAction();
   const open = (mine.value ?? []).filter((i) => i.status !== 'resolved')
     .sort((a, b) => (a.firstResponseDueAt ?? a.resolutionDueAt ?? '9').localeCompare(b.firstResponseDueAt ?? b.resolutionDueAt ?? '9'));

@@ -64,3 +64,22 @@ export interface SearchHit {
   sensitive?: boolean;
   redacted: boolean;
 }
+
+/** routing's GET /v1/supervisor/overview: figures computed there, lists bounded (the oldest first, with totals). */
+export interface OverviewItem {
+  inquiryId: string;
+  reference: string;
+  department: string;
+  queue: string;
+  status: string;
+  assignedTo: string | null;
+  enqueuedAt: string;
+}
+
+export interface SupervisorOverview {
+  at: string;
+  queues: { department: string; queue: string; waiting: number; oldestEnqueuedAt: string; atRisk: number }[];
+  triage: { total: number; items: OverviewItem[] };
+  open: { total: number; items: OverviewItem[] };
+  agents: { total: number; available: number; agents: { id: string; name: string; presence: string; capacity: number; load: number; current: string[] }[] };
+}
