@@ -70,7 +70,7 @@ describe('the staff workspace in a real browser', () => {
     return res.ok ? ((await res.json()) as { status: string; answeredAt: string | null; assignedTo: string | null }) : undefined;
   }
 
-  it('an agent signs in, takes next, answers with a knowledge suggestion and resolves at first contact', async () => {
+  it('an agent signs in, takes next, answers with a knowledge suggestion, asks the citizen, who replies on the follow page, and resolves at first contact', async () => {
     const inquiry = await registerInquiry('Hello, what are the opening hours of the contact centre? I would like to call you.', 'Opening hours');
     await waitFor('routing to queue the inquiry', async () => (await workItem(inquiry.id))?.status === 'queued', 20_000);
     const { context, page } = await signedIn('amira');
@@ -87,6 +87,23 @@ describe('the staff workspace in a real browser', () => {
       await page.getByRole('button', { name: 'Send answer' }).click();
       await page.getByRole('status').filter({ hasText: 'Sent to the citizen.' }).waitFor();
       await waitFor('the answer to be recorded', async () => Boolean((await workItem(inquiry.id))?.answeredAt), 10_000);
+
+      // One more thing to know: the agent asks, the clocks pause; the citizen replies on the follow page and they run again.
+      await page.getByRole('textbox', { name: 'Answer to the citizen' }).fill('Would you rather call us or visit the library desk?');
+      await page.getByRole('button', { name: 'Ask the citizen' }).click();
+      await waitFor('the item to await the citizen', async () => (await workItem(inquiry.id))?.status === 'awaiting_citizen', 10_000);
+      const citizen = await browser.newContext();
+      try {
+        const follow = await citizen.newPage();
+        await follow.goto(`${rig.platform.urls.intake}/arende?reference=${inquiry.reference}&token=${encodeURIComponent(inquiry.trackingToken)}&lang=en`);
+        await follow.getByText('Would you rather call us or visit the library desk?').waitFor();
+        await follow.getByLabel('Your reply (at most 5000 characters)').fill('I will call you tomorrow morning.');
+        await follow.getByRole('button', { name: 'Send reply' }).click();
+        await follow.getByText('I will call you tomorrow morning.').waitFor();
+      } finally {
+        await citizen.close();
+      }
+      await waitFor('the clocks to run again on the reply', async () => (await workItem(inquiry.id))?.status === 'answered', 20_000);
 
       await page.getByLabel('Resolution code').selectOption('answered');
       expect(await page.getByLabel('Resolved at first contact').isChecked()).toBe(true);
