@@ -48,9 +48,7 @@ export class TriggersService {
   /** A batch of receipts (one per inquiry, see batchCalls): their recipients stored in one statement. */
   async received(events: Array<EventEnvelope<InquiryReceivedPayload>>): Promise<void> {
     const recipients = events.map((e) => recipientOf(e));
-    const stored = events.length === 1
-      ? new Map([[recipients[0].inquiryId, await this.recipients.insert(recipients[0])]])
-      : await this.recipients.insertMany(recipients);
+    const stored = await this.recipients.insertMany(recipients);
     await EventContext.each(events, (e, i) => this.receivedOne(e, recipients[i], stored.get(e.payload.inquiryId) ?? 'exists'));
   }
 
@@ -74,9 +72,7 @@ export class TriggersService {
   /** A batch of routings (one per inquiry): the recipients that are there moved in one statement. */
   async routed(events: Array<EventEnvelope<InquiryRoutedPayload>>): Promise<void> {
     const moves = events.map((e) => ({ inquiryId: e.payload.inquiryId, tenantId: e.tenantId, department: e.payload.department, departmentName: e.payload.departmentName }));
-    const moved = moves.length === 1
-      ? new Map(await this.recipients.moveToDepartment(moves[0].inquiryId, moves[0].tenantId, moves[0].department, moves[0].departmentName).then((r) => (r ? [[r.inquiryId, r] as const] : [])))
-      : await this.recipients.moveManyToDepartment(moves);
+    const moved = await this.recipients.moveManyToDepartment(moves);
     await EventContext.each(events, (e) => this.routedOne(e, moved));
   }
 

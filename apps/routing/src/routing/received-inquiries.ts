@@ -37,11 +37,6 @@ export class ReceivedInquiries {
   async store(events: Array<EventEnvelope<InquiryReceivedPayload>>): Promise<StoredInquiry[]> {
     const categorized: Categorized[] = [];
     for (const e of events) categorized.push(await this.categorize(e));
-    if (events.length === 1) { // the plainer statement for one
-      const [{ classification, given, categoryCode }] = categorized;
-      const { fresh, agreement } = await this.inquiries.insertAndReadAgreement(inquiryOf(events[0]), categoryCode);
-      return [{ classification, given, fresh, agreement }];
-    }
     const stored = await this.inquiries.insertManyAndReadAgreements(events.map((e, i) => ({ ...inquiryOf(e), category: categorized[i].categoryCode })));
     return events.map((e, i) => {
       const { fresh, agreement } = stored.get(e.payload.inquiryId) ?? { fresh: false };
