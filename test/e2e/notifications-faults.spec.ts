@@ -7,9 +7,9 @@ import { EventType, EventTypes, InquiryReceivedPayload } from '@lotsen/contracts
 import { UnitOfWork } from '@lotsen/persistence';
 import { waitFor } from '@lotsen/testing';
 import { ClaimedDelivery, DeliveriesRepository } from '../../apps/notifications/src/deliveries/deliveries.repository';
-import { RecipientsBatch } from '../../apps/notifications/src/triggers/recipients-batch';
+import { TriggersService } from '../../apps/notifications/src/triggers/triggers.service';
 import { EventBus, SmtpSink } from '../support/notifications-kit';
-import { watchPreparer } from '../support/batches';
+import { watchBatches } from '../support/batches';
 import { startPlatform, TestPlatform } from '../support/platform';
 
 describe('notification delivery faults', () => {
@@ -74,7 +74,9 @@ describe('notification delivery faults', () => {
   });
 
   it('a burst handled in batches stores and moves recipients set-based, with the effects of one event at a time', async () => {
-    const batches = watchPreparer(p.apps.notifications!.get(RecipientsBatch, { strict: false }));
+    const triggers = p.apps.notifications!.get(TriggersService, { strict: false });
+    const receipts = watchBatches(triggers, 'received');
+    const moves = watchBatches(triggers, 'routed');
     try {
       const routed = (inquiryId: string, department: string) => ({
         type: EventTypes.InquiryRouted as EventType,
@@ -118,11 +120,14 @@ describe('notification delivery faults', () => {
       expect(departments.get(moved)).toMatchObject({ department: 'miljo' });
       expect(departments.get(waiting)).toMatchObject({ department: 'miljo', department_name: 'Avdelning miljo' });
       expect((await db.query(`SELECT count(*)::int AS n FROM notifications.deferred_triggers`)).rows[0].n).toBe(0);
-      // The burst did go through prepared batches (and none failed back to one by one).
-      expect(Math.max(...batches.sizes)).toBeGreaterThan(1);
-      expect(batches.calls()).toBe(batches.sizes.length);
+      // The burst did go through batches of receipts and of moves (and none failed back to one by one).
+      for (const batches of [receipts, moves]) {
+        expect(Math.max(...batches.sizes)).toBeGreaterThan(1);
+        expect(batches.calls()).toBe(batches.sizes.length);
+      }
     } finally {
-      batches.restore();
+      receipts.restore();
+      moves.restore();
     }
   });
 

@@ -7,8 +7,8 @@ import { createEvent, EventTypes } from '@lotsen/contracts';
 import { BrokerNames } from '@lotsen/messaging';
 import { waitFor } from '@lotsen/testing';
 import { consumeDepartmentWork, WorkMessage } from '../../scripts/department';
-import { ReceivedInquiries } from '../../apps/routing/src/routing/received-inquiries';
-import { watchPreparer } from '../support/batches';
+import { RoutingService } from '../../apps/routing/src/routing/routing.service';
+import { watchBatches } from '../support/batches';
 import { startPlatform, TestPlatform } from '../support/platform';
 import { devDataPath } from '@lotsen/config';
 
@@ -133,7 +133,8 @@ describe('routing: every inquiry through intake is routed, worked and reported',
   });
 
   it('routes a burst in batches (inquiries stored set-based) exactly as one at a time', async () => {
-    const batches = watchPreparer(p.apps.routing!.get(ReceivedInquiries, { strict: false }));
+    const routing = p.apps.routing!.get(RoutingService, { strict: false });
+    const batches = watchBatches(routing, 'route');
     try {
       // Inquiries the first test routed (mostly one at a time), sent again as one burst under new ids.
       const before: Array<Record<string, any>> = await routingDb.query(

@@ -30,7 +30,6 @@ import { TemplateOverridesRepository } from './templates/template-overrides.repo
 import { TemplatesController } from './templates/templates.controller';
 import { TemplatesService } from './templates/templates.service';
 import { DeferredTriggersRepository } from './triggers/deferred-triggers.repository';
-import { RecipientsBatch } from './triggers/recipients-batch';
 import { RecipientsRepository } from './triggers/recipients.repository';
 import { TriggersHandler } from './triggers/triggers.handler';
 import { TriggersService } from './triggers/triggers.service';
@@ -45,7 +44,7 @@ export class NotificationsModule {
         PlatformModule.forRoot('notifications'),
         IdentityModule.forRoot(config.identity),
         PersistenceModule.forRoot({ url: config.database.url, schema: 'notifications', migrations: notificationsMigrations, poolSize: config.database.poolSize }),
-        MessagingModule.forRoot({ service: 'notifications', schema: 'notifications', broker: config.broker, housekeeping: config.housekeeping, consumerPurpose: 'triggers', batchPreparer: RecipientsBatch }),
+        MessagingModule.forRoot({ service: 'notifications', schema: 'notifications', broker: config.broker, housekeeping: config.housekeeping, consumerPurpose: 'triggers' }),
       ],
       controllers: [TriggersHandler, DeliveriesController, TemplatesController, SurveysController, OptOutController, SuppressionsController, DataSubjectsController, ContactRectificationHandler, ...retention.controllers, AuditController],
       providers: [
@@ -53,7 +52,7 @@ export class NotificationsModule {
         ...auditTrailProviders('notifications'),
         { provide: NotificationsConfig, useValue: config },
         // triggers
-        RecipientsRepository, RecipientsBatch, DeferredTriggersRepository, TriggersService,
+        RecipientsRepository, DeferredTriggersRepository, TriggersService,
         // deliveries
         DeliveriesRepository, DeliveryLogService, DeliveryPlanner, DispatcherSignal, Channels, DeliverySender, DeliveryRecorder, Dispatcher,
         // preferences

@@ -6,6 +6,7 @@ import { EventEnvelope, InvalidEventError, validateEvent } from '@lotsen/contrac
 import { isDatabaseUnavailable, isTransientConflict } from '@lotsen/persistence';
 import { AmqpConnection, backoffMs, sleep } from './amqp-connection';
 import { ChannelAcks } from './channel-acks';
+import { takesBatch } from './event-batch';
 import { EventContext } from './event-context';
 import { Inbox } from './inbox';
 import { assertConsumerQueue } from './topology';
@@ -20,8 +21,6 @@ export interface AmqpTransportOptions {
   workers: number;
   /** Most messages per transaction. */
   batchSize: number;
-  /** Set-based work for each batch before its handlers (EventBatchPreparer.prepare). */
-  prepare?: (events: EventEnvelope[]) => Promise<void>;
 }
 
 export interface ConsumerStats {
@@ -145,9 +144,8 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
       this.stats.parked++;
       return acks.nack(msg, false);
     }
-    const handler = this.handlerFor(event.type);
-    if (!handler) return acks.ack(msg);
-    this.pending.push({ acks, msg, event, handler });
+    if (!this.handlerFor(event.type)) return acks.ack(msg);
+    this.pending.push({ acks, msg, event });
     this.startWorkers();
   }
 
@@ -209,13 +207,8 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
       const live = batch.filter((p) => p.acks.ch === this.channel);
       if (!live.length) return;
       try {
-        const outcomes = await this.inbox.handleBatch(this.options.consumer, live.map((p) => p.event), (event, i) =>
-          EventContext.run(event, async () => {
-            const result = await live[i].handler(event, { event, redelivered: live[i].msg.fields.redelivered });
-            await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
-          }),
-          this.options.prepare,
-        );
+        const outcomes = await this.inbox.handleBatch(this.options.consumer, live.map((p) => p.event), (events) => this.handle(events),
+          (event) => takesBatch(this.handlerFor(event.type)));
         outcomes.forEach((outcome, i) => {
           const { acks, msg, event } = live[i];
           if (outcome === 'handled' || outcome === 'duplicate') {
@@ -241,6 +234,17 @@ export class AmqpTransport extends Server implements CustomTransportStrategy {
       }
     }
   }
+
+  /** One handler call: a batch handler gets its events together, any other handler one event. */
+  private async handle(events: EventEnvelope[]): Promise<void> {
+    const [first] = events;
+    const handler = this.handlerFor(first.type)!;
+    const run = async (data: unknown) => {
+      const result = await handler(data, { events });
+      await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+    };
+    await (takesBatch(handler) ? EventContext.runBatch(events, () => run(events)) : EventContext.run(first, () => run(first)));
+  }
 }
 
 type Handler = NonNullable<ReturnType<Server['getHandlerByPattern']>>;
@@ -250,5 +254,4 @@ interface Pending {
   acks: ChannelAcks;
   msg: ConsumeMessage;
   event: EventEnvelope;
-  handler: Handler;
 }

@@ -1,5 +1,6 @@
 import { EventEnvelope } from '@lotsen/contracts';
 import { code, isDatabaseUnavailable, isTransientConflict, named, UnitOfWork } from '@lotsen/persistence';
+import { batchCalls } from './event-batch';
 
 export type BatchOutcome = 'handled' | 'duplicate' | Error;
 
@@ -18,13 +19,15 @@ export class Inbox {
 
   /**
    * Handles a batch of events in ONE transaction. The batch's inbox rows are claimed with one
-   * statement and the effects run back to back; if an effect fails, that transaction is rolled
-   * back and the batch is run again with a savepoint per event, so a failing handler rolls back
-   * only its own effect and inbox row. Losing the database (or a deadlock) fails the whole
-   * batch, which the caller retries; nothing is acked before commit.
+   * statement and the effects run back to back: `effect` is called once per call of batchCalls
+   * (the events of a batch handler together, `takesBatch`, every other event alone). If an effect
+   * fails, that transaction is rolled back and the batch is run again with a savepoint per event,
+   * each event alone (a batch handler gets a batch of one), so a failing handler rolls back only
+   * its own effect and inbox row. Losing the database (or a deadlock) fails the whole batch, which
+   * the caller retries; nothing is acked before commit.
    */
   async handleBatch(
-    consumer: string, events: EventEnvelope[], effect: (event: EventEnvelope, index: number) => Promise<void>, prepare?: (events: EventEnvelope[]) => Promise<void>,
+    consumer: string, events: EventEnvelope[], effect: (events: EventEnvelope[]) => Promise<void>, takesBatch: (event: EventEnvelope) => boolean = () => false,
   ): Promise<BatchOutcome[]> {
     try {
       return await this.tx.run(async (m) => {
@@ -38,19 +41,9 @@ export class Inbox {
           : events.map((e) => ({ event_id: e.id }));
         // The same event twice in one batch (a redelivery) is handled at its first position.
         const fresh = new Set(claimed.map((r) => r.event_id));
-        if (prepare && events.length > 1) {
-          const seen = new Set<string>();
-          await asEffect(() => prepare(events.filter((e) => fresh.has(e.id) && !seen.has(e.id) && seen.add(e.id))));
-        }
-        const outcomes: BatchOutcome[] = [];
-        for (let i = 0; i < events.length; i++) {
-          if (!fresh.delete(events[i].id)) {
-            outcomes.push('duplicate');
-            continue;
-          }
-          await asEffect(() => effect(events[i], i));
-          outcomes.push('handled');
-        }
+        const outcomes: BatchOutcome[] = events.map((e) => (fresh.delete(e.id) ? 'handled' : 'duplicate'));
+        const handled = events.filter((_, i) => outcomes[i] === 'handled');
+        for (const call of batchCalls(handled, takesBatch)) await asEffect(() => effect(call));
         // Rows the effects collected (e.g. outbox rows) are written here; a failure is theirs too.
         // Without a claim they are left to the end of `run`, which sends them auto-committed
         // when no transaction was opened; a failure there is caught below like an effect's.
@@ -66,7 +59,7 @@ export class Inbox {
     }
   }
 
-  private async handleEachUnderSavepoint(consumer: string, events: EventEnvelope[], effect: (event: EventEnvelope, index: number) => Promise<void>): Promise<BatchOutcome[]> {
+  private async handleEachUnderSavepoint(consumer: string, events: EventEnvelope[], effect: (events: EventEnvelope[]) => Promise<void>): Promise<BatchOutcome[]> {
     return this.tx.run(async (m) => {
       const outcomes: BatchOutcome[] = [];
       const handled = new Set<string>();
@@ -78,7 +71,7 @@ export class Inbox {
              ON CONFLICT DO NOTHING RETURNING 1`,
             [consumer, events[i].id, events[i].type],
           );
-          if (rows.length) await effect(events[i], i);
+          if (rows.length) await effect([events[i]]);
           await this.tx.flushCollected();
           await m.query('RELEASE SAVEPOINT inbox_event');
           handled.add(events[i].id);

@@ -1,6 +1,4 @@
-import type { Type } from '@nestjs/common';
 import { BrokerConfig, HousekeepingConfig } from '@lotsen/config';
-import type { EventBatchPreparer } from './event-batch';
 
 export interface MessagingOptions {
   /** Service name: queues are `<service>.<purpose>` and the inbox/outbox live in `schema`. */
@@ -20,8 +18,6 @@ export interface MessagingOptions {
   idempotentHandlers?: boolean;
   /** Inbox rows older than this window are removed (omit: kept). */
   housekeeping?: HousekeepingConfig;
-  /** A provider of the service that prepares each consumer batch set-based (see EventBatchPreparer). */
-  batchPreparer?: Type<EventBatchPreparer>;
 }
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');

@@ -1,14 +1,11 @@
 import {
   DynamicModule, Global, Inject, INestApplication, Injectable, Module, OnApplicationBootstrap, OnApplicationShutdown, Optional,
 } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { EventEnvelope } from '@lotsen/contracts';
 import { UnitOfWork } from '@lotsen/persistence';
 import { AmqpConnection } from './amqp-connection';
 import { AmqpTransport } from './amqp-transport';
 import { BrokerNames } from './broker-names';
-import { EventBatchPreparer } from './event-batch';
 import { Inbox } from './inbox';
 import { InboxHousekeeping } from './inbox-housekeeping';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging-options';
@@ -105,25 +102,15 @@ export class MessagingModule {
       const purpose = options.consumerPurpose;
       providers.push({
         provide: AmqpTransport,
-        useFactory: (amqp: AmqpConnection, inbox: Inbox, modules: ModuleRef) => {
-          const preparerType = options.batchPreparer;
-          // The service's own provider, looked up once its module is built (not visible here before).
-          let preparer: EventBatchPreparer | undefined;
-          const prepare = preparerType && ((events: EventEnvelope[]) => {
-            const p = (preparer ??= modules.get<EventBatchPreparer>(preparerType, { strict: false }));
-            return p.prepare(events);
-          });
-          return new AmqpTransport(amqp, inbox, {
-            queue: names.queue(options.service, purpose),
-            consumer: `${options.service}.${purpose}`,
-            prefetch: options.broker.prefetch,
-            deliveryLimit: options.broker.deliveryLimit,
-            batchSize: options.broker.batchSize,
-            workers: options.broker.workers,
-            prepare,
-          });
-        },
-        inject: [CONSUME_CONNECTION, Inbox, ModuleRef],
+        useFactory: (amqp: AmqpConnection, inbox: Inbox) => new AmqpTransport(amqp, inbox, {
+          queue: names.queue(options.service, purpose),
+          consumer: `${options.service}.${purpose}`,
+          prefetch: options.broker.prefetch,
+          deliveryLimit: options.broker.deliveryLimit,
+          batchSize: options.broker.batchSize,
+          workers: options.broker.workers,
+        }),
+        inject: [CONSUME_CONNECTION, Inbox],
       });
     }
     return {

@@ -7,11 +7,11 @@ import * as amqp from 'amqplib';
 import { Client } from 'pg';
 import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
-import { createEvent, EventEnvelope, EventTypes, InquiryReceivedPayload } from '@lotsen/contracts';
+import { createEvent, EventEnvelope, EventTypes, InquiryAssignedPayload, InquiryReceivedPayload } from '@lotsen/contracts';
 import { PersistenceModule, UnitOfWork, createServiceDataSource, runMigrations } from '@lotsen/persistence';
 import { createTestEnv, TcpProxy, TestEnv, viaProxy, waitFor } from '@lotsen/testing';
 import {
-  AmqpConnection, BrokerNames, DeadLetters, EventPublisher, Inbox, MessagingModule, MessagingOptions, messagingInboxBrinV3, messagingOutboxDeadLettersV4, messagingOutboxWithoutNotifyV2, messagingTablesV1,
+  AmqpConnection, BrokerNames, DeadLetters, EventBatchPattern, EventContext, EventPublisher, Inbox, MessagingModule, MessagingOptions, messagingInboxBrinV3, messagingOutboxDeadLettersV4, messagingOutboxWithoutNotifyV2, messagingTablesV1,
   OutboxRelay, startEventConsumer,
 } from './index';
 
@@ -69,7 +69,24 @@ class ProbeUseCases {
       inProgress.delete(e.correlationId);
     }
   }
+
+  /** A batch handler: one statement for all its events, then what each publishes under its own context. */
+  async assigned(events: Array<EventEnvelope<InquiryAssignedPayload>>): Promise<void> {
+    assignedCalls.push(events);
+    await this.tx.manager.query(
+      `INSERT INTO probe.effects (event_id, body) SELECT * FROM unnest($1::uuid[], $2::text[])`,
+      [events.map((e) => e.id), events.map((e) => e.payload.agentId)],
+    );
+    await EventContext.each(events, async (e) => {
+      const echo = await this.events.publish(EventTypes.InquiryResolved, { inquiryId: e.payload.inquiryId, department: 'probe', resolutionCode: 'echo' }, { tenantId: 'demo' });
+      echoes.push({ of: e, echo });
+    });
+  }
 }
+
+/** The calls of the batch handler, and the events it published (with the event each was for). */
+const assignedCalls: EventEnvelope[][] = [];
+const echoes: Array<{ of: EventEnvelope; echo: EventEnvelope }> = [];
 
 /** Correlation ids being handled now, and those seen handled twice at once. */
 const inProgress = new Set<string>();
@@ -81,6 +98,10 @@ class ProbeHandler {
   @EventPattern(EventTypes.InquiryReceived)
   handle(@Payload() e: EventEnvelope<InquiryReceivedPayload>) {
     return this.useCases.record(e);
+  }
+  @EventBatchPattern(EventTypes.InquiryAssigned)
+  assigned(@Payload() events: Array<EventEnvelope<InquiryAssignedPayload>>) {
+    return this.useCases.assigned(events);
   }
 }
 
@@ -108,6 +129,9 @@ async function startProbe(env: TestEnv, databaseUrl = env.databaseUrl): Promise<
   await app.init();
   return app;
 }
+
+/** An effect for handleBatch of events handled one at a time. */
+const alone = (effect: (e: EventEnvelope) => Promise<void>) => async ([e]: EventEnvelope[]) => effect(e);
 
 describe('messaging library on the real servers', () => {
   let env: TestEnv;
@@ -240,13 +264,13 @@ describe('messaging library on the real servers', () => {
     const [a, b, bad, c] = [ev('inbox-a'), ev('inbox-b'), ev('always-fails'), ev('inbox-c')];
     const record = (e: EventEnvelope) => app.get(ProbeUseCases).record(e as EventEnvelope<InquiryReceivedPayload>);
     const before = (await effects('always-fails')).n;
-    const outcomes = await inbox.handleBatch('probe.direct', [a, b, a, bad, c], record);
+    const outcomes = await inbox.handleBatch('probe.direct', [a, b, a, bad, c], alone(record));
     expect(outcomes.map((o) => (o instanceof Error ? o.message : o))).toEqual(['handled', 'handled', 'duplicate', 'handler bug', 'handled']);
-    expect(await inbox.handleBatch('probe.direct', [c, b], record)).toEqual(['duplicate', 'duplicate']);
+    expect(await inbox.handleBatch('probe.direct', [c, b], alone(record))).toEqual(['duplicate', 'duplicate']);
     for (const body of ['inbox-a', 'inbox-b', 'inbox-c']) expect(await effects(body)).toEqual({ n: 1, d: 1 });
     expect((await effects('always-fails')).n).toBe(before);
     // The failed event left no inbox row: a redelivery runs it again.
-    expect(await inbox.handleBatch('probe.direct', [bad], record)).toEqual([expect.objectContaining({ message: 'handler bug' })]);
+    expect(await inbox.handleBatch('probe.direct', [bad], alone(record))).toEqual([expect.objectContaining({ message: 'handler bug' })]);
   });
 
   it('without inbox claims, a batch of idempotent effects is one auto-committed statement; a failing event rolls back alone', async () => {
@@ -273,36 +297,44 @@ describe('messaging library on the real servers', () => {
       return original.apply(this, args);
     });
     try {
-      expect(await inbox.handleBatch('probe.idem', [a, b, a], record)).toEqual(['handled', 'handled', 'duplicate']);
+      expect(await inbox.handleBatch('probe.idem', [a, b, a], alone(record))).toEqual(['handled', 'handled', 'duplicate']);
     } finally {
       spy.mockRestore();
     }
     const batch = [...sent.values()].filter((statements) => statements.some((q) => q.includes('idempotent_effects')));
     expect(batch).toEqual([[expect.stringMatching(/^INSERT INTO probe\.idempotent_effects/)]]);
 
-    const outcomes = await inbox.handleBatch('probe.idem', [c, bad, b], record);
+    const outcomes = await inbox.handleBatch('probe.idem', [c, bad, b], alone(record));
     expect(outcomes.map((o) => (o instanceof Error ? o.message : o))).toEqual(['handled', 'handler bug', 'handled']);
     // A redelivery changes nothing; no inbox rows were written.
-    expect(await inbox.handleBatch('probe.idem', [a, c], record)).toEqual(['handled', 'handled']);
+    expect(await inbox.handleBatch('probe.idem', [a, c], alone(record))).toEqual(['handled', 'handled']);
     expect(await stored()).toEqual([{ body: 'idem-a', n: 1 }, { body: 'idem-b', n: 1 }, { body: 'idem-c', n: 1 }]);
     expect((await db.query(`SELECT count(*)::int AS n FROM probe.inbox WHERE consumer = 'probe.idem'`)).rows[0].n).toBe(0);
   });
 
-  it('a batch preparer gets the events not handled before, in order; if it fails, the batch runs event by event', async () => {
+  it('a batch handler gets, in one call, the events not handled before, in order; if it fails, the batch runs event by event', async () => {
     const inbox = new Inbox(app.get(UnitOfWork), 'probe');
     const ev = (body: string) => createEvent(EventTypes.InquiryReceived, { inquiryId: randomUUID(), body } as InquiryReceivedPayload, { tenantId: 'demo' });
     const record = (e: EventEnvelope) => app.get(ProbeUseCases).record(e as EventEnvelope<InquiryReceivedPayload>);
     const [a, b, c, d] = [ev('prep-a'), ev('prep-b'), ev('prep-c'), ev('prep-d')];
-    const seen: string[][] = [];
-    const prepare = async (events: EventEnvelope[]) => {
-      seen.push(events.map((e) => (e.payload as InquiryReceivedPayload).body));
-      if (events.some((e) => (e.payload as InquiryReceivedPayload).body === 'prep-d')) throw new Error('preparer bug');
+    const calls: string[][] = [];
+    const handle = async (events: EventEnvelope[]) => {
+      calls.push(events.map((e) => (e.payload as InquiryReceivedPayload).body));
+      if (events.length > 1 && events.some((e) => (e.payload as InquiryReceivedPayload).body === 'prep-d')) throw new Error('batch handler bug');
+      for (const e of events) await record(e);
     };
-    expect(await inbox.handleBatch('probe.prep', [a, b, a], record, prepare)).toEqual(['handled', 'handled', 'duplicate']);
-    expect(await inbox.handleBatch('probe.prep', [b, c], record, prepare)).toEqual(['duplicate', 'handled']);
-    expect(await inbox.handleBatch('probe.prep', [c, d], record, prepare)).toEqual(['duplicate', 'handled']);
-    expect(seen).toEqual([['prep-a', 'prep-b'], ['prep-c'], ['prep-d']]);
-    for (const body of ['prep-a', 'prep-b', 'prep-c', 'prep-d']) expect(await effects(body)).toEqual({ n: 1, d: 1 });
+    const batched = () => true;
+    expect(await inbox.handleBatch('probe.prep', [a, b, a], handle, batched)).toEqual(['handled', 'handled', 'duplicate']);
+    expect(await inbox.handleBatch('probe.prep', [b, c], handle, batched)).toEqual(['duplicate', 'handled']);
+    expect(await inbox.handleBatch('probe.prep', [c, d, a], handle, batched)).toEqual(['duplicate', 'handled', 'duplicate']);
+    const e = ev('prep-e');
+    expect(await inbox.handleBatch('probe.prep', [d, e, ev('prep-f')], handle, batched)).toEqual(['duplicate', 'handled', 'handled']);
+    const g = ev('prep-g');
+    // The call failed: the batch again, each event alone under its savepoint.
+    expect(await inbox.handleBatch('probe.prep', [g, ev('prep-d')], handle, batched)).toEqual(['handled', 'handled']);
+    expect(calls).toEqual([['prep-a', 'prep-b'], ['prep-c'], ['prep-d'], ['prep-e', 'prep-f'], ['prep-g', 'prep-d'], ['prep-g'], ['prep-d']]);
+    for (const body of ['prep-a', 'prep-b', 'prep-c', 'prep-e', 'prep-f', 'prep-g']) expect(await effects(body)).toEqual({ n: 1, d: 1 });
+    expect(await effects('prep-d')).toEqual({ n: 2, d: 2 });
   });
 
   it('outbox rows of a batch are written at commit, without those of an event that failed', async () => {
@@ -318,7 +350,7 @@ describe('messaging library on the real servers', () => {
         await publisher.publish(EventTypes.InquiryReceived, { ...(e.payload as object), body: `echo-${(e.payload as InquiryReceivedPayload).body}` }, { tenantId: 'demo' });
         if ((e.payload as InquiryReceivedPayload).body === 'echo-fails') throw new Error('after publishing');
       };
-      const outcomes = await inbox.handleBatch('probe.echo', [ev('one'), ev('echo-fails'), ev('two')], echo);
+      const outcomes = await inbox.handleBatch('probe.echo', [ev('one'), ev('echo-fails'), ev('two')], alone(echo));
       expect(outcomes.map((o) => (o instanceof Error ? o.message : o))).toEqual(['handled', 'after publishing', 'handled']);
       const { rows } = await db.query(`SELECT envelope->'payload'->>'body' AS body FROM probe.outbox ORDER BY seq`);
       expect(rows.map((r) => r.body)).toEqual(['echo-one', 'echo-two']);
@@ -368,6 +400,50 @@ describe('messaging library on the real servers', () => {
       const bodies = rows.map((r) => r.body as string);
       expect(bodies).toEqual([...bodies].sort());
     }
+  });
+
+  it('a batch handler takes a burst in calls of many events, one per inquiry each, in order; what it publishes names its own event as cause', async () => {
+    await app.close();
+    const conn = await amqp.connect(env.amqpUrl);
+    const ch = await conn.createConfirmChannel();
+    const names = new BrokerNames(env.namespace);
+    const inquiries = Array.from({ length: 10 }, () => randomUUID());
+    const sent: EventEnvelope[] = [];
+    for (let n = 0; n < 4; n++) {
+      for (const inquiryId of inquiries) {
+        const e = createEvent<InquiryAssignedPayload>(EventTypes.InquiryAssigned, {
+          inquiryId, agentId: `assigned:${inquiryId}:${n}`, agentName: 'Agent', department: 'probe',
+        }, { tenantId: 'demo', correlationId: inquiryId });
+        sent.push(e);
+        ch.publish(names.events, e.type, Buffer.from(JSON.stringify(e)), { persistent: true });
+      }
+    }
+    await ch.waitForConfirms();
+    await conn.close();
+    app = await startProbe(env);
+    await waitFor('40 effects of the batch handler', async () => (await db.query(`SELECT count(*)::int AS n FROM probe.effects WHERE body LIKE 'assigned:%'`)).rows[0].n === 40, 20000);
+    expect(Math.max(...assignedCalls.map((c) => c.length))).toBeGreaterThan(1);
+    for (const call of assignedCalls) expect(new Set(call.map((e) => e.correlationId)).size).toBe(call.length);
+    for (const inquiryId of inquiries) {
+      const { rows } = await db.query(`SELECT body FROM probe.effects WHERE body LIKE $1 ORDER BY id`, [`assigned:${inquiryId}:%`]);
+      expect(rows.map((r) => r.body)).toEqual([0, 1, 2, 3].map((n) => `assigned:${inquiryId}:${n}`));
+    }
+    expect(echoes).toHaveLength(40);
+    for (const { of, echo } of echoes) expect({ causationId: echo.causationId, correlationId: echo.correlationId }).toEqual({ causationId: of.id, correlationId: of.correlationId });
+    expect(new Set(echoes.map(({ of }) => of.id))).toEqual(new Set(sent.map((e) => e.id)));
+  });
+
+  it('a batch handler cannot publish outside EventContext.each (the event it publishes for is its cause)', async () => {
+    const e = createEvent(EventTypes.InquiryAssigned, { inquiryId: randomUUID() }, { tenantId: 'demo' });
+    const tx = app.get(UnitOfWork);
+    const publish = () => app.get(EventPublisher).publish(EventTypes.InquiryResolved, { inquiryId: e.id }, { tenantId: 'demo' });
+    await expect(tx.run(() => EventContext.runBatch([e], publish))).rejects.toThrow('inside EventContext.each');
+    const [echo] = await tx.run(() => EventContext.runBatch([e], async () => {
+      const out: EventEnvelope[] = [];
+      await EventContext.each([e], async () => { out.push(await publish()); });
+      return out;
+    }));
+    expect(echo.causationId).toBe(e.id);
   });
 
   it('parks malformed messages at once and keeps consuming', async () => {

@@ -39,6 +39,8 @@ export class EventPublisher {
   }
 
   async publish<P>(type: EventType, payload: P, opts: PublishOptions): Promise<EventEnvelope<P>> {
+    // A batch handler publishes for one of its events, so the event names its own cause.
+    if (EventContext.inBatch()) throw new Error('EventPublisher.publish in a batch handler must run inside EventContext.each');
     const cause = EventContext.get();
     const event = createEvent(type, payload, {
       tenantId: opts.tenantId,

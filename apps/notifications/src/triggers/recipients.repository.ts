@@ -108,6 +108,7 @@ export class RecipientsRepository {
 
   /** insert() for the recipients of many inquiries (one each) in one statement: the outcome per inquiry. */
   async insertMany(recipients: Recipient[]): Promise<Map<string, StoreOutcome>> {
+    if (recipients.length === 1) return new Map([[recipients[0].inquiryId, await this.insert(recipients[0])]]); // the plainer statement
     const rows: Array<{ inquiry_id: string; replaced: boolean }> = await this.tx.manager.query(
       named`INSERT INTO notifications.recipients (${code(COLUMNS)})
        SELECT ${code(COLUMNS)} FROM json_populate_recordset(NULL::notifications.recipients, $1::json) ORDER BY inquiry_id
@@ -167,6 +168,11 @@ export class RecipientsRepository {
    * set-returning function for 100 rows and scanned all recipients when the table was young.
    */
   async moveManyToDepartment(moves: DepartmentMove[]): Promise<Map<string, Recipient>> {
+    if (moves.length === 1) { // the plainer statement
+      const [m] = moves;
+      const r = await this.moveToDepartment(m.inquiryId, m.tenantId, m.department, m.departmentName);
+      return new Map(r ? [[m.inquiryId, r]] : []);
+    }
     const { sql, params } = departmentMovesStatement(moves);
     const rows = returningRows<Record<string, unknown>>(await this.tx.manager.query(sql, params));
     return new Map(rows.map((row) => [row.inquiry_id as string, toRecipient(row)]));

@@ -4,21 +4,22 @@ import {
   EventEnvelope, EventTypes, InquiryAnsweredPayload, InquiryAssignedPayload, InquiryCitizenAskedPayload, InquiryMessageAddedPayload, InquiryReceivedPayload,
   InquiryResolvedPayload, InquiryRoutedPayload, InquiryTransferredPayload, SlaPayload,
 } from '@lotsen/contracts';
+import { EventBatchPattern } from '@lotsen/messaging';
 import { TriggersService } from './triggers.service';
 
-/** Consumed events (queue notifications.triggers); each calls one use-case. */
+/** Consumed events (queue notifications.triggers); each calls one use-case (receipts and routings in batches). */
 @Controller()
 export class TriggersHandler {
   constructor(private readonly triggers: TriggersService) {}
 
-  @EventPattern(EventTypes.InquiryReceived)
-  received(@Payload() e: EventEnvelope<InquiryReceivedPayload>) {
-    return this.triggers.received(e);
+  @EventBatchPattern(EventTypes.InquiryReceived)
+  received(@Payload() events: Array<EventEnvelope<InquiryReceivedPayload>>) {
+    return this.triggers.received(events);
   }
 
-  @EventPattern(EventTypes.InquiryRouted)
-  routed(@Payload() e: EventEnvelope<InquiryRoutedPayload>) {
-    return this.triggers.routed(e);
+  @EventBatchPattern(EventTypes.InquiryRouted)
+  routed(@Payload() events: Array<EventEnvelope<InquiryRoutedPayload>>) {
+    return this.triggers.routed(events);
   }
 
   @EventPattern(EventTypes.InquiryAssigned)

@@ -3,20 +3,20 @@ import {
   EventEnvelope, EventTypes, InquiryAnsweredPayload, InquiryAssignedPayload, InquiryCitizenAskedPayload, InquiryMessageAddedPayload, InquiryReceivedPayload,
   InquiryResolvedPayload, InquiryRoutedPayload, InquiryTransferredPayload, SlaPayload,
 } from '@lotsen/contracts';
+import { EventContext } from '@lotsen/messaging';
 import { DeliveryPlanner } from '../deliveries/delivery-planner.service';
 import { NotificationsConfig } from '../notifications.config';
 import { TenantSettingsService } from '../settings/tenant-settings';
 import { SurveysService } from '../surveys/surveys.service';
 import { DeferredTriggersRepository } from './deferred-triggers.repository';
-import { RecipientsBatch } from './recipients-batch';
-import { Recipient, recipientOf, RecipientsRepository } from './recipients.repository';
+import { Recipient, recipientOf, RecipientsRepository, StoreOutcome } from './recipients.repository';
 import { StatusChange, statusNews } from './status-news';
 import { statusUpdateAllowed } from './status-window';
 
 /**
  * What each consumed event means for the citizen. Runs inside the transaction the transport
- * opened for the event (with its inbox row), so a redelivered event plans nothing twice. In a
- * batch, RecipientsBatch may have stored or moved the event's recipient already.
+ * opened for the event (with its inbox row), so a redelivered event plans nothing twice. Receipts
+ * and routings come in batches (EventBatchPattern): their recipients are stored or moved set-based.
  *
  * | event                         | message          | when                                              |
  * |-------------------------------|------------------|---------------------------------------------------|
@@ -38,7 +38,6 @@ export class TriggersService {
 
   constructor(
     private readonly recipients: RecipientsRepository,
-    private readonly batch: RecipientsBatch,
     private readonly deferred: DeferredTriggersRepository,
     private readonly planner: DeliveryPlanner,
     private readonly surveys: SurveysService,
@@ -46,10 +45,15 @@ export class TriggersService {
     @Inject(NotificationsConfig) private readonly config: NotificationsConfig,
   ) {}
 
-  async received(e: EventEnvelope<InquiryReceivedPayload>): Promise<void> {
+  /** A batch of receipts (one per inquiry, see batchCalls): their recipients stored in one statement. */
+  async received(events: Array<EventEnvelope<InquiryReceivedPayload>>): Promise<void> {
+    const recipients = events.map((e) => recipientOf(e));
+    const stored = await this.recipients.insertMany(recipients);
+    await EventContext.each(events, (e, i) => this.receivedOne(e, recipients[i], stored.get(e.payload.inquiryId) ?? 'exists'));
+  }
+
+  private async receivedOne(e: EventEnvelope<InquiryReceivedPayload>, recipient: Recipient, stored: StoreOutcome): Promise<void> {
     const p = e.payload;
-    let recipient = recipientOf(e);
-    const stored = this.batch.stored(e) ?? (await this.recipients.insert(recipient));
     if (stored === 'exists') return;
     const early = stored === 'replaced-placeholder' ? await this.deferred.take(p.inquiryId) : [];
     // Routed before its receipt could go out: the receipt names the owner (and its replay below is no news then).
@@ -65,9 +69,18 @@ export class TriggersService {
     for (const x of early) await this.dispatch(x);
   }
 
-  async routed(e: EventEnvelope<InquiryRoutedPayload>): Promise<void> {
-    const r = this.batch.moved(e) ?? (await this.moveRecipient(e, e.payload.inquiryId, e.payload.department, e.payload.departmentName));
-    if (r) await this.statusUpdate(e, r, 'routed', e.payload.department);
+  /** A batch of routings (one per inquiry): the recipients that are there moved in one statement. */
+  async routed(events: Array<EventEnvelope<InquiryRoutedPayload>>): Promise<void> {
+    const moves = events.map((e) => ({ inquiryId: e.payload.inquiryId, tenantId: e.tenantId, department: e.payload.department, departmentName: e.payload.departmentName }));
+    const moved = await this.recipients.moveManyToDepartment(moves);
+    await EventContext.each(events, (e) => this.routedOne(e, moved));
+  }
+
+  /** `moved`: the recipients the batch moved; one it did not is another tenant's, or not there yet. */
+  private async routedOne(e: EventEnvelope<InquiryRoutedPayload>, moved?: Map<string, Recipient>): Promise<void> {
+    const p = e.payload;
+    const r = moved?.get(p.inquiryId) ?? (await this.moveRecipient(e, p.inquiryId, p.department, p.departmentName, { tried: moved !== undefined }));
+    if (r) await this.statusUpdate(e, r, 'routed', p.department);
   }
 
   async assigned(e: EventEnvelope<InquiryAssignedPayload>): Promise<void> {
@@ -131,11 +144,14 @@ export class TriggersService {
 
   /**
    * Moves the inquiry's recipient to a department and answers it, locked. Nearly always it is there
-   * and one statement does it; otherwise as recipientFor (another tenant's, or deferred).
+   * and one statement does it (`tried`: that statement found none); otherwise as recipientFor
+   * (another tenant's, or deferred).
    */
-  private async moveRecipient(e: EventEnvelope, inquiryId: string, department: string, departmentName?: string): Promise<Recipient | undefined> {
+  private async moveRecipient(
+    e: EventEnvelope, inquiryId: string, department: string, departmentName?: string, { tried } = { tried: false },
+  ): Promise<Recipient | undefined> {
     const move = () => this.recipients.moveToDepartment(inquiryId, e.tenantId, department, departmentName);
-    return (await move()) ?? ((await this.recipientFor(e, inquiryId, true)) ? move() : undefined);
+    return (tried ? undefined : await move()) ?? ((await this.recipientFor(e, inquiryId, true)) ? move() : undefined);
   }
 
   /** The inquiry's recipient, or undefined after deferring the event until inquiry.received arrives. */
@@ -159,7 +175,7 @@ export class TriggersService {
 
   private dispatch(e: EventEnvelope): Promise<void> {
     switch (e.type) {
-      case EventTypes.InquiryRouted: return this.routed(e as EventEnvelope<InquiryRoutedPayload>);
+      case EventTypes.InquiryRouted: return this.routedOne(e as EventEnvelope<InquiryRoutedPayload>);
       case EventTypes.InquiryAssigned: return this.assigned(e as EventEnvelope<InquiryAssignedPayload>);
       case EventTypes.InquiryTransferred: return this.transferred(e as EventEnvelope<InquiryTransferredPayload>);
       case EventTypes.InquiryAnswered: return this.answered(e as EventEnvelope<InquiryAnsweredPayload>);

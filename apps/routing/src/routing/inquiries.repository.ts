@@ -43,6 +43,10 @@ export class RoutingInquiriesRepository {
   async insertManyAndReadAgreements(
     rows: Array<Omit<RoutingInquiry, 'receivedAt'> & { receivedAt: string; category: string | null }>,
   ): Promise<Map<string, { fresh: boolean; agreement?: Agreement }>> {
+    if (rows.length === 1) { // the plainer statement
+      const [{ category, ...inquiry }] = rows;
+      return new Map([[inquiry.id, await this.insertAndReadAgreement(inquiry, category)]]);
+    }
     const result: Array<{ id: string; fresh: boolean; agreement: Record<string, unknown> | null }> = await this.tx.manager.query(
       named`WITH v AS (
          SELECT * FROM json_to_recordset($1::json) AS v(id uuid, tenant_id text, reference text, channel text, subject text, body text,

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EventEnvelope, EventTypes, InquiryReceivedPayload } from '@lotsen/contracts';
-import { EventBatchPreparer, eventsByInquiry } from '@lotsen/messaging';
-import { UnitOfWork } from '@lotsen/persistence';
+import { EventEnvelope, InquiryReceivedPayload } from '@lotsen/contracts';
 import { Agreement } from '../catalogue/agreement';
 import { CatalogueRepository, Category } from '../catalogue/catalogue.repository';
 import { ClassificationService, ClassifyResult } from '../classification/classification.service';
@@ -23,46 +21,27 @@ interface Categorized {
   categoryCode: string | null;
 }
 
-const PREPARED = Symbol('inquiries stored for a consumer batch');
-
 /**
- * The first step of routing an inquiry.received: classify it, then store it and read its
- * category's agreement in one round trip. For a consumer batch, all its inquiries are stored in
- * one statement before the handlers run (each then takes its own); an inquiry whose receipt is
- * not its first event in the batch is left to its handler, so effects keep the events' order.
+ * The first step of routing a batch of inquiry.received (one event per inquiry, see batchCalls):
+ * classify each, then store them and read their categories' agreements in one round trip.
  */
 @Injectable()
-export class ReceivedInquiries implements EventBatchPreparer {
+export class ReceivedInquiries {
   constructor(
-    private readonly tx: UnitOfWork,
     private readonly inquiries: RoutingInquiriesRepository,
     private readonly catalogue: CatalogueRepository,
     private readonly classification: ClassificationService,
   ) {}
 
-  async prepare(events: EventEnvelope[]): Promise<void> {
-    const received: Array<EventEnvelope<InquiryReceivedPayload>> = [];
-    for (const [first] of eventsByInquiry(events).values()) {
-      if (first.type === EventTypes.InquiryReceived) received.push(first as EventEnvelope<InquiryReceivedPayload>);
-    }
-    if (!received.length) return;
+  /** The inquiries of these events, classified and stored, in the events' order. */
+  async store(events: Array<EventEnvelope<InquiryReceivedPayload>>): Promise<StoredInquiry[]> {
     const categorized: Categorized[] = [];
-    for (const e of received) categorized.push(await this.categorize(e));
-    const stored = await this.inquiries.insertManyAndReadAgreements(received.map((e, i) => ({ ...inquiryOf(e), category: categorized[i].categoryCode })));
-    const prepared = this.prepared();
-    received.forEach((e, i) => {
+    for (const e of events) categorized.push(await this.categorize(e));
+    const stored = await this.inquiries.insertManyAndReadAgreements(events.map((e, i) => ({ ...inquiryOf(e), category: categorized[i].categoryCode })));
+    return events.map((e, i) => {
       const { fresh, agreement } = stored.get(e.payload.inquiryId) ?? { fresh: false };
-      prepared.set(e.id, { classification: categorized[i].classification, given: categorized[i].given, fresh, agreement });
+      return { classification: categorized[i].classification, given: categorized[i].given, fresh, agreement };
     });
-  }
-
-  /** The inquiry of this event, classified and stored: by its batch, or now. */
-  async store(e: EventEnvelope<InquiryReceivedPayload>): Promise<StoredInquiry> {
-    const done = this.tx.active ? this.prepared().get(e.id) : undefined;
-    if (done) return done;
-    const { classification, given, categoryCode } = await this.categorize(e);
-    const { fresh, agreement } = await this.inquiries.insertAndReadAgreement(inquiryOf(e), categoryCode);
-    return { classification, given, fresh, agreement };
   }
 
   /** Classified first, so storing the inquiry and reading its agreement are one round trip. */
@@ -72,10 +51,6 @@ export class ReceivedInquiries implements EventBatchPreparer {
     const given = p.category ? await this.catalogue.category(e.tenantId, p.category) : undefined;
     const categoryCode = given?.active ? given.code : classification && !classification.belowThreshold ? classification.category : null;
     return { classification, given, categoryCode: categoryCode ?? null };
-  }
-
-  private prepared(): Map<string, StoredInquiry> {
-    return this.tx.local(PREPARED, () => new Map<string, StoredInquiry>());
   }
 }
 

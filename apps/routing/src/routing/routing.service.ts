@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import {
   EventEnvelope, EventTypes, InquiryClassifiedPayload, InquiryReceivedPayload, InquiryResolvedPayload, InquiryRoutedPayload,
 } from '@lotsen/contracts';
-import { EventPublisher } from '@lotsen/messaging';
+import { EventContext, EventPublisher } from '@lotsen/messaging';
 import { UnitOfWork } from '@lotsen/persistence';
 import { AuditTrail, inquiryAccess } from '@lotsen/identity';
 import { Metrics, Principal, ProblemException } from '@lotsen/platform';
@@ -14,7 +14,7 @@ import { WorkItemsRepository } from '../work/work-items.repository';
 import { CONTACT_CENTER, decide, TRIAGE } from './decision';
 import { DecisionsRepository } from './decisions.repository';
 import { RoutingInquiriesRepository } from './inquiries.repository';
-import { ReceivedInquiries } from './received-inquiries';
+import { ReceivedInquiries, StoredInquiry } from './received-inquiries';
 
 /** AMQP priority on lotsen.work: higher is more urgent (our priority 1 is the highest). */
 export const workPriority = (priority: number) => 6 - priority;
@@ -45,10 +45,15 @@ export class RoutingService {
     this.decided = metrics.counter('routing_decisions_total', 'Routing decisions by queue', ['queue', 'urgent']);
   }
 
-  async route(e: EventEnvelope<InquiryReceivedPayload>): Promise<void> {
+  /** Stores the batch's inquiries at once (ReceivedInquiries), then routes each under its own event. */
+  async route(events: Array<EventEnvelope<InquiryReceivedPayload>>): Promise<void> {
+    const stored = await this.received.store(events);
+    await EventContext.each(events, (e, i) => this.routeOne(e, stored[i]));
+  }
+
+  private async routeOne(e: EventEnvelope<InquiryReceivedPayload>, { classification, given, fresh, agreement }: StoredInquiry): Promise<void> {
     const p = e.payload;
     const tenantId = e.tenantId;
-    const { classification, given, fresh, agreement } = await this.received.store(e);
     if (!fresh) {
       this.log.log(`inquiry ${p.inquiryId} was routed already; skipping a second inquiry.received`);
       return;
