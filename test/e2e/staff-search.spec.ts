@@ -149,4 +149,26 @@ describe('staff search (GET /v1/inquiries/search)', () => {
     const { rows } = await db.query(`SELECT count(*)::int AS n FROM intake.audit_trail WHERE action = 'inquiry.search' AND actor_kind = 'system' AND roles = '{}'`);
     expect(rows[0].n).toBe(0);
   });
+  it("lists the citizen's other inquiries beside one (GET /v1/inquiries/:id/earlier), within need-to-know and audited", async () => {
+    const earlier = async (key: string, name: string) => {
+      const res = await request(p.urls.intake!).get(`/v1/inquiries/${ids[name]}/earlier`).set(as(key)).expect(200);
+      return (res.body as { items: Array<Record<string, unknown>> }).items;
+    };
+    // The same person writes to the contact center again, giving only their phone number, written another way.
+    await register('again', { category: 'opening_hours_contact', body: 'Har ni öppet i jul?', citizen: { phone: '0701234567' } });
+    expect(names(await earlier(p.keys.agent, 'hours'))).toEqual(['again']);
+    expect(names(await earlier(p.keys.supervisor, 'again'))).toEqual(['hours']);
+    // Gata och park's caseworker sees none of the person's cases with other units, and nothing of one that is not theirs.
+    expect(await earlier(p.keys.department, 'street')).toEqual([]);
+    const refused = await request(p.urls.intake!).get(`/v1/inquiries/${ids.waste}/earlier`).set(as(p.keys.department));
+    expect([refused.status, refused.headers['content-type']]).toEqual([403, expect.stringContaining('application/problem+json')]);
+    for (const s of SECRETS) expect(refused.text).not.toContain(s);
+    // No contact data, no others: an empty list.
+    expect(await earlier(p.keys.supervisor, 'later')).toEqual([]);
+    const { rows } = await db.query(`SELECT inquiry_id, outcome, target FROM intake.audit_trail WHERE action = 'inquiry.earlier' ORDER BY id`);
+    expect(rows.map((r: { inquiry_id: string; outcome: string }) => [Object.keys(ids).find((n) => ids[n] === r.inquiry_id), r.outcome])).toEqual([['hours', 'full'], ['again', 'full'], ['street', 'full'], ['waste', 'redacted'], ['later', 'full']]);
+    for (const clear of ['sigrid', 'sok@', '1234567']) expect(JSON.stringify(rows).toLowerCase()).not.toContain(clear);
+    expect((await request(p.urls.intake!).get('/v1/inquiries/not-a-uuid/earlier').set(as(p.keys.supervisor))).status).toBe(400);
+    expect((await request(p.urls.intake!).get(`/v1/inquiries/${ids.street}/earlier`).set(as(p.keys.web))).status).toBe(403);
+  });
 });

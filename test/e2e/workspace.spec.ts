@@ -157,7 +157,9 @@ describe('the staff workspace in a real browser', () => {
     }
   });
 
-  it('lays Arabic out right to left, with the interface in Arabic', async () => {
+  it('lays Arabic out right to left, with the interface in Arabic, and works an inquiry in it', async () => {
+    const inquiry = await registerInquiry('مرحبا، أين يمكنني تجديد بطاقة المكتبة؟', 'بطاقة المكتبة');
+    await waitFor('routing to queue the inquiry', async () => (await workItem(inquiry.id))?.status === 'queued', 20_000);
     const { context, page } = await signedIn('amira', 'ar');
     try {
       await page.getByRole('button', { name: 'خذ التالي' }).waitFor();
@@ -169,6 +171,19 @@ describe('the staff workspace in a real browser', () => {
       expect(brand.x).toBeGreaterThan(me.x);
       expect(brand.x + brand.width).toBeGreaterThan(1280 - 40);
       await axe(page, 'queue-ar');
+      await page.getByLabel('الحضور').selectOption('available');
+      await page.getByRole('button', { name: 'خذ التالي' }).click();
+      // Take next gives the first item routing ranks for her, which may be another test's.
+      const heading = page.getByRole('heading', { level: 1, name: /KC-\d{4}-\d+/ });
+      await heading.waitFor();
+      const reference = /KC-\d{4}-\d+/.exec((await heading.textContent())!)![0];
+      const [taken] = await rig.platform.apps.intake!.get(DataSource).query(`SELECT id FROM intake.inquiries WHERE reference = $1`, [reference]);
+      await page.getByRole('textbox', { name: 'الرد على المواطن' }).fill('يمكنك تجديد بطاقة المكتبة في أي مكتبة مع بطاقة الهوية.');
+      await page.getByRole('button', { name: 'إرسال الرد' }).click();
+      await page.getByRole('status').filter({ hasText: 'أُرسل إلى المواطن.' }).waitFor();
+      await waitFor('the answer to be recorded', async () => Boolean((await workItem(taken.id))?.answeredAt), 10_000);
+      await page.getByRole('button', { name: 'إغلاق' }).click();
+      await waitFor('the item to be resolved', async () => (await workItem(taken.id))?.status === 'resolved', 10_000);
     } finally {
       await context.close();
     }

@@ -39,6 +39,14 @@ export class InquiriesController {
     return this.searches.search(principal, query);
   }
 
+  @Get(':id/earlier')
+  @Roles(...STAFF_ROLES)
+  @ApiOperation({ summary: "Staff: the same citizen's other inquiries (by this one's contact data), within need-to-know; audited" })
+  earlier(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
+    if (!UUID.test(id)) throw ProblemException.of(400, 'validation', 'id must be a UUID.');
+    return this.searches.earlier(principal, id);
+  }
+
   @Get(':idOrReference')
   @Public()
   @ApiOperation({ summary: 'Staff: GET /v1/inquiries/{id} with a staff key. Citizen: GET /v1/inquiries/{reference}?token=…' })

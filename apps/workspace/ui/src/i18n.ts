@@ -113,6 +113,8 @@ const en = {
   inquiries: 'Inquiries',
   outsideYourWork: 'exists, outside your work',
   sensitiveOpenToRead: 'Sensitive: open it to read (the reading is recorded).',
+  earlierInquiries: "The citizen's other inquiries",
+  noEarlierInquiries: 'No other inquiries from this citizen in your work.',
   oldestShown: 'The oldest {shown} of {total}',
 };
 
@@ -145,6 +147,7 @@ const sv: Record<Key, string> = {
   noCaseNumber: 'Inget diarienummer sparat än.', caseNumberRecorded: 'Diarienumret är sparat: invånaren ser det när hen följer ärendet.',
   searchHint: 'Ett ärendenummer, invånarens e-postadress eller telefonnummer, eller ord i texten. Varje sökning loggas.',
   inquiries: 'Ärenden', outsideYourWork: 'finns, utanför ditt arbete', sensitiveOpenToRead: 'Känsligt: öppna för att läsa (läsningen loggas).',
+  earlierInquiries: 'Invånarens andra ärenden', noEarlierInquiries: 'Inga andra ärenden från invånaren i ditt arbete.',
   oldestShown: 'De {shown} äldsta av {total}',
 };
 
@@ -175,6 +178,7 @@ const ar: Record<Key, string> = {
   noCaseNumber: 'لم يُسجَّل رقم قضية بعد.', caseNumberRecorded: 'حُفظ رقم القضية: يراه المواطن عند متابعة طلبه.',
   searchHint: 'رقم مرجعي، أو البريد الإلكتروني للمواطن أو رقم هاتفه، أو كلمات من النص. يُسجَّل كل بحث.',
   inquiries: 'الاستفسارات', outsideYourWork: 'موجود، خارج نطاق عملك', sensitiveOpenToRead: 'حساس: افتحه للقراءة (تُسجَّل القراءة).',
+  earlierInquiries: 'استفسارات المواطن الأخرى', noEarlierInquiries: 'لا توجد استفسارات أخرى من هذا المواطن ضمن عملك.',
   oldestShown: 'أقدم {shown} من أصل {total}',
 };
 
@@ -205,6 +209,7 @@ const fi: Record<Key, string> = {
   noCaseNumber: 'Diaarinumeroa ei ole vielä kirjattu.', caseNumberRecorded: 'Diaarinumero tallennettu: asukas näkee sen seuratessaan asiaa.',
   searchHint: 'Asianumero, asukkaan sähköpostiosoite tai puhelinnumero tai sanoja tekstistä. Jokainen haku kirjataan.',
   inquiries: 'Asiat', outsideYourWork: 'olemassa, työsi ulkopuolella', sensitiveOpenToRead: 'Arkaluonteinen: avaa lukeaksesi (lukeminen kirjataan).',
+  earlierInquiries: 'Asukkaan muut asiat', noEarlierInquiries: 'Ei muita tämän asukkaan asioita työssäsi.',
   oldestShown: 'Vanhimmat {shown}, kaikkiaan {total}',
 };
 

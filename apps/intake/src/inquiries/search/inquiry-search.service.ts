@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { AuditTrail, inquiryAccess, unitsReadableInFull } from '@lotsen/identity';
 import { UnitOfWork } from '@lotsen/persistence';
 import { Principal, ProblemException } from '@lotsen/platform';
+import { phoneKey } from '../../data-subjects/data-subject';
 import { TenantsRepository } from '../../tenants/tenants.repository';
+import { InquiriesRepository } from '../inquiries.repository';
 import { SEARCH_LIMIT_DEFAULT, SearchInquiriesQuery } from './search-inquiries.dto';
 import { InquirySearchRepository, SearchHit } from './inquiry-search.repository';
 import { containsPattern, maskedQuery, parseSearch, SearchKind, SearchQuery } from './search-query';
@@ -36,7 +38,36 @@ export class InquirySearchService {
     private readonly repo: InquirySearchRepository,
     private readonly tenants: TenantsRepository,
     private readonly audit: AuditTrail,
+    private readonly inquiries: InquiriesRepository,
   ) {}
+
+  /**
+   * The same citizen's other inquiries (by the contact data of this one), for the staff who may
+   * read this one: like a contact search, only those the reader may read in full, newest first.
+   * Audited as `inquiry.earlier` on this inquiry, with the number of hits.
+   */
+  async earlier(p: Principal, id: string): Promise<{ items: SearchResultItem[] }> {
+    const shown = await this.tx.run(async () => {
+      const row = await this.inquiries.findById(p.tenantId, id);
+      if (!row) return 'missing' as const;
+      const access = inquiryAccess(p, { tenantId: row.tenantId, department: row.department, sensitive: row.sensitive });
+      if (!access.full) {
+        // Recorded, then refused outside the transaction, so the refusal stays in the trail.
+        await this.audit.record(p, { action: 'inquiry.earlier', inquiryId: row.id, outcome: 'redacted', basis: access.because });
+        return 'refused' as const;
+      }
+      const email = row.citizen?.email?.trim().toLowerCase() || undefined;
+      const phone = row.citizen?.phone ? phoneKey(row.citizen.phone) : undefined;
+      const units = unitsReadableInFull(p);
+      const hits = (email || phone) && units.length ? await this.repo.byContact(p.tenantId, { email, phoneKey: phone }, units, SEARCH_LIMIT_DEFAULT + 1) : [];
+      const items = hits.filter((h) => h.id !== row.id).slice(0, SEARCH_LIMIT_DEFAULT).map((h) => this.shown(p, h)).filter((i) => !i.redacted);
+      await this.audit.record(p, { action: 'inquiry.earlier', inquiryId: row.id, target: `${items.length} ${items.length === 1 ? 'hit' : 'hits'}`, outcome: 'full', basis: access.because });
+      return { items };
+    });
+    if (shown === 'missing') throw ProblemException.of(404, 'not-found', 'No such inquiry.');
+    if (shown === 'refused') throw ProblemException.of(403, 'need-to-know', 'This inquiry is not in your work: you may see that it exists, not what it says.');
+    return shown;
+  }
 
   async search(p: Principal, dto: SearchInquiriesQuery): Promise<{ kind: SearchKind; items: SearchResultItem[] }> {
     if (dto.q.trim().length < 2) throw ProblemException.of(400, 'validation', 'q must be 2–200 characters besides spaces.');

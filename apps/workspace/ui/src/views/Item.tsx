@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { call } from '../api';
 import { useDraft, useLoad, useWorkspace } from '../context';
 import { Alert, Clock, Status, Unavailable, useAction } from '../ui';
-import { ThreadMessage, WorkView } from './types';
+import { SearchHit, ThreadMessage, WorkView } from './types';
 
 interface Decision {
   decision: { department: string; queue: string; category: string | null; confidence?: number; reasons?: string[] | Record<string, unknown>[] };
@@ -20,6 +20,7 @@ export function Item({ id, go }: { id: string; go(hash: string): void }) {
   const work = useLoad(() => call<WorkView>('routing', `v1/work/${id}`), [id]);
   const routing = useLoad(() => call<Decision>('routing', `v1/inquiries/${id}/routing`), [id]);
   const thread = useLoad(() => call<{ thread?: ThreadMessage[] }>('intake', `v1/inquiries/${id}`), [id]);
+  const earlier = useLoad(() => call<{ items: SearchHit[] }>('intake', `v1/inquiries/${id}/earlier`), [id]);
   const departments = useLoad(() => call<{ code: string; name: Record<string, string> }[]>('routing', 'v1/departments'), []);
   const [answer, setAnswer, clearAnswer] = useDraft(`answer.${id}`);
   // One Idempotency-Key per draft: a double click or a retry after an error reaches the citizen once.
@@ -154,6 +155,21 @@ export function Item({ id, go }: { id: string; go(hash: string): void }) {
               ))}
             </ul>
           </section>
+
+          {item && !item.redacted ? (
+          <section aria-labelledby="earlier-title" className="panel">
+            <h2 id="earlier-title">{t('earlierInquiries')}</h2>
+            <Unavailable what="intake" error={earlier.error} />
+            {earlier.value && !earlier.value.items.length ? <p>{t('noEarlierInquiries')}</p> : null}
+            <ul>
+              {(earlier.value?.items ?? []).map((h) => (
+                <li key={h.id}>
+                  <a href={`#/item/${h.id}`}>{h.reference}</a> · {h.status} · {new Date(h.receivedAt).toLocaleDateString(lang)}{h.subject ? ` · ${h.subject}` : ''}
+                </li>
+              ))}
+            </ul>
+          </section>
+          ) : null}
 
           {ofDepartment || item?.caseNumber ? (
             <section aria-labelledby="case-number-title" className="panel">
