@@ -73,6 +73,11 @@ describe('the staff workspace in a real browser', () => {
   it('an agent signs in, takes next, answers with a knowledge suggestion, asks the citizen, who replies on the follow page, and resolves at first contact', async () => {
     const inquiry = await registerInquiry('Hello, what are the opening hours of the contact centre? I would like to call you.', 'Opening hours');
     await waitFor('routing to queue the inquiry', async () => (await workItem(inquiry.id))?.status === 'queued', 20_000);
+    const upload = await fetch(`${rig.platform.urls.intake}/v1/inquiries/${inquiry.id}/attachments`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': rig.platform.keys.agent },
+      body: JSON.stringify({ filename: 'times.txt', contentType: 'text/plain', contentBase64: Buffer.from('Mon-Fri 8-17').toString('base64') }),
+    });
+    expect(upload.status).toBe(201);
     const { context, page } = await signedIn('amira');
     try {
       await page.getByRole('heading', { name: 'My queue' }).waitFor();
@@ -80,6 +85,10 @@ describe('the staff workspace in a real browser', () => {
       await page.getByRole('button', { name: 'Take next' }).click();
       await page.getByRole('heading', { name: new RegExp(inquiry.reference) }).waitFor();
       expect(await workItem(inquiry.id)).toMatchObject({ status: 'assigned', assignedTo: 'demo-agent' });
+      // The attachment is listed with the thread, and opens through the workspace as the person.
+      const file = page.getByRole('link', { name: 'times.txt' });
+      await file.waitFor();
+      expect(await page.evaluate(async (href) => (await (await fetch(href!)).text()), await file.getAttribute('href'))).toBe('Mon-Fri 8-17');
 
       await page.getByRole('region', { name: 'Knowledge suggestions' }).getByRole('button', { name: 'Insert' }).first().click();
       const answer = await page.getByRole('textbox', { name: 'Answer to the citizen' }).inputValue();

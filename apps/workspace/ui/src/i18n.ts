@@ -115,6 +115,11 @@ const en = {
   sensitiveOpenToRead: 'Sensitive: open it to read (the reading is recorded).',
   earlierInquiries: "The citizen's other inquiries",
   noEarlierInquiries: 'No other inquiries from this citizen in your work.',
+  attachments: 'Attachments',
+  duplicateOf: 'A duplicate of an earlier inquiry:',
+  openOriginal: 'open the original',
+  mayBelongTo: 'A mail on this inquiry names another case:',
+  mayBelongHere: 'Mails on other cases name this one:',
   oldestShown: 'The oldest {shown} of {total}',
 };
 
@@ -148,6 +153,7 @@ const sv: Record<Key, string> = {
   searchHint: 'Ett ärendenummer, invånarens e-postadress eller telefonnummer, eller ord i texten. Varje sökning loggas.',
   inquiries: 'Ärenden', outsideYourWork: 'finns, utanför ditt arbete', sensitiveOpenToRead: 'Känsligt: öppna för att läsa (läsningen loggas).',
   earlierInquiries: 'Invånarens andra ärenden', noEarlierInquiries: 'Inga andra ärenden från invånaren i ditt arbete.',
+  attachments: 'Bilagor', duplicateOf: 'En dubblett av ett tidigare ärende:', openOriginal: 'öppna originalet', mayBelongTo: 'Ett mejl i ärendet nämner ett annat ärende:', mayBelongHere: 'Mejl i andra ärenden nämner det här:',
   oldestShown: 'De {shown} äldsta av {total}',
 };
 
@@ -179,6 +185,7 @@ const ar: Record<Key, string> = {
   searchHint: 'رقم مرجعي، أو البريد الإلكتروني للمواطن أو رقم هاتفه، أو كلمات من النص. يُسجَّل كل بحث.',
   inquiries: 'الاستفسارات', outsideYourWork: 'موجود، خارج نطاق عملك', sensitiveOpenToRead: 'حساس: افتحه للقراءة (تُسجَّل القراءة).',
   earlierInquiries: 'استفسارات المواطن الأخرى', noEarlierInquiries: 'لا توجد استفسارات أخرى من هذا المواطن ضمن عملك.',
+  attachments: 'المرفقات', duplicateOf: 'نسخة مكررة من استفسار سابق:', openOriginal: 'افتح الأصل', mayBelongTo: 'رسالة في هذا الاستفسار تذكر حالة أخرى:', mayBelongHere: 'رسائل في حالات أخرى تذكر هذه الحالة:',
   oldestShown: 'أقدم {shown} من أصل {total}',
 };
 
@@ -210,6 +217,7 @@ const fi: Record<Key, string> = {
   searchHint: 'Asianumero, asukkaan sähköpostiosoite tai puhelinnumero tai sanoja tekstistä. Jokainen haku kirjataan.',
   inquiries: 'Asiat', outsideYourWork: 'olemassa, työsi ulkopuolella', sensitiveOpenToRead: 'Arkaluonteinen: avaa lukeaksesi (lukeminen kirjataan).',
   earlierInquiries: 'Asukkaan muut asiat', noEarlierInquiries: 'Ei muita tämän asukkaan asioita työssäsi.',
+  attachments: 'Liitteet', duplicateOf: 'Kaksoiskappale aiemmasta asiasta:', openOriginal: 'avaa alkuperäinen', mayBelongTo: 'Tämän asian sähköposti mainitsee toisen asian:', mayBelongHere: 'Muiden asioiden sähköpostit mainitsevat tämän:',
   oldestShown: 'Vanhimmat {shown}, kaikkiaan {total}',
 };
 

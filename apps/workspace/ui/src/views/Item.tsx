@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { call } from '../api';
 import { useDraft, useLoad, useWorkspace } from '../context';
 import { Alert, Clock, Status, Unavailable, useAction } from '../ui';
-import { SearchHit, ThreadMessage, WorkView } from './types';
+import { SearchHit, StaffInquiry, WorkView } from './types';
 
 interface Decision {
   decision: { department: string; queue: string; category: string | null; confidence?: number; reasons?: string[] | Record<string, unknown>[] };
@@ -19,7 +19,7 @@ export function Item({ id, go }: { id: string; go(hash: string): void }) {
   const { t, lang } = useWorkspace();
   const work = useLoad(() => call<WorkView>('routing', `v1/work/${id}`), [id]);
   const routing = useLoad(() => call<Decision>('routing', `v1/inquiries/${id}/routing`), [id]);
-  const thread = useLoad(() => call<{ thread?: ThreadMessage[] }>('intake', `v1/inquiries/${id}`), [id]);
+  const thread = useLoad(() => call<StaffInquiry>('intake', `v1/inquiries/${id}`), [id]);
   const earlier = useLoad(() => call<{ items: SearchHit[] }>('intake', `v1/inquiries/${id}/earlier`), [id]);
   const departments = useLoad(() => call<{ code: string; name: Record<string, string> }[]>('routing', 'v1/departments'), []);
   const [answer, setAnswer, clearAnswer] = useDraft(`answer.${id}`);
@@ -96,6 +96,21 @@ export function Item({ id, go }: { id: string; go(hash: string): void }) {
                 </li>
               ))}
             </ol>
+            {thread.value?.files?.length ? (
+              <>
+                <h3>{t('attachments')}</h3>
+                <ul>
+                  {thread.value.files.map((f) => (
+                    <li key={f.id}><a href={`/api/intake${f.url}`} download={f.filename}>{f.filename}</a> ({f.contentType}, {Math.max(1, Math.round(f.size / 1024))} kB)</li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+            {thread.value?.duplicateOf ? <p>{t('duplicateOf')} <a href={`#/item/${thread.value.duplicateOf}`}>{t('openOriginal')}</a></p> : null}
+            {thread.value?.mayBelongTo ? <p>{t('mayBelongTo')} <a href={`#/item/${thread.value.mayBelongTo.id}`}>{thread.value.mayBelongTo.reference}</a></p> : null}
+            {thread.value?.mayBelongHere?.length ? (
+              <p>{t('mayBelongHere')} {thread.value.mayBelongHere.map((m, i) => <span key={m.id}>{i ? ', ' : ''}<a href={`#/item/${m.id}`}>{m.reference}</a></span>)}</p>
+            ) : null}
           </section>
 
           <section aria-labelledby="answer-title" className="panel">

@@ -40,6 +40,17 @@ export interface ThreadMessage {
   createdAt: string;
 }
 
+/** intake's staff view of an inquiry, as far as the inquiry view shows it. */
+export interface StaffInquiry {
+  thread?: ThreadMessage[];
+  files?: { id: string; filename: string; contentType: string; size: number; url: string }[];
+  /** The inquiry this one repeats (same place and matter, within the duplicate window). */
+  duplicateOf?: string | null;
+  /** A case a mail on this one named; and the cases whose mails name this one. */
+  mayBelongTo?: { id: string; reference: string };
+  mayBelongHere?: { id: string; reference: string }[];
+}
+
 export interface Agent {
   id: string;
   name: string;
