@@ -88,7 +88,7 @@ describe('the staff workspace in a real browser', () => {
       // The attachment is listed with the thread, and opens through the workspace as the person.
       const file = page.getByRole('link', { name: 'times.txt' });
       await file.waitFor();
-      expect(await page.evaluate(async (href) => (await (await fetch(href!)).text()), await file.getAttribute('href'))).toBe('Mon-Fri 8-17');
+      expect(await page.evaluate(async (href) => (await fetch(href!)).text(), await file.getAttribute('href'))).toBe('Mon-Fri 8-17');
 
       await page.getByRole('region', { name: 'Knowledge suggestions' }).getByRole('button', { name: 'Insert' }).first().click();
       const answer = await page.getByRole('textbox', { name: 'Answer to the citizen' }).inputValue();
