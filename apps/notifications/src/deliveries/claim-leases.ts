@@ -7,24 +7,26 @@ import { Logger } from '@nestjs/common';
  */
 export class ClaimLeases {
   private readonly held = new Map<string, number>();
+  private rows = 0;
   private heartbeat?: NodeJS.Timeout;
 
   constructor(private readonly renew: (claimIds: string[]) => Promise<void>, private readonly logger: Logger) {}
 
-  /** Rows held. */
+  /** Rows held (asked before every claim and by the planner for each delivery it hands over). */
   get count(): number {
-    let n = 0;
-    for (const rows of this.held.values()) n += rows;
-    return n;
+    return this.rows;
   }
 
   hold(claimId: string): void {
     this.held.set(claimId, (this.held.get(claimId) ?? 0) + 1);
+    this.rows++;
   }
 
   release(claimId: string): void {
-    const left = (this.held.get(claimId) ?? 1) - 1;
-    if (left) this.held.set(claimId, left);
+    const had = this.held.get(claimId);
+    if (!had) return;
+    this.rows--;
+    if (had > 1) this.held.set(claimId, had - 1);
     else this.held.delete(claimId);
   }
 

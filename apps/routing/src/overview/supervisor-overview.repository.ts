@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@lotsen/persistence';
+import { HOLDS_CAPACITY } from '../work/work-items.repository';
 
 export interface QueueFigures {
   department: string;
@@ -61,20 +62,20 @@ export class SupervisorOverviewRepository {
     }));
   }
 
-  async triage(tenantId: string, limit: number): Promise<{ total: number; items: OverviewItem[] }> {
-    const [{ n }] = await this.q(`SELECT count(*)::int AS n FROM routing.work_items WHERE tenant_id = $1 AND ${NEEDS_SUPERVISOR}`, [tenantId]);
-    const rows = await this.q(
-      `SELECT ${ITEM_COLUMNS} FROM routing.work_items WHERE tenant_id = $1 AND ${NEEDS_SUPERVISOR} ORDER BY enqueued_at, inquiry_id LIMIT $2`,
-      [tenantId, limit],
-    );
-    return { total: n, items: rows.map(toItem) };
+  triage(tenantId: string, limit: number): Promise<{ total: number; items: OverviewItem[] }> {
+    return this.oldestFirst(tenantId, NEEDS_SUPERVISOR, limit);
   }
 
   /** Open items (not resolved), oldest first: what a supervisor may reassign. */
-  async open(tenantId: string, limit: number): Promise<{ total: number; items: OverviewItem[] }> {
-    const [{ n }] = await this.q(`SELECT count(*)::int AS n FROM routing.work_items WHERE tenant_id = $1 AND status <> 'resolved'`, [tenantId]);
+  open(tenantId: string, limit: number): Promise<{ total: number; items: OverviewItem[] }> {
+    return this.oldestFirst(tenantId, `status <> 'resolved'`, limit);
+  }
+
+  /** The tenant's items matching `where` (code-built SQL): how many, and the oldest `limit` of them. */
+  private async oldestFirst(tenantId: string, where: string, limit: number): Promise<{ total: number; items: OverviewItem[] }> {
+    const [{ n }] = await this.q(`SELECT count(*)::int AS n FROM routing.work_items WHERE tenant_id = $1 AND ${where}`, [tenantId]);
     const rows = await this.q(
-      `SELECT ${ITEM_COLUMNS} FROM routing.work_items WHERE tenant_id = $1 AND status <> 'resolved' ORDER BY enqueued_at, inquiry_id LIMIT $2`,
+      `SELECT ${ITEM_COLUMNS} FROM routing.work_items WHERE tenant_id = $1 AND ${where} ORDER BY enqueued_at, inquiry_id LIMIT $2`,
       [tenantId, limit],
     );
     return { total: n, items: rows.map(toItem) };
@@ -88,7 +89,7 @@ export class SupervisorOverviewRepository {
     );
     const rows = await this.q(
       `SELECT a.id, a.name, a.presence, a.capacity,
-         (SELECT count(*)::int FROM routing.work_items w WHERE w.tenant_id = a.tenant_id AND w.assigned_to = a.id AND w.status IN ('assigned', 'answered')) AS load,
+         (SELECT count(*)::int FROM routing.work_items w WHERE w.tenant_id = a.tenant_id AND w.assigned_to = a.id AND ${HOLDS_CAPACITY('w')}) AS load,
          ARRAY(SELECT w.reference FROM routing.work_items w WHERE w.tenant_id = a.tenant_id AND w.assigned_to = a.id AND w.status <> 'resolved'
                ORDER BY w.enqueued_at LIMIT $3) AS current
        FROM routing.agents a WHERE a.tenant_id = $1 AND a.active ORDER BY a.name, a.id LIMIT $2`,

@@ -3,6 +3,11 @@ import type { Classification } from '../classifier';
 
 export const CONTACT_CENTER = 'kontaktcenter';
 export const TRIAGE = 'triage';
+
+/** The unit that handles an item in `department`: triage (routing was unsure) is the contact center's. */
+export function handlingUnit(department: string): string {
+  return department === TRIAGE ? CONTACT_CENTER : department;
+}
 export type Queue = 'first_line' | 'department' | 'triage' | 'supervisor';
 
 export interface DecisionInput {

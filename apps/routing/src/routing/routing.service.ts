@@ -11,7 +11,7 @@ import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import { ClassificationService } from '../classification/classification.service';
 import { SlaService } from '../sla/sla.service';
 import { WorkItemsRepository } from '../work/work-items.repository';
-import { CONTACT_CENTER, decide, TRIAGE } from './decision';
+import { CONTACT_CENTER, decide, handlingUnit } from './decision';
 import { DecisionsRepository } from './decisions.repository';
 import { RoutingInquiriesRepository } from './inquiries.repository';
 import { ReceivedInquiries, StoredInquiry } from './received-inquiries';
@@ -148,7 +148,7 @@ export class RoutingService {
     const inquiry = await this.inquiries.find(p.tenantId, inquiryId);
     const department = full.now?.department ?? full.decision.department;
     const access = inquiryAccess(p, {
-      tenantId: p.tenantId, department: department === TRIAGE ? CONTACT_CENTER : department, sensitive: inquiry?.sensitive ?? false, assignedTo: full.now?.assignedTo,
+      tenantId: p.tenantId, department: handlingUnit(department), sensitive: inquiry?.sensitive ?? false, assignedTo: full.now?.assignedTo,
     }, reason);
     await this.audit.record(p, { action: 'routing.read', inquiryId, outcome: access.full ? 'full' : 'redacted', basis: access.because, reason: access.reason ?? reason });
     if (access.full) return full;

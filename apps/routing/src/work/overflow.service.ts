@@ -1,13 +1,14 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { isDatabaseUnavailable, UnitOfWork } from '@lotsen/persistence';
 import { RoutingConfig } from '../routing.config';
+import { HOLDS_CAPACITY } from './work-items.repository';
 
 // Agents who could take work now: active, available, below capacity. Computed once per sweep
 // (MATERIALIZED), not once per waiting item.
 const AVAILABLE_AGENTS = `available AS MATERIALIZED (
   SELECT a.tenant_id, a.id, a.department, a.languages FROM routing.agents a
   WHERE a.active AND a.presence = 'available'
-    AND (SELECT count(*) FROM routing.work_items x WHERE x.tenant_id = a.tenant_id AND x.assigned_to = a.id AND x.status IN ('assigned', 'answered')) < a.capacity)`;
+    AND (SELECT count(*) FROM routing.work_items x WHERE x.tenant_id = a.tenant_id AND x.assigned_to = a.id AND ${HOLDS_CAPACITY('x')}) < a.capacity)`;
 // One of them in the item's team, speaking its language.
 const AGENT_AVAILABLE = `
   SELECT 1 FROM available a

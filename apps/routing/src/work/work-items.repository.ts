@@ -50,6 +50,12 @@ const COLUMNS: Record<string, string> = {
   resolvedAt: 'resolved_at', pausedAt: 'paused_at', statusBeforePause: 'status_before_pause', caseNumber: 'case_number', priority: 'priority', category: 'category', topicDepartment: 'topic_department',
 };
 
+/**
+ * SQL: work item `w` counts against its agent's capacity (their load). Take next, overflow and the
+ * supervisor's overview all count it this way.
+ */
+export const HOLDS_CAPACITY = (w: string) => `${w}.status IN ('assigned', 'answered')`;
+
 @Injectable()
 export class WorkItemsRepository {
   constructor(private readonly tx: UnitOfWork) {}
@@ -87,7 +93,7 @@ export class WorkItemsRepository {
   /** Items currently held by an agent (its load against capacity). */
   async load(tenantId: string, agentId: string): Promise<number> {
     const [r] = await this.q(
-      `SELECT count(*)::int AS n FROM routing.work_items WHERE tenant_id = $1 AND assigned_to = $2 AND status IN ('assigned', 'answered')`,
+      `SELECT count(*)::int AS n FROM routing.work_items w WHERE w.tenant_id = $1 AND w.assigned_to = $2 AND ${HOLDS_CAPACITY('w')}`,
       [tenantId, agentId],
     );
     return r.n;

@@ -11,7 +11,7 @@ import { UnitOfWork } from '@lotsen/persistence';
 import { AgentsRepository } from '../agents/agents.repository';
 import { CatalogueRepository } from '../catalogue/catalogue.repository';
 import { KnowledgeService } from '../knowledge/knowledge.service';
-import { CONTACT_CENTER, TRIAGE } from '../routing/decision';
+import { CONTACT_CENTER, handlingUnit } from '../routing/decision';
 import { RoutingInquiriesRepository } from '../routing/inquiries.repository';
 import { workPriority } from '../routing/routing.service';
 import { SlaService } from '../sla/sla.service';
@@ -25,7 +25,7 @@ const REFUSALS = {
   inactive: 'This agent is deactivated.',
 } as const;
 
-const isContactCenter = (department: string) => department === CONTACT_CENTER || department === 'triage';
+const isContactCenter = (department: string) => handlingUnit(department) === CONTACT_CENTER;
 
 /** Agent work: claim the best next item atomically, and the actions that move an item on. */
 @Injectable()
@@ -47,8 +47,7 @@ export class WorkService {
 
   /** Need-to-know over a work item: its handling unit, its assignee, the inquiry's sensitivity. */
   access(p: Principal, item: WorkItem, sensitive: boolean, reason?: string): Access {
-    const department = item.department === TRIAGE ? CONTACT_CENTER : item.department;
-    return inquiryAccess(p, { tenantId: item.tenantId, department, sensitive, assignedTo: item.assignedTo }, reason);
+    return inquiryAccess(p, { tenantId: item.tenantId, department: handlingUnit(item.department), sensitive, assignedTo: item.assignedTo }, reason);
   }
 
   /** A person's read of a work item: the full view when their work covers it, else only that it exists; audited either way. */
@@ -182,8 +181,7 @@ export class WorkService {
    * the item is back where it was. A second delivery finds nothing paused and changes nothing.
    */
   private async resumeAfterReply(item: WorkItem, e: EventEnvelope<InquiryMessageAddedPayload>): Promise<void> {
-    const department = item.department === 'triage' ? CONTACT_CENTER : item.department;
-    const due = await this.sla.resume({ tenantId: e.tenantId, inquiryId: item.inquiryId, department, at: new Date(e.occurredAt) });
+    const due = await this.sla.resume({ tenantId: e.tenantId, inquiryId: item.inquiryId, department: handlingUnit(item.department), at: new Date(e.occurredAt) });
     const back = item.status === 'awaiting_citizen' ? { status: item.statusBeforePause ?? (item.assignedTo ? 'assigned' : 'queued') } : {};
     await this.items.update(item.inquiryId, {
       ...back, pausedAt: null, statusBeforePause: null,
@@ -211,7 +209,7 @@ export class WorkService {
         details: { caseNumber, ...(item.caseNumber ? { previous: item.caseNumber } : {}) },
       });
       const payload: InquiryCaseNumberRecordedPayload = {
-        inquiryId: id, department: item.department === TRIAGE ? CONTACT_CENTER : item.department, caseNumber, recordedBy: this.actor(p), at: new Date().toISOString(),
+        inquiryId: id, department: handlingUnit(item.department), caseNumber, recordedBy: this.actor(p), at: new Date().toISOString(),
       };
       await this.events.publish(EventTypes.InquiryCaseNumberRecorded, payload, { tenantId: p.tenantId });
       return this.view(p.tenantId, id);
@@ -238,7 +236,7 @@ export class WorkService {
       const finalDepartment = byContactCenter ? (dto.category || item.department !== 'triage' ? topic : 'triage') : item.department;
       await this.inquiries.recordResolution(id, { department: finalDepartment, type: item.type, firstContact: atFirstContact || byContactCenter });
       const payload: InquiryResolvedPayload = {
-        inquiryId: id, department: item.department === 'triage' ? CONTACT_CENTER : item.department, category: category ?? undefined,
+        inquiryId: id, department: handlingUnit(item.department), category: category ?? undefined,
         resolutionCode: dto.resolutionCode, resolvedAtFirstContact: atFirstContact, byContactCenter, resolvedBy: this.actor(p),
       };
       await this.events.publish(EventTypes.InquiryResolved, payload, { tenantId: p.tenantId });
@@ -333,7 +331,7 @@ export class WorkService {
     if (item.pausedAt) await this.resumeAfterReply(item, e);
     if (item.status !== 'resolved') return;
     const queue = isContactCenter(item.department) ? 'first_line' : 'department';
-    const department = item.department === 'triage' ? CONTACT_CENTER : item.department;
+    const department = handlingUnit(item.department);
     const settings = await this.sla.tenantSettings(e.tenantId);
     const due = await this.sla.start(
       { tenantId: e.tenantId, inquiryId: item.inquiryId, department, start: new Date(e.occurredAt) },
