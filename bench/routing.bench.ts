@@ -1,6 +1,6 @@
 /**
  * `npm run bench:routing`: (1) classifications per second on one core (in this process, the
- * demo model trained on the dev data); (2) routed inquiries per second end to end: inquiry.received
+ * demo model trained on its training data); (2) routed inquiries per second end to end: inquiry.received
  * published to the broker → routing (its own process) classifies, decides, persists and
  * publishes → inquiry.routed observed on the broker; (3) routing beside intake at intake's full
  * speed: does a backlog build up behind intake? Own database and broker namespace; bounded;
@@ -18,7 +18,9 @@ import { migrateAll } from '../scripts/setup/migrate-all';
 import { seedDemo } from '../scripts/setup/seed-demo';
 import { loadIntake } from './intake.bench';
 import { Classifier, loadDevExamples, trainModel } from '../apps/routing/src/classifier';
-import { trainingDataPath } from '../apps/routing/src/routing.config';
+import { trainingDataPaths } from '../apps/routing/src/routing.config';
+import { labelledExamples } from '../apps/routing/src/classification/training-set';
+import { devDataPath } from '@lotsen/config';
 import { seedRoutingDemo } from '../apps/routing/src/seed/demo-seed';
 import { freePort, machine, startServiceProcess, stopProcess, webInquiryBodies } from '@lotsen/load-harness';
 
@@ -27,7 +29,7 @@ const ROUTED = Number(process.env.BENCH_ROUTED ?? 6000);
 const TARGET = 2000;
 
 function classificationsPerSecond(): { perSecond: number; trainMs: number } {
-  const examples = loadDevExamples(trainingDataPath());
+  const examples = labelledExamples(trainingDataPaths());
   const t0 = Date.now();
   const clf = Classifier.fromModel(JSON.parse(JSON.stringify(trainModel(examples, { catalogue: categories, seed: 42 }))));
   const trainMs = Date.now() - t0;
@@ -65,7 +67,7 @@ async function routedPerSecond(instances: number): Promise<{ perSecond: number; 
     const ch = await conn.createConfirmChannel();
     await ch.assertQueue(observe, { durable: false, autoDelete: false });
     await ch.bindQueue(observe, names.events, EventTypes.InquiryRouted);
-    const examples = loadDevExamples(trainingDataPath());
+    const examples = loadDevExamples(devDataPath());
     let seen = 0;
     let resolveDone!: () => void;
     const done = new Promise<void>((r) => (resolveDone = r));

@@ -1,5 +1,5 @@
 import { IsNumber, IsString, Max, Min, ValidateNested } from 'class-validator';
-import { commonSecrets, defineConfig, devDataPath, Env, intEnv, readCommonConfig, ServiceCommonConfig } from '@lotsen/config';
+import { commonSecrets, defineConfig, devDataPath, Env, intEnv, readCommonConfig, ServiceCommonConfig, typicalInquiriesPath } from '@lotsen/config';
 import { Type } from 'class-transformer';
 import { IdentityConfig, readIdentityConfig } from '@lotsen/identity';
 
@@ -46,7 +46,7 @@ export class RoutingConfig extends ServiceCommonConfig {
 
   /** Labelled examples the initial model and every retraining starts from. */
   @IsString()
-  trainingDataPath: string;
+  trainingDataPaths: string[];
 
   /**
    * A retrained model replaces the active one only if at least as good on the municipality's
@@ -66,9 +66,13 @@ function numEnv(value: string | undefined, fallback: number): number {
   return /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : NaN;
 }
 
-/** The labelled examples to train from: ROUTING_TRAINING_DATA, else the dev inquiries (see devDataPath). */
-export function trainingDataPath(env: Env = process.env): string {
-  return env.ROUTING_TRAINING_DATA ?? devDataPath();
+/**
+ * The labelled examples to train from: ROUTING_TRAINING_DATA (JSONL files, comma-separated),
+ * else the dev inquiries and the demo catalogue's typical inquiries.
+ */
+export function trainingDataPaths(env: Env = process.env): string[] {
+  const given = env.ROUTING_TRAINING_DATA?.split(',').map((f) => f.trim()).filter(Boolean);
+  return given?.length ? given : [devDataPath(), typicalInquiriesPath()];
 }
 
 export const loadRoutingConfig = defineConfig(RoutingConfig, (env: Env) => ({
@@ -83,7 +87,7 @@ export const loadRoutingConfig = defineConfig(RoutingConfig, (env: Env) => ({
   retentionBatchSize: intEnv(env.ROUTING_RETENTION_BATCH_SIZE, 50),
   retentionPauseMs: intEnv(env.ROUTING_RETENTION_PAUSE_MS, 100),
   retentionRatePerSecond: intEnv(env.ROUTING_RETENTION_RATE, 60),
-  trainingDataPath: trainingDataPath(env),
+  trainingDataPaths: trainingDataPaths(env),
   retrainMinHeldOut: intEnv(env.ROUTING_RETRAIN_MIN_HELD_OUT, 20),
   retrainHeldOutSize: intEnv(env.ROUTING_RETRAIN_HELD_OUT_SIZE, 200),
 }), { secrets: (env) => commonSecrets(env, 'ROUTING') });

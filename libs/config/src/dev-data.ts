@@ -21,3 +21,19 @@ export function devDataPath(): string {
   const shared = resolve(root, '..', 'shared', 'data', FILE);
   return existsSync(shared) ? shared : resolve(root, 'data', FILE);
 }
+
+/**
+ * Typical inquiries for the demo catalogue, a few dozen per department in sv/en/ar/fi, labelled
+ * like the dev data: training data a municipality starts with before it has resolved any.
+ */
+export function typicalInquiriesPath(): string {
+  return resolve(repoRoot(), 'data', 'typical-inquiries.jsonl');
+}
+
+/**
+ * Labelled inquiries written apart from the dev data and the typical inquiries and never trained
+ * on: the measure of how the classifier does on inquiries it has not seen.
+ */
+export function heldOutInquiriesPath(): string {
+  return resolve(repoRoot(), 'data', 'inquiries-held-out.jsonl');
+}

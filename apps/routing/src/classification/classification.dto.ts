@@ -20,7 +20,7 @@ export class TrainingExampleDto {
 }
 
 export class TrainDto {
-  @ApiPropertyOptional({ description: 'Start from the shared labelled dev data (default true)' }) @IsOptional() @IsBoolean() includeDevData?: boolean;
+  @ApiPropertyOptional({ description: 'Start from the labelled training data (ROUTING_TRAINING_DATA: the dev data and the typical inquiries; default true)' }) @IsOptional() @IsBoolean() includeDevData?: boolean;
   @ApiPropertyOptional({ description: "Add the tenant's resolved inquiries (default true)" }) @IsOptional() @IsBoolean() includeResolved?: boolean;
   @ApiPropertyOptional({ type: [TrainingExampleDto] })
   @IsOptional() @IsArray() @ArrayMaxSize(5000) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => TrainingExampleDto) examples?: TrainingExampleDto[];

@@ -16,9 +16,9 @@ export async function catalogueOf(exec: Exec, tenantId: string): Promise<Catalog
   }));
 }
 
-export function devExamples(file: string): TrainingExample[] {
-  if (!fs.existsSync(file)) return [];
-  return loadDevExamples(file);
+/** The labelled examples of every file that exists, in order. */
+export function labelledExamples(files: string[]): TrainingExample[] {
+  return files.filter((f) => fs.existsSync(f)).flatMap((f) => loadDevExamples(f));
 }
 
 export class TrainingError extends Error {}

@@ -7,7 +7,7 @@ import { correctedCategories, harvestLabels, listLabels, OwnExample, ownExamples
 import { compareEvaluations, HeldOutEvaluation } from './model-comparison';
 import { activateModel, activeModelText, activeModelVersion, Exec, listModels, modelInfo, previousActiveVersion, storeActiveModel, storeModel } from './model-store';
 import { ModelRegistry } from './model-registry.service';
-import { catalogueOf, checkModel, devExamples } from './training-set';
+import { catalogueOf, checkModel, labelledExamples } from './training-set';
 import { retrainInWorker } from './training-worker';
 
 export interface TrainRequest {
@@ -56,7 +56,7 @@ export class TrainingService {
     try {
       const started = Date.now();
       await harvestLabels(this.exec, tenantId);
-      const dev = req.includeDevData === false ? [] : devExamples(this.config.trainingDataPath);
+      const dev = req.includeDevData === false ? [] : labelledExamples(this.config.trainingDataPaths);
       const own = await ownExamples(this.exec, tenantId);
       const active = await activeModelText(this.exec, tenantId);
       // Inquiries newer than anything the active model learnt from: neither model has seen them.

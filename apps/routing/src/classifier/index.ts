@@ -11,7 +11,7 @@ export { trainModel } from './model-training';
 export type { TrainOptions } from './model-training';
 export { Classifier } from './model-runtime';
 export type { ClassifierOptions } from './model-runtime';
-export { crossValidate, formatReport } from './evaluate';
+export { crossValidate, evaluateHeldOut, formatReport } from './evaluate';
 export type { CrossValidationReport, CrossValidateOptions, ClassMetrics, CalibrationPoint } from './evaluate';
 export { loadDevExamples, defaultDevDataPath } from './data';
 export type { CatalogueKeywords, CatalogueEntry, StoredCatalogueEntry } from './catalogue';

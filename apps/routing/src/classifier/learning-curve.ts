@@ -28,6 +28,8 @@ export interface LearningCurveOptions {
   seed?: number;
   /** `given`: the catalogue as written; `induced`: names and descriptions plus keywords induced from the training inquiries. */
   catalogueMode?: 'given' | 'induced';
+  /** Labelled inquiries every point starts with besides the catalogue (the typical inquiries); never tested on. */
+  start?: TrainingExample[];
   onProgress?: (msg: string) => void;
 }
 
@@ -54,7 +56,7 @@ export function learningCurve(examples: TrainingExample[], catalogue: CatalogueK
     const runs = n === 0 || n === pool.length ? 1 : repeats;
     const accs: number[] = [];
     for (let r = 0; r < runs; r++) {
-      const own = shuffle([...pool], rng(seed * 1009 + size * 31 + r)).slice(0, n);
+      const own = [...(opts.start ?? []), ...shuffle([...pool], rng(seed * 1009 + size * 31 + r)).slice(0, n)];
       const cat = mode === 'induced' ? honestCatalogue(catalogue, own) : catalogue;
       // Before any inquiry of its own, the catalogue's texts are the whole training set (department only).
       const train = own.length >= 2 && new Set(own.map((e) => e.department)).size >= 2 ? own : [...own, ...catalogueExamples(cat)];

@@ -1,9 +1,9 @@
 import type { Client } from 'pg';
 import { categories, demoCalendar, demoTenant, departments } from '@lotsen/demo-municipality';
 import { activeModelVersion, Exec, storeActiveModel } from '../classification/model-store';
-import { catalogueOf, devExamples, trainChecked } from '../classification/training-set';
+import { catalogueOf, labelledExamples, trainChecked } from '../classification/training-set';
 import { searchConfig } from '../knowledge/knowledge.repository';
-import { trainingDataPath } from '../routing.config';
+import { trainingDataPaths } from '../routing.config';
 
 interface DemoAgent {
   id: string;
@@ -116,10 +116,10 @@ export async function seedRoutingDemo(db: Client, ctx: { tenantId: string; keys:
   }
 
   if ((await activeModelVersion(exec, tenantId)) === undefined) {
-    const file = trainingDataPath();
-    const examples = devExamples(file);
+    const files = trainingDataPaths();
+    const examples = labelledExamples(files);
     if (examples.length === 0) {
-      console.warn(`routing demo seed: no training data at ${file}; inquiries go to triage until POST /v1/models/train`);
+      console.warn(`routing demo seed: no training data at ${files.join(', ')}; inquiries go to triage until POST /v1/models/train`);
       return;
     }
     const model = trainChecked(examples, await catalogueOf(exec, tenantId));
