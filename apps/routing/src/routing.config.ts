@@ -1,4 +1,4 @@
-import { IsNumber, IsString, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayNotEmpty, IsArray, IsNumber, IsString, Max, Min, ValidateNested } from 'class-validator';
 import { commonSecrets, defineConfig, devDataPath, Env, intEnv, readCommonConfig, ServiceCommonConfig, typicalInquiriesPath } from '@lotsen/config';
 import { Type } from 'class-transformer';
 import { IdentityConfig, readIdentityConfig } from '@lotsen/identity';
@@ -45,7 +45,7 @@ export class RoutingConfig extends ServiceCommonConfig {
   retentionRatePerSecond: number;
 
   /** Labelled examples the initial model and every retraining starts from. */
-  @IsString()
+  @IsArray() @ArrayNotEmpty() @IsString({ each: true })
   trainingDataPaths: string[];
 
   /**
