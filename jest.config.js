@@ -14,7 +14,8 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition|oidc-provider|jose|openid-client|oauth4webapi|got|nanoid|quick-lru|@sindresorhus|@szmarczak|cacheable-lookup|cacheable-request|p-cancelable|responselike|lowercase-keys|normalize-url|mimic-response|form-data-encoder|http2-wrapper|eta|decompress-response|get-stream|keyv|defer-to-connect|@koa)/)'],
   moduleNameMapper: { '^@lotsen/([a-z-]+)$': '<rootDir>/libs/$1/src' },
   setupFiles: ['reflect-metadata'],
-  globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60000,
   maxWorkers: 2,
   // Every service is closed in afterAll; this only guards CI against a stray timer keeping jest alive.

@@ -75,6 +75,14 @@ export function trainingDataPaths(env: Env = process.env): string[] {
   return given?.length ? given : [devDataPath(), typicalInquiriesPath()];
 }
 
+/**
+ * ROUTING_SEED_MODEL_CACHE: a directory where the demo seed keeps the model it trained, by a
+ * digest of its training data and catalogue (the test run sets one per run); unset, it trains.
+ */
+export function seedModelCacheDir(env: Env = process.env): string | undefined {
+  return env.ROUTING_SEED_MODEL_CACHE?.trim() || undefined;
+}
+
 export const loadRoutingConfig = defineConfig(RoutingConfig, (env: Env) => ({
   identity: readIdentityConfig(env),
   ...readCommonConfig(env, 'ROUTING', 3002),

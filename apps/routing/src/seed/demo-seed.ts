@@ -1,9 +1,10 @@
 import type { Client } from 'pg';
 import { categories, demoCalendar, demoTenant, departments } from '@lotsen/demo-municipality';
 import { activeModelVersion, Exec, storeActiveModel } from '../classification/model-store';
-import { catalogueOf, labelledExamples, trainChecked } from '../classification/training-set';
+import { catalogueOf, checkModel, labelledExamples, trainChecked } from '../classification/training-set';
+import { cachedModel } from '../classification/seed-model-cache';
 import { searchConfig } from '../knowledge/knowledge.repository';
-import { trainingDataPaths } from '../routing.config';
+import { seedModelCacheDir, trainingDataPaths } from '../routing.config';
 
 interface DemoAgent {
   id: string;
@@ -122,7 +123,9 @@ export async function seedRoutingDemo(db: Client, ctx: { tenantId: string; keys:
       console.warn(`routing demo seed: no training data at ${files.join(', ')}; inquiries go to triage until POST /v1/models/train`);
       return;
     }
-    const model = trainChecked(examples, await catalogueOf(exec, tenantId));
+    const catalogue = await catalogueOf(exec, tenantId);
+    const model = cachedModel(seedModelCacheDir(), { examples, catalogue }, () => trainChecked(examples, catalogue));
+    checkModel(model);
     await storeActiveModel(exec, {
       tenantId, model, source: 'seed', examples: examples.length, summary: { dev: examples.length, heldOutDepartmentAccuracy: model.training.heldOutDepartmentAccuracy }, createdBy: 'seed',
     });
