@@ -3,6 +3,9 @@ import { DataSource } from 'typeorm';
 import { waitFor } from '@lotsen/testing';
 import { startPlatform, TestPlatform } from '../support/platform';
 
+// A retraining on every labelled example (about a thousand) takes 20–40 s on two busy cores.
+const RETRAIN_TIMEOUT_MS = 180_000;
+
 describe('routing: classification and model versions', () => {
   let p: TestPlatform;
   let db: DataSource;
@@ -67,5 +70,5 @@ describe('routing: classification and model versions', () => {
     await request(p.urls.routing!).post('/v1/models/1/activate').set('x-api-key', p.keys.admin).expect(200);
     await request(p.urls.routing!).post('/v1/models/99/activate').set('x-api-key', p.keys.admin).expect(404);
     expect((await classify('Gatlampan är släckt').expect(200)).body.modelVersion).toBe(1);
-  });
+  }, RETRAIN_TIMEOUT_MS);
 });

@@ -4,6 +4,9 @@ import { DataSource } from 'typeorm';
 import { waitFor } from '@lotsen/testing';
 import { startPlatform, TestPlatform } from '../support/platform';
 
+// A retraining on every labelled example (about a thousand) takes 20–40 s on two busy cores.
+const RETRAIN_TIMEOUT_MS = 180_000;
+
 /** Inquiries whose department is plain, resolved where routing put them: the held-out slice of recent inquiries. */
 const RECENT = [
   'Soptunnan har inte tömts på två veckor, det luktar illa i hela trappuppgången.',
@@ -102,5 +105,5 @@ describe('routing: learning from staff corrections', () => {
     expect(back.body).toMatchObject({ version: 1, status: 'active', rolledBackFrom: 2 });
     expect((await classify('Soptunnan har inte tömts').expect(200)).body.modelVersion).toBe(1);
     await routing().post('/v1/models/rollback').set('x-api-key', p.keys.agent).expect(403);
-  });
+  }, RETRAIN_TIMEOUT_MS);
 });
