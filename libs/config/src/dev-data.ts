@@ -23,7 +23,7 @@ export function devDataPath(): string {
 }
 
 /**
- * Typical inquiries for the demo catalogue, a few dozen per department in sv/en/ar/fi, labelled
+ * Typical inquiries for the demo catalogue, about a hundred per department in sv/en/ar/fi, labelled
  * like the dev data: training data a municipality starts with before it has resolved any.
  */
 export function typicalInquiriesPath(): string {
