@@ -62,7 +62,7 @@ function formatLine(service: ServiceName, raw: string): { line: string; problem:
 async function ensureDemoKeys(): Promise<DemoKeys> {
   const seeded = await demoSeeded(databaseUrl);
   if (seeded && existsSync(KEYS_FILE)) return JSON.parse(readFileSync(KEYS_FILE, 'utf8'));
-  say(seeded ? 'demo keys file missing: issuing new demo API keys' : 'seeding the demo municipality (tenant "demo")');
+  say(seeded ? 'demo keys file missing: issuing new demo API keys' : 'seeding the demo municipality (tenant "demo"; training its routing model takes a minute or so)');
   const keys = await seedDemo(databaseUrl);
   mkdirSync(join(ROOT, '.lotsen'), { recursive: true });
   writeFileSync(KEYS_FILE, JSON.stringify(keys, null, 2) + '\n', { mode: 0o600 });
