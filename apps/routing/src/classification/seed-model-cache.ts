@@ -15,8 +15,8 @@ function canonical(value: unknown): string {
 
 /**
  * The model `train` makes from `inputs`, kept in `dir` under a digest of them (and of the model
- * format). The demo seed trains the same model for every fresh database (≈ 20 s for a thousand
- * examples on two cores); the test run points ROUTING_SEED_MODEL_CACHE at one directory per run,
+ * format). The demo seed trains the same model for every fresh database (45–60 s for the 1,325
+ * training examples on two cores); the test run points ROUTING_SEED_MODEL_CACHE at one directory per run,
  * so it is trained once. The digest does not cover the training code: a directory outlives no
  * change of it. Without `dir`, this is `train()`.
  */
